@@ -1,0 +1,179 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from articles.roles import is_staff_member
+from claims.models import Claim, Rating, Verdict, VerdictSource
+
+
+class VerdictSourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VerdictSource
+        fields = ["url", "title", "publisher", "quote", "accessed_at"]
+
+
+class PublishedVerdictSerializer(serializers.ModelSerializer):
+    rating = serializers.CharField(source="rating_slug")
+    rating_label = serializers.CharField()
+    rating_value = serializers.IntegerField()
+    sources = VerdictSourceSerializer(many=True)
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "version",
+            "rating",
+            "rating_label",
+            "rating_value",
+            "best_rating",
+            "worst_rating",
+            "summary",
+            "explanation",
+            "sources",
+            "published_at",
+        ]
+
+
+class DraftVerdictSerializer(serializers.ModelSerializer):
+    rating = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    author = serializers.CharField(source="author.username")
+    sources = VerdictSourceSerializer(many=True)
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id",
+            "version",
+            "status",
+            "rating",
+            "summary",
+            "explanation",
+            "sources",
+            "author",
+        ]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    claimant = serializers.SerializerMethodField()
+    article_title = serializers.CharField(source="article.title", read_only=True)
+    article_url = serializers.CharField(source="article.url", read_only=True)
+    verdict = serializers.SerializerMethodField()
+    reviewer = serializers.SerializerMethodField()
+    due_date = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "text",
+            "claimant",
+            "claimant_id",
+            "status",
+            "score",
+            "article",
+            "article_title",
+            "article_url",
+            "start",
+            "end",
+            "dates",
+            "entities",
+            "verdict",
+            "reviewer",
+            "due_date",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def _for_staff(self) -> bool:
+        request = self.context.get("request")
+        return request is not None and is_staff_member(request.user)
+
+    def get_claimant(self, claim: Claim) -> str | None:
+        return claim.claimant.name if claim.claimant_id else None
+
+    @extend_schema_field(PublishedVerdictSerializer(allow_null=True))
+    def get_verdict(self, claim: Claim) -> dict[str, Any] | None:
+        verdict = claim.published_verdict
+        return PublishedVerdictSerializer(verdict).data if verdict else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_reviewer(self, claim: Claim) -> str | None:
+        """Who is checking a claim is newsroom-internal: staff only."""
+        if not self._for_staff() or claim.reviewer is None:
+            return None
+        return claim.reviewer.get_username()
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_due_date(self, claim: Claim) -> str | None:
+        if not self._for_staff() or claim.due_date is None:
+            return None
+        return claim.due_date.isoformat()
+
+
+class AssignSerializer(serializers.Serializer):
+    reviewer = serializers.CharField(max_length=150)
+    due_date = serializers.DateField(required=False, allow_null=True, default=None)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "format": "uri"},
+            {
+                "type": "object",
+                "properties": {
+                    "url": {"type": "string", "format": "uri"},
+                    "title": {"type": "string"},
+                    "publisher": {"type": "string"},
+                    "quote": {"type": "string"},
+                },
+                "required": ["url"],
+            },
+        ]
+    }
+)
+class VerdictSourceInputField(serializers.Field):
+    """A source is a URL, or an object with url, title, publisher and quote."""
+
+    default_error_messages = {"invalid": "A source is a URL or an object with a url."}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str):
+            data = {"url": data}
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        source = VerdictSourceInput(data=data)
+        source.is_valid(raise_exception=True)
+        return source.validated_data
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+class VerdictSourceInput(serializers.Serializer):
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    publisher = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    quote = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+
+
+class VerdictInputSerializer(serializers.Serializer):
+    rating = serializers.SlugField(
+        max_length=100, help_text="A rating slug from the default scale."
+    )
+    summary = serializers.CharField(max_length=2000)
+    explanation = serializers.CharField(required=False, allow_blank=True, default="")
+    sources = serializers.ListField(
+        child=VerdictSourceInputField(), required=False, default=list, max_length=50
+    )
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    scale = serializers.CharField(source="scale.slug")
+
+    class Meta:
+        model = Rating
+        fields = ["slug", "label", "value", "order", "colour", "scale"]

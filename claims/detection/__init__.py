@@ -1,0 +1,18 @@
+"""Claim detection: text in, candidate claims out. Pure Python, no Django import."""
+
+from claims.detection.claimants import ClaimantMention
+from claims.detection.dates import DateMention
+from claims.detection.entities import EntityMention
+from claims.detection.pipeline import DetectedClaim, Detector, load_detector
+from claims.detection.sentences import Sentence, split_sentences
+
+__all__ = [
+    "ClaimantMention",
+    "DateMention",
+    "DetectedClaim",
+    "Detector",
+    "EntityMention",
+    "Sentence",
+    "load_detector",
+    "split_sentences",
+]

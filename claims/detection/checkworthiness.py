@@ -1,0 +1,140 @@
+"""Check-worthiness: how likely an editor would want a sentence fact-checked.
+
+The shipped model is a linear model over hashed word and character n-grams (see
+``features.py``), followed by a Platt calibration, so that ``score`` returns a probability
+that a sentence is a check-worthy factual claim. It needs numpy only, and its artifact is a
+``.npz`` of plain numeric arrays plus a JSON metadata string, loaded without pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from claims.detection.features import FeatureSpec, hashed_features, linear_scores
+
+FORMAT_VERSION = 1
+MODEL_FILENAME = "checkworthiness.npz"
+SHIPPED_MODEL_PATH = Path(__file__).resolve().parent / "model" / MODEL_FILENAME
+
+
+class ModelLoadError(ValueError):
+    """The file is not a check-worthiness model this code can read safely."""
+
+
+class CheckworthinessModel:
+    """Scores sentences with a calibrated probability of being check-worthy."""
+
+    def __init__(
+        self,
+        *,
+        spec: FeatureSpec,
+        weights: np.ndarray,
+        bias: float,
+        calibration: tuple[float, float],
+        threshold: float,
+        metadata: dict | None = None,
+    ) -> None:
+        if weights.shape != (spec.dimension,):
+            raise ModelLoadError(
+                f"weights have shape {weights.shape}, expected ({spec.dimension},)"
+            )
+        self.spec = spec
+        self.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        self.bias = float(bias)
+        self.calibration = (float(calibration[0]), float(calibration[1]))
+        self.threshold = float(threshold)
+        self.metadata = dict(metadata or {})
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CheckworthinessModel:
+        """Load a model file (or a directory holding one); ``None`` loads the shipped model."""
+        path = SHIPPED_MODEL_PATH if path is None else Path(path)
+        if path.is_dir():
+            path = path / MODEL_FILENAME
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                arrays = {name: archive[name] for name in archive.files}
+        except FileNotFoundError:
+            raise
+        except (ValueError, OSError, EOFError, zipfile.BadZipFile) as error:
+            raise ModelLoadError(
+                f"{path} is not a readable check-worthiness model (.npz of plain arrays, "
+                f"pickle refused): {error}"
+            ) from error
+        return cls._from_arrays(arrays, path)
+
+    @classmethod
+    def _from_arrays(cls, arrays: dict[str, np.ndarray], path: Path) -> CheckworthinessModel:
+        missing = {"metadata", "weights"} - arrays.keys()
+        if missing:
+            raise ModelLoadError(f"{path} lacks {', '.join(sorted(missing))}")
+        try:
+            metadata = json.loads(str(arrays["metadata"]))
+            if metadata.get("format_version") != FORMAT_VERSION:
+                raise ModelLoadError(
+                    f"{path} has format version {metadata.get('format_version')!r}, "
+                    f"this code reads version {FORMAT_VERSION}"
+                )
+            weights = arrays["weights"]
+            if weights.dtype.kind != "f" or not np.all(np.isfinite(weights)):
+                raise ModelLoadError(f"{path} has weights that are not finite floats")
+            return cls(
+                spec=FeatureSpec.from_dict(metadata["features"]),
+                weights=weights,
+                bias=float(metadata["bias"]),
+                calibration=tuple(metadata["calibration"]),
+                threshold=float(metadata["threshold"]),
+                metadata=metadata,
+            )
+        except (KeyError, TypeError, json.JSONDecodeError) as error:
+            raise ModelLoadError(f"{path} has malformed metadata: {error!r}") from error
+
+    def save(self, path: Path) -> Path:
+        """Write the model as one ``.npz`` file; returns the path written."""
+        path = Path(path)
+        if path.is_dir() or not path.suffix:
+            path = path / MODEL_FILENAME
+        path.parent.mkdir(parents=True, exist_ok=True)
+        metadata = {
+            **self.metadata,
+            "format_version": FORMAT_VERSION,
+            "features": self.spec.to_dict(),
+            "bias": self.bias,
+            "calibration": list(self.calibration),
+            "threshold": self.threshold,
+        }
+        with path.open("wb") as handle:
+            np.savez_compressed(
+                handle,
+                weights=self.weights,
+                metadata=np.array(json.dumps(metadata, sort_keys=True)),
+            )
+        return path
+
+    def raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
+        """Uncalibrated linear scores (log-odds before calibration)."""
+        features = hashed_features(list(sentences), self.spec)
+        return linear_scores(features, self.weights, self.bias)
+
+    def score(self, sentences: Sequence[str]) -> list[float]:
+        """Calibrated probability that each sentence is check-worthy, in [0, 1]."""
+        if len(sentences) == 0:
+            return []
+        slope, intercept = self.calibration
+        logits = slope * self.raw_scores(sentences) + intercept
+        return (1.0 / (1.0 + np.exp(-np.clip(logits, -50.0, 50.0)))).tolist()
+
+    def is_checkworthy(self, sentences: Sequence[str]) -> list[bool]:
+        """Whether each sentence reaches the model's decision threshold."""
+        return [probability >= self.threshold for probability in self.score(sentences)]
+
+
+def logit(probability: float) -> float:
+    probability = min(max(probability, 1e-12), 1 - 1e-12)
+    return math.log(probability / (1 - probability))

@@ -1,0 +1,325 @@
+"""The periods a sentence talks about, normalised against the article's publication date.
+
+Each mention becomes a period (``value`` .. ``end_value``, both inclusive) with the granularity
+it was written at. A decade ("the 1990s") is a ten-year period with granularity "year"; "last
+week" is a seven-day period with granularity "day". Relative expressions ("last year", "on
+Wednesday", "yesterday", a month or a day without a year) need the publication date and are
+skipped without it; absolute ones ("in 2018", "Feb. 1, 2014", "2014-02-01") are always found.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from claims.detection.names import Token, analyse_names
+
+Granularity = Literal["day", "month", "year"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMBER_EDGE_BEFORE = r"(?<![\w$\u20ac\u00a3#.,/-])"
+_NUMBER_EDGE_AFTER = r"(?![\w%]|[.,]\d|-\d|\s?(?:percent|per cent)\b)"
+
+_DATE_PATTERN = re.compile(
+    rf"(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b)"
+    rf"|(?P<mdy>\b(?P<mdy_m>{_MONTH}) (?P<mdy_d>{_DAY})\b(?:,? (?P<mdy_y>{_YEAR})\b)?)"
+    rf"|(?P<dmy>\b(?P<dmy_d>{_DAY}) (?:of )?(?P<dmy_m>{_MONTH})(?:,? (?P<dmy_y>{_YEAR}))?\b)"
+    rf"|(?P<month_year>\b(?P<my_m>{_MONTH}),? (?:of )?(?P<my_y>{_YEAR})\b)"
+    rf"|(?P<month_rel>\b(?:(?:in|since|until|by|early|late|mid-?) )?"
+    rf"(?P<mr_m>{_FULL_MONTH}) (?P<mr_rel>this|last|next) year\b)"
+    rf"|(?P<rel_month>\b(?P<rm_rel>last|this|next|in|since|until|by|early|late|mid-?)"
+    rf" (?P<rm_m>{_FULL_MONTH})\b)"
+    rf"|(?P<decade>\b(?:the )?(?:(?:early|mid|late)[- ])?(?P<decade_y>1[89]\d0|20\d0)['\u2019]?s\b)"
+    rf"|(?P<year>(?:\b(?:early|mid|late)-|{_NUMBER_EDGE_BEFORE})(?P<year_y>{_YEAR}){_NUMBER_EDGE_AFTER})"
+    r"|(?P<relative>\b(?P<rel_which>last|this|next|past|previous|coming) "
+    r"(?P<rel_unit>year|month|week)\b)"
+    r"|(?P<day_word>\b(?P<day_word_w>yesterday|today|tomorrow)\b)"
+    rf"|(?P<weekday>\b(?:(?P<wd_rel>last|this|next|on|since|by|until) )?(?P<wd>{_WEEKDAY})\b)"
+    r"|(?P<ago>\b(?P<ago_n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?P<ago_unit>year|month|week|day)s? ago\b)",
+    re.IGNORECASE,
+)
+
+
+def _cased(words: list[str]) -> frozenset[str]:
+    return frozenset(form for word in words for form in (word, word.capitalize(), word.upper()))
+
+
+# Words that open a date by themselves (month and weekday names are proper nouns: capitalised).
+_OPENERS = frozenset(
+    [name.capitalize() for name in [*_MONTHS, *_WEEKDAYS]] + [name.upper() for name in _MONTHS]
+) | _cased(["yesterday", "today", "tomorrow"])
+# Words that open a date only when a month, weekday, unit or number follows ("last year").
+_PREFIXES = _cased(
+    ["last", "this", "next", "past", "previous", "coming", "in", "on", "since", "until", "by"]
+    + ["early", "late", "mid", "the", "a", "one", "two", "three", "four", "five", "six"]
+    + ["seven", "eight", "nine", "ten"]
+)
+_AFTER_PREFIX = _OPENERS | _cased(["year", "years", "month", "months", "week", "weeks", "day"])
+_SMALL_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A period a sentence talks about; ``text`` is exactly ``source[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    value: datetime.date
+    end_value: datetime.date
+    granularity: Granularity
+
+
+def find_dates(text: str, *, published_at: datetime.date | None = None) -> list[DateMention]:
+    """Every date or period mentioned in ``text``, in order, offsets relative to ``text``."""
+    mentions: list[DateMention] = []
+    for match in _matches(text):
+        if not _looks_capitalised_where_needed(match):
+            continue
+        try:
+            period = _period(match, published_at)
+        except _NotADate:
+            continue
+        if period is None:
+            continue
+        value, end_value, granularity = period
+        mentions.append(
+            DateMention(match.group(), match.start(), match.end(), value, end_value, granularity)
+        )
+    return mentions
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Date matches, tried only at the words where a date can begin.
+
+    Trying the whole pattern at every character costs far more than looking up the few words
+    (numbers, month and weekday names, "last", "in", ...) where a date can start.
+    """
+    matches = []
+    covered = 0
+    tokens, _ = analyse_names(text)
+    for index, (word, start, _) in enumerate(tokens):
+        if start < covered:
+            continue
+        hyphenated = word.partition("-")[0] in _PREFIXES  # "mid-2020", "late-1990s"
+        if not (
+            word[0].isdigit() or word in _OPENERS or hyphenated or _opens_with_prefix(tokens, index)
+        ):
+            continue
+        match = _DATE_PATTERN.match(text, start)
+        if match:
+            matches.append(match)
+            covered = match.end()
+    return matches
+
+
+def _opens_with_prefix(tokens: tuple[Token, ...], index: int) -> bool:
+    if tokens[index][0] not in _PREFIXES or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1][0]
+    return following in _AFTER_PREFIX or following[0].isdigit()
+
+
+def _looks_capitalised_where_needed(match: re.Match[str]) -> bool:
+    """Month and weekday names are proper nouns: "may" or "march" in lower case are verbs."""
+    for group in ("mdy_m", "dmy_m", "my_m", "mr_m", "rm_m", "wd"):
+        word = match.group(group)
+        if word is not None:
+            return word[0].isupper()
+    return True
+
+
+def _period(
+    match: re.Match[str], published: datetime.date | None
+) -> tuple[datetime.date, datetime.date, Granularity] | None:
+    kind = match.lastgroup
+    group = match.group
+    if kind == "iso":
+        return _day(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
+    if kind == "mdy":
+        return _day_in_year(group("mdy_y"), _month(group("mdy_m")), group("mdy_d"), published)
+    if kind == "dmy":
+        return _day_in_year(group("dmy_y"), _month(group("dmy_m")), group("dmy_d"), published)
+    if kind == "month_year":
+        return _month_period(int(group("my_y")), _month(group("my_m")))
+    if kind == "decade":
+        first = int(group("decade_y"))
+        return datetime.date(first, 1, 1), datetime.date(first + 9, 12, 31), "year"
+    if kind == "year":
+        year = int(group("year_y"))
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+    if published is None:
+        return None
+    if kind == "month_rel":
+        shift = {"this": 0, "last": -1, "next": 1}[group("mr_rel").lower()]
+        return _month_period(published.year + shift, _month(group("mr_m")))
+    if kind == "rel_month":
+        return _relative_month(group("rm_rel").lower(), _month(group("rm_m")), published)
+    if kind == "relative":
+        return _relative_unit(group("rel_which").lower(), group("rel_unit").lower(), published)
+    if kind == "day_word":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[group("day_word_w").lower()]
+        return _day_of(published + datetime.timedelta(days=shift))
+    if kind == "weekday":
+        return _weekday(group("wd_rel"), group("wd"), published)
+    if kind == "ago":
+        return _ago(group("ago_n").lower(), group("ago_unit").lower(), published)
+    return None
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.rstrip(".").lower()]
+
+
+def _day(year: int, month: int, day: int) -> tuple[datetime.date, datetime.date, Granularity]:
+    if day > calendar.monthrange(year, month)[1]:
+        raise _NotADate
+    date = datetime.date(year, month, day)
+    return date, date, "day"
+
+
+def _day_of(date: datetime.date) -> tuple[datetime.date, datetime.date, Granularity]:
+    return date, date, "day"
+
+
+class _NotADate(ValueError):
+    """A pattern that looks like a date but names no real day ("Feb. 30")."""
+
+
+def _day_in_year(
+    year: str | None, month: int, day: str, published: datetime.date | None
+) -> tuple[datetime.date, datetime.date, Granularity] | None:
+    day_number = int(day.rstrip("stndrh"))
+    try:
+        if year is not None:
+            return _day(int(year), month, day_number)
+        if published is None:
+            return None
+        period = _day(published.year, month, day_number)
+        if period[0] > published + datetime.timedelta(days=31):
+            period = _day(published.year - 1, month, day_number)  # "on Dec. 30" read in January
+        return period
+    except _NotADate:
+        return None
+
+
+def _month_period(year: int, month: int) -> tuple[datetime.date, datetime.date, Granularity]:
+    last_day = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, 1), datetime.date(year, month, last_day), "month"
+
+
+def _relative_month(
+    relation: str, month: int, published: datetime.date
+) -> tuple[datetime.date, datetime.date, Granularity]:
+    year = published.year
+    if relation == "last" and month >= published.month:
+        year -= 1
+    elif relation == "next" and month <= published.month:
+        year += 1
+    return _month_period(year, month)
+
+
+def _relative_unit(
+    which: str, unit: str, published: datetime.date
+) -> tuple[datetime.date, datetime.date, Granularity]:
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    if unit == "year":
+        year = published.year + shift
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + shift
+        return _month_period(month_index // 12, month_index % 12 + 1)
+    monday = (
+        published - datetime.timedelta(days=published.weekday()) + datetime.timedelta(weeks=shift)
+    )
+    return monday, monday + datetime.timedelta(days=6), "day"
+
+
+def _weekday(
+    relation: str | None, name: str, published: datetime.date
+) -> tuple[datetime.date, datetime.date, Granularity]:
+    """ "on Wednesday": the most recent Wednesday on or before publication; "next" looks ahead."""
+    weekday = _WEEKDAYS[name.lower()]
+    relation = (relation or "").lower()
+    if relation == "next":
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return _day_of(published + datetime.timedelta(days=ahead))
+    back = (published.weekday() - weekday) % 7
+    if relation == "last" and back == 0:
+        back = 7
+    return _day_of(published - datetime.timedelta(days=back))
+
+
+def _ago(
+    amount: str, unit: str, published: datetime.date
+) -> tuple[datetime.date, datetime.date, Granularity]:
+    count = int(amount) if amount.isdigit() else _SMALL_NUMBERS[amount]
+    if unit == "year":
+        year = published.year - count
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 - count
+        return _month_period(month_index // 12, month_index % 12 + 1)
+    days = count * (7 if unit == "week" else 1)
+    return _day_of(published - datetime.timedelta(days=days))

@@ -1,0 +1,165 @@
+"""Tokens and capitalised name chunks of a sentence, and what kind of name each chunk is.
+
+English news names people, institutions and places with runs of capitalised words
+("Acting U.S. Defense Secretary Patrick Shanahan", "Union of Concerned Scientists"). A chunk is
+such a run; ``classify_chunk`` splits off a leading title and decides whether the rest names a
+person, an organisation, a place, or something else (a treaty, a station, a month).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+from claims.detection.gazetteer import (
+    FUNCTION_WORDS,
+    KNOWN_ORGANISATIONS,
+    NAME_CONNECTORS,
+    ORGANISATION_CUES,
+    PLACES,
+    ROLE_WORDS,
+    THING_CUES,
+    TITLE_HEADS,
+)
+
+NameKind = Literal["person", "organization", "place", "title", "thing", "unknown"]
+
+# A word keeps its final full stop only when it is an abbreviation: "U.S.", "p.m.", "F.", "Dr.".
+_TOKEN = re.compile(
+    r"\w+(?:['\u2019&.\-]\w+)*"
+    r"(?:(?:(?<=\.[A-Za-z])|(?<=\b[A-Z])|(?<=\b[DMSLJ][rts])|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt))"
+    r"|(?<=\b(?:Prof|Capt)))\.(?!\w))?"
+    r"|[\u201c\u201d\"\u2018,;:()\u2014\u2013$%\u20ac\u00a3]"
+)
+_POSSESSIVE = ("'s", "\u2019s")
+_QUOTE_MARKS = frozenset('\u201c\u201d"')
+
+
+# A word or punctuation mark as (text, start, end), offsets into the string that was tokenised.
+# Plain tuples: a sentence has dozens of tokens and named tuples cost twice as much to build.
+Token = tuple[str, int, int]
+
+
+class NameChunk(NamedTuple):
+    """A run of capitalised tokens, ``first`` and ``last`` being indexes into the token list."""
+
+    first: int
+    last: int
+    text: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    after_the: bool
+    sentence_initial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NameReading:
+    """What a chunk names: its kind, the name without any title, and the title if any."""
+
+    kind: NameKind
+    name: str
+    title: str
+    words: tuple[str, ...]
+
+
+def tokenize(text: str) -> list[Token]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def analyse_names(text: str) -> tuple[tuple[Token, ...], tuple[NameChunk, ...]]:
+    """Tokens and name chunks of a sentence, cached: claimants and entities both need them."""
+    tokens = tokenize(text)
+    return tuple(tokens), tuple(name_chunks(text, tokens))
+
+
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in _POSSESSIVE:
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
+    """Every maximal run of capitalised tokens, allowing "of"/"for" between capitalised words."""
+    words = [token[0] for token in tokens]
+    starts_name = [word[0].isupper() and word not in FUNCTION_WORDS for word in words]
+    chunks: list[NameChunk] = []
+    count = len(words)
+    index = 0
+    while index < count:
+        if not starts_name[index] or words[index].isdigit():
+            index += 1
+            continue
+        first = last = index
+        while last + 1 < count and not words[last].endswith(_POSSESSIVE):
+            following = words[last + 1]
+            if following[0].isupper() and following not in FUNCTION_WORDS:
+                last += 1
+            elif following in NAME_CONNECTORS and last + 2 < count and starts_name[last + 2]:
+                last += 2
+            else:
+                break
+        chunk_words = tuple(strip_possessive(words[i]) for i in range(first, last + 1))
+        previous = words[first - 1] if first > 0 else ""
+        start, end = tokens[first][1], tokens[last][1] + len(chunk_words[-1])
+        chunks.append(
+            NameChunk(
+                first=first,
+                last=last,
+                text=text[start:end],
+                start=start,
+                end=end,
+                words=chunk_words,
+                after_the=previous in {"the", "The"},
+                sentence_initial=first == 0 or (first == 1 and previous in _QUOTE_MARKS),
+            )
+        )
+        index = last + 1
+    return chunks
+
+
+@functools.lru_cache(maxsize=8192)
+def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameReading:
+    """Split off a leading title and say whether the rest names a person, organisation, place."""
+    role_at = max((i for i, word in enumerate(words) if word in ROLE_WORDS), default=-1)
+    title_words, name_words = words[: role_at + 1], words[role_at + 1 :]
+    if name_words and name_words[0] in NAME_CONNECTORS:
+        # "Secretary of State Antony Blinken": the title runs on through "of State".
+        extra = 1
+        while extra < len(name_words) - 1 and _is_title_word(name_words[extra]):
+            extra += 1
+        title_words, name_words = words[: role_at + 1 + extra], words[role_at + 1 + extra :]
+    whole = " ".join(words)
+    title = " ".join(title_words)
+    name = " ".join(name_words)
+    if not name_words:
+        return NameReading("title", title, title, words)
+    if whole in KNOWN_ORGANISATIONS or any(w in ORGANISATION_CUES for w in name_words):
+        return NameReading("organization", whole, "", words)
+    if name in PLACES:
+        return NameReading("place" if not title else "organization", whole, "", words)
+    if any(w in THING_CUES for w in name_words):
+        return NameReading("thing", whole, "", words)
+    if title_words:
+        return NameReading("person", name, title, name_words)
+    if len(name_words) == 1 and is_acronym(name):
+        return NameReading("organization", name, "", name_words)
+    if after_the:
+        return NameReading("organization", name, "", name_words)
+    if len(name_words) >= 2 and not any(is_acronym(w) for w in name_words):
+        return NameReading("person", name, "", name_words)
+    return NameReading("unknown", name, "", name_words)
+
+
+def _is_title_word(word: str) -> bool:
+    return word in TITLE_HEADS or word in PLACES

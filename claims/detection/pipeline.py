@@ -1,0 +1,151 @@
+"""From an article's text to its candidate claims: split, select, score, attribute, annotate."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from claims.detection.claimants import ClaimantMention, analyse_speakers
+from claims.detection.dates import DateMention, find_dates
+from claims.detection.entities import EntityMention, find_entities
+from claims.detection.layout import candidate_flags
+from claims.detection.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from claims.detection.checkworthiness import CheckworthinessModel
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedClaim:
+    """A candidate sentence of an article with its score and what it is about.
+
+    Offsets are character offsets into the article text: ``article[start:end] == text``, and
+    the offsets of its dates and entities are into the article too.
+    """
+
+    text: str
+    start: int
+    end: int
+    score: float
+    checkworthy: bool
+    claimant: ClaimantMention | None
+    dates: tuple[DateMention, ...]
+    entities: tuple[EntityMention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        claimant = self.claimant
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "checkworthy": self.checkworthy,
+            "claimant": claimant.name if claimant else None,
+            "claimant_kind": claimant.kind if claimant else None,
+            "claimant_aliases": list(claimant.aliases) if claimant else [],
+            "dates": [
+                {
+                    "text": date.text,
+                    "start": date.start,
+                    "end": date.end,
+                    "value": date.value.isoformat(),
+                    "end_value": date.end_value.isoformat(),
+                    "granularity": date.granularity,
+                }
+                for date in self.dates
+            ],
+            "entities": [
+                {
+                    "text": entity.text,
+                    "start": entity.start,
+                    "end": entity.end,
+                    "kind": entity.kind,
+                    "value": entity.value,
+                }
+                for entity in self.entities
+            ],
+        }
+
+
+class Detector:
+    """Finds the check-worthy claims of an article with a check-worthiness model."""
+
+    def __init__(self, model: CheckworthinessModel, *, threshold: float | None = None) -> None:
+        self.model = model
+        self.threshold = float(model.threshold if threshold is None else threshold)
+
+    def score_sentences(self, sentences: Sequence[str]) -> list[float]:
+        """Calibrated probability that each sentence is check-worthy."""
+        if not sentences:
+            return []
+        return [float(score) for score in self.model.score(list(sentences))]
+
+    def analyse(
+        self, text: str, *, published_at: datetime.date | None = None
+    ) -> list[DetectedClaim]:
+        """Every candidate sentence of the article (no headline, caption or boilerplate)."""
+        sentences = split_sentences(text)
+        flags = candidate_flags(text, sentences)
+        candidates = [index for index, flag in enumerate(flags) if flag]
+        if not candidates:
+            return []
+        scores = self.score_sentences([sentences[index].text for index in candidates])
+        speakers = analyse_speakers(text, sentences)
+        claims = []
+        for index, score in zip(candidates, scores, strict=True):
+            sentence = sentences[index]
+            dates = find_dates(sentence.text, published_at=published_at)
+            entities = find_entities(
+                sentence.text,
+                known_people=speakers.people,
+                exclude=[(date.start, date.end) for date in dates],
+            )
+            claims.append(
+                DetectedClaim(
+                    text=sentence.text,
+                    start=sentence.start,
+                    end=sentence.end,
+                    score=score,
+                    checkworthy=score >= self.threshold,
+                    claimant=speakers.claimants[index],
+                    dates=tuple(_shift_date(date, sentence.start) for date in dates),
+                    entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),
+                )
+            )
+        return claims
+
+    def extract(
+        self, text: str, *, published_at: datetime.date | None = None
+    ) -> list[DetectedClaim]:
+        """Only the check-worthy claims of the article, in article order."""
+        return [
+            claim for claim in self.analyse(text, published_at=published_at) if claim.checkworthy
+        ]
+
+
+def _shift_date(date: DateMention, offset: int) -> DateMention:
+    return DateMention(
+        date.text,
+        date.start + offset,
+        date.end + offset,
+        date.value,
+        date.end_value,
+        date.granularity,
+    )
+
+
+def _shift_entity(entity: EntityMention, offset: int) -> EntityMention:
+    return EntityMention(
+        entity.text, entity.start + offset, entity.end + offset, entity.kind, entity.value
+    )
+
+
+@functools.cache
+def load_detector() -> Detector:
+    """The process-wide default detector: the shipped model at its default threshold."""
+    from claims.detection.checkworthiness import CheckworthinessModel
+
+    return Detector(CheckworthinessModel.load())

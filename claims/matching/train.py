@@ -1,0 +1,228 @@
+"""Fit the matcher's settings on CheckThat! 2022 task 2A (train split) and write model.json.
+
+    python -m claims.matching.train [--skip-bm25-search]
+
+BM25F parameters come from a coordinate search on train MAP@5; the re-ranker and the
+confidence model are logistic regressions on train candidates (scikit-learn, only needed
+here); the two product thresholds are read off the dev split. Test splits are never read.
+"""
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Sequence
+
+import numpy as np
+
+from claims.matching import datasets
+from claims.matching.evaluation import evaluate
+from claims.matching.features import FEATURE_NAMES
+from claims.matching.index import ClaimIndex, confidence_rows
+from claims.matching.lexical import BM25FParameters
+from claims.matching.model import (
+    CONFIDENCE_EXTRA_FEATURES,
+    DEFAULT_MODEL_PATH,
+    LinearModel,
+    MatcherModel,
+    sigmoid,
+)
+
+CANDIDATES = 30
+# Target precision of a top match above each threshold on dev, with and without its true match.
+CONFIDENT_PRECISION = 0.95
+SUGGEST_PRECISION = 0.75
+SEARCH_GRID = {
+    "k1": (0.6, 0.9, 1.2, 1.6, 2.2),
+    "claim_b": (0.5, 0.75, 0.9, 1.0),
+    "title_b": (0.5, 0.75, 0.9, 1.0),
+    "title_weight": (0.5, 0.8, 1.0, 1.4, 2.0),
+    "bigram_weight": (0.0, 0.15, 0.3),
+}
+
+Queries = Sequence[tuple[str, str]]
+
+
+def _index(benchmark: datasets.Benchmark, model: MatcherModel) -> ClaimIndex:
+    index = ClaimIndex.with_model(model)
+    index._extend(benchmark.documents())
+    return index
+
+
+def search_bm25f(benchmark: datasets.Benchmark, queries: Queries) -> BM25FParameters:
+    relevant = benchmark.relevant["train"]
+
+    def quality(parameters: BM25FParameters) -> float:
+        # Five candidates suffice to rank by BM25F alone, and keep the search quick.
+        index = _index(benchmark, MatcherModel(parameters, 5, None, None))
+        return evaluate(lambda q: [m.key for m in index.search(q)], queries, relevant).map_at_5
+
+    best = BM25FParameters()
+    best_quality = quality(best)
+    for _ in range(2):
+        for name, values in SEARCH_GRID.items():
+            for value in values:
+                trial = dataclasses.replace(best, **{name: value})
+                trial_quality = quality(trial)
+                if trial_quality > best_quality + 1e-4:
+                    best, best_quality = trial, trial_quality
+            print(f"  {name}: {getattr(best, name)} (train MAP@5 {best_quality:.4f})", flush=True)
+    return best
+
+
+def _fit(rows: np.ndarray, labels: np.ndarray, names: tuple[str, ...], c: float) -> LinearModel:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    regression = LogisticRegression(C=c, max_iter=5000).fit((rows - mean) / scale, labels)
+    return LinearModel(names, mean, scale, regression.coef_[0], float(regression.intercept_[0]))
+
+
+def fit_reranker(index: ClaimIndex, queries: Queries, relevant: dict) -> LinearModel:
+    rows, labels = [], []
+    for query_id, text in queries:
+        keys, features = index.candidate_features(text)
+        gold = relevant.get(query_id, set())
+        # Queries whose claim is not among the candidates teach the re-ranker nothing.
+        if keys and gold & set(keys):
+            rows.append(features)
+            labels.extend(key in gold for key in keys)
+    return _fit(np.vstack(rows), np.asarray(labels), FEATURE_NAMES, c=1.0)
+
+
+def _top_matches_both_ways(index: ClaimIndex, queries: Queries, relevant: dict, limit: int):
+    """Per query, candidate rows as searched with its true claim known and with it withheld.
+
+    The second case is the product's "new claim" situation: the best hit is then wrong, often
+    with a convincing score, and the confidence model must learn to doubt it.
+    """
+    texts = _texts_by_key(index)
+    for query_id, text in queries:
+        gold = relevant.get(query_id, set())
+        for withheld in (False, True):
+            if withheld:
+                for key in gold:
+                    index.remove(key)
+            keys, features = index.candidate_features(text)
+            if keys:
+                scores = index.rerank_scores(features)
+                order = np.argsort(-scores, kind="stable")[:limit]
+                rows = confidence_rows(features, scores, order)
+                yield rows, np.asarray([keys[i] in gold for i in order]), withheld
+            if withheld:
+                for key in gold:
+                    index.add(key, *texts[key])
+
+
+def _texts_by_key(index: ClaimIndex) -> dict[int, tuple[str, str]]:
+    return {key: index._text_at_slot[slot] for key, slot in index._slot_of_key.items()}
+
+
+def fit_confidence(index: ClaimIndex, queries: Queries, relevant: dict) -> LinearModel:
+    rows, labels = [], []
+    for candidate_rows, candidate_labels, _ in _top_matches_both_ways(index, queries, relevant, 5):
+        rows.append(candidate_rows)
+        labels.append(candidate_labels)
+    names = FEATURE_NAMES + CONFIDENCE_EXTRA_FEATURES
+    return _fit(np.vstack(rows), np.concatenate(labels), names, c=1.0)
+
+
+def threshold_table(index: ClaimIndex, model: LinearModel, queries: Queries, relevant: dict):
+    """(confidence, correct, has_true_match) of each query's top match, both ways."""
+    outcomes = []
+    for rows, labels, withheld in _top_matches_both_ways(index, queries, relevant, 1):
+        outcomes.append((float(sigmoid(model.decision(rows))[0]), bool(labels[0]), not withheld))
+    return outcomes
+
+
+def precision_recall(outcomes, threshold: float) -> tuple[float, float, int]:
+    accepted = [
+        (correct, answerable) for conf, correct, answerable in outcomes if conf >= threshold
+    ]
+    answerable = sum(1 for _, _, has_match in outcomes if has_match)
+    hits = sum(1 for correct, _ in accepted if correct)
+    precision = hits / len(accepted) if accepted else 1.0
+    return precision, hits / max(answerable, 1), len(accepted)
+
+
+def lowest_threshold_with_precision(outcomes, target: float) -> float:
+    for step in range(1, 100):
+        threshold = step / 100
+        precision, _, accepted = precision_recall(outcomes, threshold)
+        if accepted and precision >= target:
+            return threshold
+    return 0.99
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-bm25-search", action="store_true")
+    arguments = parser.parse_args(argv)
+    if not datasets.available():
+        print(f"Claim-matching data not found under {datasets.claim_matching_dir()}")
+        return 1
+    benchmark = datasets.load()
+    train, relevant = benchmark.queries["train"], benchmark.relevant["train"]
+    dev, dev_relevant = benchmark.queries["dev"], benchmark.relevant["dev"]
+
+    if arguments.skip_bm25_search:
+        parameters = MatcherModel.load().bm25f
+    else:
+        print("BM25F coordinate search on train")
+        parameters = search_bm25f(benchmark, train)
+    print(parameters)
+
+    index = _index(benchmark, MatcherModel(parameters, CANDIDATES, None, None))
+    reranker = fit_reranker(index, train, relevant)
+    index = _index(benchmark, MatcherModel(parameters, CANDIDATES, reranker, None))
+    confidence = fit_confidence(index, train, relevant)
+
+    outcomes = threshold_table(index, confidence, dev, dev_relevant)
+    confident = lowest_threshold_with_precision(outcomes, CONFIDENT_PRECISION)
+    suggest = lowest_threshold_with_precision(outcomes, SUGGEST_PRECISION)
+    measured = {}
+    for name, threshold in (("confident_match", confident), ("suggest_match", suggest)):
+        precision, recall, accepted = precision_recall(outcomes, threshold)
+        measured[name] = {
+            "threshold": threshold,
+            "dev_precision": round(precision, 4),
+            "dev_recall": round(recall, 4),
+            "dev_accepted": accepted,
+            "dev_top_matches": len(outcomes),
+        }
+        print(f"{name} {threshold:.2f}: precision {precision:.3f} recall {recall:.3f}")
+
+    model = MatcherModel(parameters, CANDIDATES, reranker, confidence, confident, suggest)
+    scored = _index(benchmark, model)
+    scores = {
+        split: str(
+            evaluate(
+                lambda q: [m.key for m in scored.search(q)],
+                benchmark.queries[split],
+                benchmark.relevant[split],
+            )
+        )
+        for split in ("train", "dev")
+    }
+    print(scores)
+    provenance = {
+        "data": "CLEF CheckThat! 2022 task 2A English (research use): train split for all "
+        "weights, dev split for the thresholds; verified claims are Snopes fact-check summaries",
+        "command": "python -m claims.matching.train",
+        "confidence_training": "top-5 matches of each train query, searched once with its "
+        "true claim indexed and once with it withheld (the new-claim situation)",
+        "threshold_rule": f"lowest confidence whose dev top-match precision reaches "
+        f"{CONFIDENT_PRECISION} (confident) or {SUGGEST_PRECISION} (suggest), "
+        "over dev queries searched both with and without their true claim",
+        "thresholds_on_dev": measured,
+        "scores": scores,
+    }
+    model = dataclasses.replace(model, provenance=provenance)
+    model.save(DEFAULT_MODEL_PATH)
+    print(f"wrote {DEFAULT_MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

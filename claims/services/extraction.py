@@ -1,0 +1,127 @@
+"""Turning an article's body into stored claims, idempotently."""
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, ArticleStatus
+from articles.services import article_mark_failed, article_mark_processing
+from claims.detection import DetectedClaim, load_detector
+from claims.models import Claim, ClaimOrigin, ClaimStatus, text_digest
+from claims.services.claimants import claimant_resolve
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExtractionOutcome:
+    article_id: int
+    ran: bool
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    reason: str = ""
+
+
+def _claim_fields(detected: DetectedClaim) -> dict[str, Any]:
+    as_dict = detected.to_dict()
+    claimant = None
+    if detected.claimant is not None:
+        claimant = claimant_resolve(
+            name=detected.claimant.name,
+            kind=detected.claimant.kind,
+            aliases=detected.claimant.aliases,
+        )
+    return {
+        "text": detected.text,
+        "start": detected.start,
+        "end": detected.end,
+        "score": min(max(float(detected.score), 0.0), 1.0),
+        "claimant": claimant,
+        "dates": as_dict["dates"],
+        "entities": as_dict["entities"],
+    }
+
+
+def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
+    """Detect the article's check-worthy claims and store them, replacing an earlier run's.
+
+    Safe to run twice, or twice at once: the detector is pure, and the write happens in one
+    transaction that holds the article's row lock and skips work already done for this body.
+    Claims that editors have already triaged are kept even when a new body no longer holds them.
+    """
+    article = article_mark_processing(article_id=article_id)
+    if article is None:
+        return ExtractionOutcome(article_id=article_id, ran=False, reason="article deleted")
+    if article.status == ArticleStatus.DONE:
+        return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
+
+    body_hash = article.body_hash
+    published_on = article.published_at.date() if article.published_at else None
+    try:
+        detected = load_detector().extract(article.body, published_at=published_on)
+    except Exception as error:
+        logger.exception("Claim extraction failed for article %s", article_id)
+        article_mark_failed(
+            article_id=article_id, body_hash=body_hash, reason=f"{type(error).__name__}: {error}"
+        )
+        raise
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return ExtractionOutcome(article_id=article_id, ran=False, reason="article deleted")
+        if article.body_hash != body_hash:
+            # The body changed while we worked; the run enqueued by that change will store claims.
+            return ExtractionOutcome(article_id=article_id, ran=False, reason="body changed")
+        if article.extracted_body_hash == body_hash and article.status == ArticleStatus.DONE:
+            return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
+
+        existing = {claim.text_hash: claim for claim in Claim.objects.for_article(article)}
+        seen: set[str] = set()
+        created = updated = 0
+        for item in detected:
+            digest = text_digest(item.text)
+            if digest in seen:
+                continue
+            seen.add(digest)
+            fields = _claim_fields(item)
+            claim = existing.get(digest)
+            if claim is None:
+                Claim.objects.create(
+                    article=article, text_hash=digest, origin=ClaimOrigin.DETECTOR, **fields
+                )
+                created += 1
+            else:
+                for name, value in fields.items():
+                    setattr(claim, name, value)
+                claim.save()
+                updated += 1
+        stale = [
+            claim.pk
+            for digest, claim in existing.items()
+            if digest not in seen
+            and claim.status == ClaimStatus.NEW
+            and claim.origin == ClaimOrigin.DETECTOR
+        ]
+        removed = Claim.objects.filter(pk__in=stale).delete()[0] if stale else 0
+
+        article.status = ArticleStatus.DONE
+        article.status_reason = ""
+        article.extracted_body_hash = body_hash
+        article.processed_at = timezone.now()
+        article.save(
+            update_fields=[
+                "status",
+                "status_reason",
+                "extracted_body_hash",
+                "processed_at",
+                "updated_at",
+            ]
+        )
+    return ExtractionOutcome(
+        article_id=article_id, ran=True, created=created, updated=updated, removed=removed
+    )
