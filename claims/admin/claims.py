@@ -10,17 +10,11 @@ from django.urls import path, reverse
 from articles.errors import ServiceError
 from articles.roles import is_editor
 from articles.services import article_request_extraction
-from claims.admin_forms import AssignForm, VerdictForm
+from claims.admin.forms import AssignForm, VerdictForm
 from claims.models import (
     Claim,
-    Claimant,
-    ClaimantAlias,
     ClaimTransition,
-    DetectorFeedback,
-    Rating,
-    RatingScale,
     Verdict,
-    VerdictSource,
     VerdictStatus,
 )
 from claims.services import (
@@ -290,68 +284,3 @@ class ClaimAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, "Verdict published.")
         return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
-
-
-class ClaimantAliasInline(admin.TabularInline):
-    model = ClaimantAlias
-    fields = ["name"]
-    extra = 0
-
-
-@admin.register(Claimant)
-class ClaimantAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "created_at"]
-    list_filter = ["kind"]
-    search_fields = ["name", "aliases__name"]
-    inlines = [ClaimantAliasInline]
-    readonly_fields = ["created_at", "updated_at"]
-
-
-class RatingInline(admin.TabularInline):
-    model = Rating
-    fields = ["order", "slug", "label", "value", "colour"]
-    extra = 0
-
-
-@admin.register(RatingScale)
-class RatingScaleAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "is_default"]
-    inlines = [RatingInline]
-
-
-class VerdictSourceInline(admin.TabularInline):
-    model = VerdictSource
-    fields = ["url", "title", "publisher", "quote", "accessed_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
-    list_display = ["claim", "version", "status", "rating", "author", "published_at"]
-    list_filter = ["status", "rating"]
-    search_fields = ["claim__text", "summary"]
-    list_select_related = ["claim", "rating", "author"]
-    inlines = [VerdictSourceInline]
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        # Verdicts change only through the claim's workflow, so the rules and history hold.
-        return [field.name for field in Verdict._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-
-@admin.register(DetectorFeedback)
-class DetectorFeedbackAdmin(admin.ModelAdmin):
-    list_display = ["text", "checkworthy", "decided_by", "created_at"]
-    list_filter = ["checkworthy"]
-    search_fields = ["text"]
-    readonly_fields = ["text", "checkworthy", "claim", "decided_by", "created_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False

@@ -1,0 +1,52 @@
+import unicodedata
+
+from django.db import models
+
+
+def normalise_name(name: str) -> str:
+    """The form under which two spellings of one claimant's name meet."""
+    folded = unicodedata.normalize("NFKC", name).casefold().strip()
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return " ".join(folded.replace(".", "").split())
+
+
+class ClaimantKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organisation"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Claimant(models.Model):
+    name = models.CharField(max_length=300)
+    normalized_name = models.CharField(max_length=300, unique=True, editable=False)
+    kind = models.CharField(
+        max_length=20, choices=ClaimantKind.choices, default=ClaimantKind.UNKNOWN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClaimantAlias(models.Model):
+    claimant = models.ForeignKey(Claimant, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    normalized_name = models.CharField(max_length=300, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claimant", "normalized_name"], name="claimant_alias_unique"
+            )
+        ]
+        verbose_name_plural = "claimant aliases"
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,49 @@
+from django.db import models
+from django.db.models import Q
+
+
+class RatingScale(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    is_default = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="one_default_rating_scale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RatingQuerySet(models.QuerySet):
+    def in_default_scale(self) -> "RatingQuerySet":
+        return self.filter(scale__is_default=True).select_related("scale")
+
+
+class Rating(models.Model):
+    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="ratings")
+    slug = models.SlugField(max_length=100)
+    label = models.CharField(max_length=100)
+    # The ClaimReview ratingValue; the scale's best and worst are its highest and lowest values.
+    value = models.IntegerField()
+    order = models.PositiveIntegerField(default=0)
+    colour = models.CharField(max_length=7, blank=True, help_text="A CSS colour such as #2e7d32.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RatingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["scale", "order", "-value"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "slug"], name="rating_slug_unique_in_scale")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
