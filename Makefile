@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint bench model clean
+.PHONY: install demo test fuzz lint bench model clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -26,6 +26,10 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Schemathesis against /api/schema/ as anonymous, reader, reviewer and editor; bounded in time.
+fuzz: install
+	$(BIN)/python tests/security/fuzz_api.py
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[train]"

@@ -1,4 +1,8 @@
-"""Reading articles from JSON Lines, one line at a time, so one bad line never costs the others."""
+"""Reading articles from JSON Lines, one line at a time, so one bad line never costs the others.
+
+A line carries an article's title and body, or only its url (and optionally a title), in
+which case the page is fetched and its article extracted, like an address given in the API.
+"""
 
 import json
 from collections.abc import Iterator
@@ -10,7 +14,11 @@ from django.utils.dateparse import parse_datetime
 
 from articles.errors import ServiceError
 from articles.models import Article
-from articles.services import article_create
+from articles.services import (
+    article_create_from_url,
+    article_receive,
+    import_batch_count,
+)
 
 REQUIRED = ("title", "body")
 OPTIONAL = ("url", "outlet", "author", "published_at")
@@ -43,6 +51,9 @@ def parse_article_line(line: str) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise LineError("each line must be a JSON object")
     missing = [name for name in REQUIRED if not record.get(name)]
+    if "body" in missing and record.get("url"):
+        # Only an address: the page is fetched for its text.
+        missing = []
     if missing:
         raise LineError(f"missing {', '.join(missing)}")
     unknown = set(record) - set(REQUIRED) - set(OPTIONAL)
@@ -53,22 +64,42 @@ def parse_article_line(line: str) -> dict[str, Any]:
     return fields
 
 
+def _store(fields: dict[str, Any], *, created_by: Any, batch: Any) -> Article:
+    if not fields["body"]:
+        return article_create_from_url(
+            url=fields["url"],
+            title=fields["title"],
+            outlet=fields["outlet"],
+            published_at=fields["published_at"],
+            created_by=created_by,
+            import_batch=batch,
+        ).article
+    return article_receive(**fields, created_by=created_by, import_batch=batch).article
+
+
 def import_article_lines(
-    lines: Iterator[str], *, created_by: Any = None
+    lines: Iterator[str], *, created_by: Any = None, batch: Any = None
 ) -> Iterator[tuple[int, Article | None, str]]:
-    """Yield (line number, article or None, error message) for every non-blank line."""
+    """Yield (line number, article or None, error message) for every non-blank line, counting
+    each on the import batch when one is given."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             fields = parse_article_line(line)
-            article = article_create(**fields, created_by=created_by)
+            article = _store(fields, created_by=created_by, batch=batch)
         except LineError as error:
+            if batch is not None:
+                import_batch_count(batch=batch, failed=1)
             yield number, None, str(error)
         except ServiceError as error:
+            if batch is not None:
+                import_batch_count(batch=batch, failed=1)
             details = "; ".join(
                 f"{name}: {' '.join(messages)}" for name, messages in error.messages.items()
             )
             yield number, None, details or error.message
         else:
+            if batch is not None:
+                import_batch_count(batch=batch, done=1)
             yield number, article, ""

@@ -33,7 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from claims.detection import load_detector, split_sentences  # noqa: E402
-from claims.detection.names import analyse_names, classify_chunk  # noqa: E402
+from claims.detection.names import forget_cached_names  # noqa: E402
 
 TARGET_SENTENCES_PER_SECOND = 5000
 TARGET_ARTICLE_MS = 20.0
@@ -110,8 +110,7 @@ def timed(work: Callable[[], int]) -> tuple[float, int]:
 
 def clear_caches() -> None:
     """Forget per-sentence caches so every measurement sees text it has never seen."""
-    analyse_names.cache_clear()
-    classify_chunk.cache_clear()
+    forget_cached_names()
 
 
 def cpu_model() -> str:

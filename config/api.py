@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import InterfaceError, OperationalError
+from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
@@ -47,4 +47,23 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             {"detail": "The database is unavailable; try again shortly."},
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
+    elif isinstance(exc, OverflowError | DataError):
+        # A number or value in the query that the database cannot hold (?article=10**40).
+        return Response(
+            {"detail": "A value in the request is out of range."},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     return drf_exception_handler(exc, context)
+
+
+def allow_blank_urls_in_responses(result: dict, generator: Any, request: Any, public: bool) -> dict:
+    """drf-spectacular hook: a URL a response carries may be blank (an article entered without
+    an address), so its schema says "a URI or the empty string" instead of refusing ""."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            continue
+        for prop in component.get("properties", {}).values():
+            if prop.get("type") == "string" and prop.get("format") == "uri":
+                del prop["format"]
+                prop["anyOf"] = [{"format": "uri"}, {"maxLength": 0}]
+    return result

@@ -5,6 +5,8 @@ Workers run `celery -A config worker`; the pending sweep runs under `celery -A c
 
 import logging
 import os
+import threading
+import time
 from typing import Any
 
 from celery import Celery
@@ -13,6 +15,31 @@ from celery.contrib.django.task import DjangoTask
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 logger = logging.getLogger(__name__)
+
+
+class BrokerCircuit:
+    """Remembers, per process, that the broker just failed, so that the next saves skip it for
+    a while instead of each waiting out the socket timeout again: with a hung broker a save
+    stalls at most once per cool-down, however many tasks it enqueues, and then not at all."""
+
+    def __init__(self) -> None:
+        self._open_until = 0.0
+        self._lock = threading.Lock()
+
+    def is_open(self) -> bool:
+        """True while enqueues should skip the broker."""
+        return time.monotonic() < self._open_until
+
+    def trip(self, cooldown: float) -> None:
+        with self._lock:
+            self._open_until = time.monotonic() + cooldown
+
+    def reset(self) -> None:
+        with self._lock:
+            self._open_until = 0.0
+
+
+broker_circuit = BrokerCircuit()
 
 
 class DurableEnqueueTask(DjangoTask):
@@ -31,11 +58,18 @@ class DurableEnqueueTask(DjangoTask):
         transaction.on_commit(enqueue, robust=True)
 
     def _enqueue_or_defer(self, args: tuple, kwargs: dict) -> None:
+        eager = self.app.conf.task_always_eager
+        if not eager and broker_circuit.is_open():
+            logger.info("Broker recently unavailable; %s%r left to the sweep", self.name, args)
+            return
         try:
             self.apply_async(args=args, kwargs=kwargs)
         except Exception as error:
-            if self.app.conf.task_always_eager:
+            if eager:
                 raise
+            from django.conf import settings
+
+            broker_circuit.trip(getattr(settings, "BROKER_FAILURE_COOLDOWN_SECONDS", 15.0))
             logger.warning(
                 "Could not enqueue %s%r (%s); the pending sweep will enqueue it later",
                 self.name,

@@ -33,7 +33,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the newsroom's site: dashboard, reviewers land on their queue.
+    "claims.admin_site.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,8 +45,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "articles",
     "claims",
+    "consumers",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the signed-in user in the change history of every row a request writes.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -125,11 +130,15 @@ if not DEBUG:
 
 # --- Cache: Redis when configured, so that every web process shares it. ---
 CACHE_URL = os.environ.get("CACHE_URL", "")
+if not CACHE_URL and os.environ.get("CELERY_BROKER_URL", "").startswith("redis://"):
+    # The broker's Redis also counts API rate limits; a key prefix keeps the two apart.
+    CACHE_URL = os.environ["CELERY_BROKER_URL"]
 if CACHE_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "claim-tracker-cache"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
@@ -170,11 +179,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "articles.tasks.sweep_pending_articles",
         "schedule": ARTICLE_SWEEP_INTERVAL_SECONDS,
     },
+    "sweep-webhook-deliveries": {
+        "task": "consumers.tasks.sweep_webhook_deliveries",
+        "schedule": 300,
+    },
 }
+
+# --- Webhooks: short timeouts, retries with exponential backoff (seconds: backoff * 2**n). ---
+WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("WEBHOOK_CONNECT_TIMEOUT", "3"))
+WEBHOOK_READ_TIMEOUT = float(os.environ.get("WEBHOOK_READ_TIMEOUT", "5"))
+WEBHOOK_MAX_RETRIES = int(os.environ.get("WEBHOOK_MAX_RETRIES", "8"))
+WEBHOOK_RETRY_BACKOFF = int(os.environ.get("WEBHOOK_RETRY_BACKOFF", "30"))
+WEBHOOK_RETRY_BACKOFF_MAX = int(os.environ.get("WEBHOOK_RETRY_BACKOFF_MAX", "3600"))
+# Private, loopback and link-local receivers are refused (SSRF) unless this is set.
+WEBHOOK_ALLOW_PRIVATE = env_bool("WEBHOOK_ALLOW_PRIVATE", False)
 
 # --- API ---
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "consumers.authentication.ApiKeyAuthentication",
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -184,18 +207,35 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["consumers.throttling.ApiKeyRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "200"))
+# Anonymous lookups of /api/claims/match/ per client address, e.g. "600/min"; empty: no limit.
+CLAIM_MATCH_ANON_RATE = os.environ.get("CLAIM_MATCH_ANON_RATE", "600/min")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim tracker API",
     "DESCRIPTION": (
         "Articles in, checkable claims out, verdicts published as schema.org ClaimReview. "
-        "Reads are public; writes need a token from /api/auth/token/."
+        "Reads are public; writes need a token from /api/auth/token/.\n\n"
+        "**Consumers** (sites, apps, researchers) send the API key the newsroom gave them as "
+        "`X-Api-Key` (or `Authorization: Api-Key <key>`); each key has its own rate limit and "
+        "gets 429 with Retry-After beyond it.\n\n"
+        "**Staying in sync**: `GET /api/verdicts/?since=<ISO date-time>` lists verdicts "
+        "published or corrected since then; `GET /api/claimreviews/?since=` gives the same "
+        "as schema.org ClaimReview JSON-LD; `GET /api/claims/{id}/claimreview/` one review. "
+        "Lists take `?cursor=` (empty first) for cursor pages that cost the same at any depth; "
+        "without it pages are numbered.\n\n"
+        "**Webhooks**: `POST /api/webhooks/` with a URL and events (verdict.published, "
+        "verdict.corrected, claim.created). Deliveries are signed: "
+        "`X-ClaimTracker-Signature: t=<unix>,v1=<hex HMAC-SHA256 of '<t>.<body>'>` with the "
+        "secret returned at registration; refuse stale timestamps; failures are retried with "
+        "exponential backoff.\n\n"
+        "**Errors** are JSON: `detail`, and field names with their messages."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -207,6 +247,7 @@ SPECTACULAR_SETTINGS = {
         "ArticleStatusEnum": "articles.models.ArticleStatus",
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "VerdictStatusEnum": "claims.models.VerdictStatus",
+        "WebhookEventEnum": "consumers.models.WEBHOOK_EVENT_CHOICES",
     },
 }
 
@@ -228,4 +269,80 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# --- Deployment and hardening ---
+# Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE get a 413 and a URL with NUL bytes a 400 before any
+# view runs; a database that cannot be reached answers 503 on every page, not a server error.
+MIDDLEWARE.insert(1, "config.middleware.RequestGuardMiddleware")
+MIDDLEWARE.append("config.middleware.DatabaseUnavailableMiddleware")
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "config.parsers.StrictJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
+# Failed logins (admin and API tokens) are counted in the database, which every web process
+# shares: after AXES_FAILURE_LIMIT failures the username is locked out from that address.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+# No banner at every process start (commands print one line on failure); lockouts still log.
+AXES_VERBOSE = False
+# X-Forwarded-For is believed only behind DJANGO_TRUSTED_PROXY_COUNT proxies that set it;
+# otherwise a client could pick a new address for every guess.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not DEBUG:
+    USE_X_FORWARDED_HOST = env_bool("DJANGO_USE_X_FORWARDED_HOST", False)
+    if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be at least 50 random characters")
+# Response URLs may be blank; the published schema says so, so clients and fuzzers agree with it.
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "config.api.allow_blank_urls_in_responses",
+]
+# After a failed enqueue, a web process leaves tasks to the sweep for this long instead of
+# waiting on a dead or hung broker again at every save.
+BROKER_FAILURE_COOLDOWN_SECONDS = float(os.environ.get("BROKER_FAILURE_COOLDOWN_SECONDS", "15"))
+# No log line carries the secret key, a password or a token, whoever writes it.
+LOGGING["filters"] = {"redact_secrets": {"()": "config.redaction.RedactSecretsFilter"}}
+LOGGING["handlers"]["console"]["filters"] = ["redact_secrets"]
+
+# --- Article ingestion ---
+# Pages fetched by address (articles.ingest.fetch_url). Private, loopback and link-local
+# addresses are refused unless ARTICLE_FETCH_ALLOW_PRIVATE=1 is set (read at fetch time).
+ARTICLE_FETCH_CONNECT_TIMEOUT = float(os.environ.get("ARTICLE_FETCH_CONNECT_TIMEOUT", "5"))
+ARTICLE_FETCH_READ_TIMEOUT = float(os.environ.get("ARTICLE_FETCH_READ_TIMEOUT", "10"))
+ARTICLE_FETCH_TOTAL_TIMEOUT = float(os.environ.get("ARTICLE_FETCH_TOTAL_TIMEOUT", "30"))
+ARTICLE_FETCH_MAX_BYTES = int(os.environ.get("ARTICLE_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+ARTICLE_FETCH_MAX_REDIRECTS = int(os.environ.get("ARTICLE_FETCH_MAX_REDIRECTS", "5"))
+# Temporary fetch failures are retried by the sweep after 1, 2, 4... minutes, this many times.
+ARTICLE_FETCH_MAX_ATTEMPTS = int(os.environ.get("ARTICLE_FETCH_MAX_ATTEMPTS", "5"))
+ARTICLE_FETCH_RETRY_SECONDS = int(os.environ.get("ARTICLE_FETCH_RETRY_SECONDS", "60"))
+# A fetch enqueued but unfinished this long after (broker down, worker died) is enqueued again.
+ARTICLE_FETCH_STALE_SECONDS = int(os.environ.get("ARTICLE_FETCH_STALE_SECONDS", "600"))
+# The claim detector reads these languages; articles in others are kept and flagged.
+SUPPORTED_LANGUAGES = set(env_list("ARTICLE_SUPPORTED_LANGUAGES", "en"))
+FEED_POLL_SWEEP_SECONDS = int(os.environ.get("FEED_POLL_SWEEP_SECONDS", "60"))
+FEED_MAX_ENTRIES_PER_POLL = int(os.environ.get("FEED_MAX_ENTRIES_PER_POLL", "200"))
+CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
+    "task": "articles.tasks.poll_due_feeds",
+    "schedule": FEED_POLL_SWEEP_SECONDS,
 }

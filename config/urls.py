@@ -1,23 +1,45 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from articles.api import ArticleViewSet
+from claims.api.export import ClaimExportView
+from claims.api.feeds import ClaimReviewFeedView
+from claims.api.matching import ClaimMatchView
+from claims.api.reference import ClaimantViewSet, RatingScaleViewSet, VerdictViewSet
 from claims.api.views import ClaimViewSet, RatingViewSet
+from claims.embed import claim_embed
 from claims.views import claim_page
+from config.health import healthz
+from consumers.api import WebhookViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("ratings", RatingViewSet, basename="rating")
+router.register("claimants", ClaimantViewSet, basename="claimant")
+router.register("verdicts", VerdictViewSet, basename="verdict")
+router.register("rating-scales", RatingScaleViewSet, basename="rating-scale")
+router.register("webhooks", WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/auth/token/", obtain_auth_token, name="api-token"),
+    path(
+        "api/auth/token/",
+        sensitive_post_parameters("password")(obtain_auth_token),
+        name="api-token",
+    ),
+    path("healthz", healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Before the router, whose claim detail route would otherwise take "match" for an id.
+    path("api/claims/match/", ClaimMatchView.as_view(), name="claim-match"),
+    path("api/claims/export/", ClaimExportView.as_view(), name="claim-export"),
+    path("api/claimreviews/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("api/", include(router.urls)),
     path("claims/<int:pk>/", claim_page, name="claim-page"),
+    path("claims/<int:pk>/embed/", claim_embed, name="claim-embed"),
 ]

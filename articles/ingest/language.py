@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -20,8 +21,17 @@ MAX_CHARS = 5000
 _LANGUAGE_TAG = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 
 
-@cache
+# Loading the model takes seconds; threads of a web server asking at once must load it once.
+_LOADING = threading.Lock()
+
+
 def _identifier() -> LanguageIdentifier:
+    with _LOADING:
+        return _load_identifier()
+
+
+@cache
+def _load_identifier() -> LanguageIdentifier:
     # The model ships inside the package (numpy arrays, no pickle), so nothing is downloaded.
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 

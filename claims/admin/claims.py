@@ -1,18 +1,37 @@
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.errors import ServiceError
 from articles.roles import is_editor
 from articles.services import article_request_extraction
-from claims.admin.forms import AssignForm, VerdictForm
+from claims.admin.export import export_claims_csv, export_claims_jsonl
+from claims.admin.forms import (
+    AssignForm,
+    DuplicateForm,
+    ReasonForm,
+    SecondReviewerForm,
+    SecondReviewForm,
+    SourceFormSet,
+    VerdictForm,
+)
 from claims.models import (
+    OPEN_STATUSES,
     Claim,
+    ClaimStatus,
     ClaimTransition,
     Verdict,
     VerdictStatus,
@@ -20,10 +39,19 @@ from claims.models import (
 from claims.services import (
     claim_assign,
     claim_mark_checkable,
+    claim_mark_duplicate,
     claim_mark_not_checkable,
+    claim_require_second_review,
+    claim_start_review,
+    claim_unassign,
+    claim_unmark_duplicate,
+    verdict_correct,
     verdict_draft,
     verdict_publish,
+    verdict_second_review,
 )
+
+S = ClaimStatus
 
 
 class ScoreBandFilter(admin.SimpleListFilter):
@@ -48,6 +76,49 @@ class ScoreBandFilter(admin.SimpleListFilter):
         if high is not None:
             queryset = queryset.filter(score__lt=high)
         return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "due date"
+    parameter_name = "overdue"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("yes", "Overdue"), ("no", "Not overdue")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        overdue = Claim.objects.overdue().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=overdue)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=overdue)
+        return queryset
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """A reviewer's queue shows the claims still to work on unless they ask for all."""
+
+    title = "my queue"
+    parameter_name = "queue"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("all", "Everything I worked on")]
+
+    def choices(self, changelist: Any) -> Any:
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Still to do",
+        }
+        yield {
+            "selected": self.value() == "all",
+            "query_string": changelist.get_query_string({self.parameter_name: "all"}),
+            "display": "Everything I worked on",
+        }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "all":
+            return queryset
+        return queryset.filter(status__in=OPEN_STATUSES)
 
 
 def _apply_to_each(
@@ -82,7 +153,12 @@ def mark_not_checkable(
     _apply_to_each(modeladmin, request, claims, claim_mark_not_checkable)
 
 
-@admin.action(description="Assign to a reviewer…")
+@admin.action(description="Unassign (back to checkable)")
+def unassign(modeladmin: admin.ModelAdmin, request: HttpRequest, claims: QuerySet) -> None:
+    _apply_to_each(modeladmin, request, claims, claim_unassign)
+
+
+@admin.action(description="Assign or reassign to a reviewer…")
 def assign_to_reviewer(
     modeladmin: admin.ModelAdmin, request: HttpRequest, claims: QuerySet
 ) -> HttpResponse | None:
@@ -116,7 +192,7 @@ def assign_to_reviewer(
 def rerun_article_extraction(
     modeladmin: admin.ModelAdmin, request: HttpRequest, claims: QuerySet
 ) -> None:
-    articles = {claim.article for claim in claims.select_related("article")}
+    articles = {claim.article for claim in claims.select_related("article") if claim.article}
     for article in articles:
         article_request_extraction(article=article)
     modeladmin.message_user(request, f"Extraction requested for {len(articles)} article(s).")
@@ -128,6 +204,7 @@ class ClaimTransitionInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+    verbose_name_plural = "state changes (who, when, why)"
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -135,17 +212,58 @@ class ClaimTransitionInline(admin.TabularInline):
 
 class VerdictInline(admin.StackedInline):
     model = Verdict
-    fields = ["version", "status", "rating", "summary", "explanation", "author", "published_at"]
+    fields = [
+        "version",
+        "status",
+        "rating",
+        "rating_label",
+        "summary",
+        "explanation",
+        "correction_note",
+        "author",
+        "second_review",
+        "second_review_note",
+        "second_reviewed_by",
+        "published_at",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
+    ordering = ["-version"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
+def _editor(request: HttpRequest, claim: Claim) -> bool:
+    return is_editor(request.user)
+
+
+def _assigned_reviewer(request: HttpRequest, claim: Claim) -> bool:
+    return claim.reviewer_id is not None and claim.reviewer_id == request.user.pk
+
+
+def _editor_or_assigned(request: HttpRequest, claim: Claim) -> bool:
+    return _editor(request, claim) or _assigned_reviewer(request, claim)
+
+
+def _second_reviewer(request: HttpRequest, claim: Claim) -> bool:
+    return claim.second_reviewer_id is not None and claim.second_reviewer_id == request.user.pk
+
+
+# Transitions that need nothing but an optional reason, by the name used in the admin URL:
+# the service, who may open it, and the message on success. The service has the last word.
+SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Callable[..., bool], str]] = {
+    "start-review": (claim_start_review, _assigned_reviewer, "Review started."),
+    "mark-checkable": (claim_mark_checkable, _editor, "Marked checkable."),
+    "mark-not-checkable": (claim_mark_not_checkable, _editor, "Marked not checkable."),
+    "unassign": (claim_unassign, _editor, "Unassigned; the claim is checkable again."),
+    "unmark-duplicate": (claim_unmark_duplicate, _editor, "No longer a duplicate."),
+}
+
+
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):
     list_display = [
         "short_text",
         "claimant",
@@ -153,14 +271,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "rounded_score",
         "article",
         "reviewer",
-        "due_date",
-    ]
-    list_filter = [
-        "status",
-        ScoreBandFilter,
-        ("claimant", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
-        ("reviewer", admin.RelatedOnlyFieldListFilter),
+        "due",
     ]
     search_fields = ["text", "claimant__name", "claimant__aliases__name", "article__title"]
     list_select_related = ["claimant", "article", "reviewer"]
@@ -176,6 +287,8 @@ class ClaimAdmin(admin.ModelAdmin):
         "reviewer",
         "assigned_at",
         "due_date",
+        "second_reviewer",
+        "duplicate_of",
         "dates",
         "entities",
         "origin",
@@ -184,8 +297,17 @@ class ClaimAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     inlines = [VerdictInline, ClaimTransitionInline]
-    actions = [assign_to_reviewer, mark_checkable, mark_not_checkable, rerun_article_extraction]
+    actions = [
+        assign_to_reviewer,
+        unassign,
+        mark_checkable,
+        mark_not_checkable,
+        rerun_article_extraction,
+        export_claims_csv,
+        export_claims_jsonl,
+    ]
     change_form_template = "admin/claims/claim/change_form.html"
+    history_list_display = ["status", "reviewer", "due_date", "second_reviewer", "duplicate_of"]
 
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim: Claim) -> str:
@@ -195,12 +317,41 @@ class ClaimAdmin(admin.ModelAdmin):
     def rounded_score(self, claim: Claim) -> str:
         return f"{claim.score:.2f}"
 
+    @admin.display(description="due", ordering="due_date")
+    def due(self, claim: Claim) -> str:
+        if claim.due_date is None:
+            return "-"
+        if claim.is_overdue:
+            return format_html(
+                '{} <span class="overdue-badge" style="background:#ba2121;color:#fff;'
+                'padding:1px 6px;border-radius:8px;font-weight:bold">overdue</span>',
+                claim.due_date.isoformat(),
+            )
+        return claim.due_date.isoformat()
+
+    def get_list_filter(self, request: HttpRequest) -> list[Any]:
+        if is_editor(request.user):
+            return [
+                "status",
+                OverdueFilter,
+                ScoreBandFilter,
+                ("claimant", admin.RelatedOnlyFieldListFilter),
+                ("article", admin.RelatedOnlyFieldListFilter),
+                ("reviewer", admin.RelatedOnlyFieldListFilter),
+            ]
+        return [QueueFilter, "status", OverdueFilter]
+
+    def get_ordering(self, request: HttpRequest) -> list[Any]:
+        if is_editor(request.user):
+            return self.ordering
+        # A reviewer's queue: the oldest due date first, claims without one after.
+        return [F("due_date").asc(nulls_last=True), "assigned_at", "id"]
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         claims = super().get_queryset(request)
         if is_editor(request.user):
             return claims
-        # Reviewers see their own queue only.
-        return claims.assigned_to(request.user)
+        return claims.queue_of(request.user)
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
@@ -212,75 +363,274 @@ class ClaimAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return bool(request.user.is_superuser)
 
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        if not is_editor(request.user):
+            extra_context = {**(extra_context or {}), "title": "My queue"}
+        return super().changelist_view(request, extra_context)
+
     def get_urls(self) -> list[Any]:
+        def view(name: str, function: Callable[..., HttpResponse], route: str) -> Any:
+            return path(route, self.admin_site.admin_view(function), name=f"claims_claim_{name}")
+
         custom = [
-            path(
-                "<int:pk>/verdict/",
-                self.admin_site.admin_view(self.verdict_view),
-                name="claims_claim_verdict",
-            ),
-            path(
-                "<int:pk>/publish/",
-                self.admin_site.admin_view(self.publish_view),
-                name="claims_claim_publish",
-            ),
+            view("assign", self.assign_view, "<int:pk>/assign/"),
+            view("verdict", self.verdict_view, "<int:pk>/verdict/"),
+            view("correct", self.correct_view, "<int:pk>/correct/"),
+            view("publish", self.publish_view, "<int:pk>/publish/"),
+            view("second_reviewer", self.second_reviewer_view, "<int:pk>/second-reviewer/"),
+            view("second_review", self.second_review_view, "<int:pk>/second-review/"),
+            view("duplicate", self.duplicate_view, "<int:pk>/duplicate/"),
+            view("do", self.simple_action_view, "<int:pk>/do/<slug:name>/"),
         ]
         return custom + super().get_urls()
+
+    def _claim(
+        self, request: HttpRequest, pk: int, may: Callable[..., bool] = _editor_or_assigned
+    ) -> Claim:
+        """The claim, if the user sees it (404) and may use this page (403)."""
+        claim = get_object_or_404(self.get_queryset(request).select_related("duplicate_of"), pk=pk)
+        if not may(request, claim):
+            raise PermissionDenied
+        return claim
+
+    def _back(self, claim: Claim) -> HttpResponseRedirect:
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+
+    def _page(
+        self, request: HttpRequest, claim: Claim, template: str, title: str, **context: Any
+    ) -> TemplateResponse:
+        return TemplateResponse(
+            request,
+            f"admin/claims/claim/{template}",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "claim": claim,
+                "opts": self.model._meta,
+                **context,
+            },
+        )
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
     ) -> HttpResponse:
         claim = self.get_object(request, object_id)
-        extra_context = {
-            **(extra_context or {}),
-            "can_write_verdict": claim is not None and claim.reviewer_id == request.user.pk,
-            "can_publish": claim is not None
-            and is_editor(request.user)
-            and claim.verdicts.filter(status=VerdictStatus.DRAFT).exists(),
-        }
+        extra_context = {**(extra_context or {}), **self._possible_moves(request, claim)}
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def verdict_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = get_object_or_404(self.get_queryset(request), pk=pk)
-        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
-        initial = {}
+    def _possible_moves(self, request: HttpRequest, claim: Claim | None) -> dict[str, bool]:
+        if claim is None:
+            return {}
+        user = request.user
+        editor = is_editor(user)
+        assigned = claim.reviewer_id == user.pk
+        has_draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).exists()
+        duplicate = claim.duplicate_of_id is not None
+        return {
+            "can_mark_checkable": editor and claim.status in (S.NEW, S.NOT_CHECKABLE),
+            "can_mark_not_checkable": editor and claim.status in (S.NEW, S.CHECKABLE, S.ASSIGNED),
+            "can_assign": editor
+            and not duplicate
+            and claim.status in (S.NEW, S.CHECKABLE, S.ASSIGNED, S.IN_REVIEW, S.DRAFTED),
+            "can_unassign": editor and claim.status in (S.ASSIGNED, S.IN_REVIEW),
+            "can_start_review": assigned and claim.status == S.ASSIGNED,
+            "can_write_verdict": assigned and claim.status in (S.ASSIGNED, S.IN_REVIEW, S.DRAFTED),
+            "can_correct": (editor or assigned)
+            and claim.status in (S.PUBLISHED, S.CORRECTION_DRAFTED),
+            "can_require_second_review": editor and claim.status != S.NOT_CHECKABLE,
+            "can_second_review": claim.second_reviewer_id == user.pk and has_draft,
+            "can_publish": editor and has_draft,
+            "can_mark_duplicate": editor
+            and not duplicate
+            and not has_draft
+            and claim.status not in (S.PUBLISHED, S.CORRECTION_DRAFTED, S.DRAFTED),
+            "can_unmark_duplicate": editor and duplicate,
+        }
+
+    def assign_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk, _editor)
+        form = AssignForm(
+            request.POST if request.method == "POST" else None,
+            initial={"reviewer": claim.reviewer_id, "due_date": claim.due_date},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                claim_assign(claim=claim, actor=request.user, **form.cleaned_data)
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, f"Assigned to {form.cleaned_data['reviewer']}.")
+                return self._back(claim)
+        title = "Reassign the claim" if claim.reviewer_id else "Assign the claim"
+        return self._page(request, claim, "simple_form.html", title, form=form)
+
+    @method_decorator(require_POST)
+    def simple_action_view(self, request: HttpRequest, pk: int, name: str) -> HttpResponse:
+        if name not in SIMPLE_ACTIONS:
+            raise Http404
+        service, may, done = SIMPLE_ACTIONS[name]
+        claim = self._claim(request, pk, may)
+        form = ReasonForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        try:
+            service(claim=claim, actor=request.user, reason=reason)
+        except ServiceError as error:
+            self.message_user(request, error.message, level=messages.ERROR)
+        else:
+            self.message_user(request, done)
+        return self._back(claim)
+
+    def _verdict_forms(
+        self, request: HttpRequest, draft: Verdict | None, *, correction: bool
+    ) -> tuple[VerdictForm, Any]:
+        initial: dict[str, Any] = {}
+        sources: list[dict[str, Any]] = []
         if draft is not None:
             initial = {
                 "rating": draft.rating,
                 "summary": draft.summary,
                 "explanation": draft.explanation,
-                "sources": "\n".join(draft.sources.values_list("url", flat=True)),
+                "correction_note": draft.correction_note if draft.status == "draft" else "",
             }
-        form = VerdictForm(request.POST or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
+            sources = [
+                {
+                    "url": source.url,
+                    "title": source.title,
+                    "publisher": source.publisher,
+                    "quote": source.quote,
+                    "accessed_at": source.accessed_at.date() if source.accessed_at else None,
+                }
+                for source in draft.sources.all()
+            ]
+        data = request.POST if request.method == "POST" else None
+        form = VerdictForm(data, initial=initial, correction=correction)
+        formset = SourceFormSet(data, initial=sources or None, prefix="sources")
+        return form, formset
+
+    @staticmethod
+    def _sources(formset: Any) -> list[dict[str, Any]]:
+        return [
+            item for item in formset.cleaned_data if item and not item.get("DELETE") and item["url"]
+        ]
+
+    def _verdict_page(
+        self, request: HttpRequest, claim: Claim, form: forms.Form, formset: Any, title: str
+    ) -> TemplateResponse:
+        return self._page(
+            request, claim, "verdict.html", title, form=form, formset=formset, today=timezone.now()
+        )
+
+    def verdict_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk, _assigned_reviewer)
+        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
+        form, formset = self._verdict_forms(request, draft, correction=False)
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
             try:
-                verdict_draft(claim=claim, actor=request.user, **form.cleaned_data)
+                verdict_draft(
+                    claim=claim,
+                    actor=request.user,
+                    sources=self._sources(formset),
+                    **form.cleaned_data,
+                )
             except ServiceError as error:
                 form.add_error(None, error.message)
             else:
                 self.message_user(
                     request, "Verdict saved as a draft; an editor can now publish it."
                 )
-                return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
-        return TemplateResponse(
-            request,
-            "admin/claims/claim/verdict.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Write the verdict",
-                "claim": claim,
-                "form": form,
-                "opts": self.model._meta,
-            },
+                return self._back(claim)
+        return self._verdict_page(request, claim, form, formset, "Write the verdict")
+
+    def correct_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk)
+        base = (
+            claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
+            or claim.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
+        )
+        form, formset = self._verdict_forms(request, base, correction=True)
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
+            try:
+                verdict_correct(
+                    claim=claim,
+                    actor=request.user,
+                    sources=self._sources(formset),
+                    **form.cleaned_data,
+                )
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(
+                    request,
+                    "Correction saved as a draft; readers see the published version until an "
+                    "editor publishes it.",
+                )
+                return self._back(claim)
+        return self._verdict_page(request, claim, form, formset, "Correct the published verdict")
+
+    @method_decorator(require_POST)
+    def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk, _editor)
+        try:
+            verdict = verdict_publish(claim=claim, actor=request.user)
+        except ServiceError as error:
+            self.message_user(request, error.message, level=messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                "Correction published." if verdict.is_correction else "Verdict published.",
+            )
+        return self._back(claim)
+
+    def second_reviewer_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk, _editor)
+        form = SecondReviewerForm(
+            request.POST if request.method == "POST" else None,
+            initial={"second_reviewer": claim.second_reviewer_id},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                claim_require_second_review(
+                    claim=claim,
+                    actor=request.user,
+                    second_reviewer=form.cleaned_data["second_reviewer"],
+                )
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, "Second review updated.")
+                return self._back(claim)
+        return self._page(request, claim, "simple_form.html", "Require a second review", form=form)
+
+    def second_review_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk, _second_reviewer)
+        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
+        form = SecondReviewForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                verdict_second_review(claim=claim, actor=request.user, **form.cleaned_data)
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, "Second review recorded.")
+                return self._back(claim)
+        return self._page(
+            request, claim, "simple_form.html", "Second review", form=form, draft=draft
         )
 
-    def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = get_object_or_404(self.get_queryset(request), pk=pk)
-        if request.method == "POST":
+    def duplicate_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        claim = self._claim(request, pk, _editor)
+        form = DuplicateForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
             try:
-                verdict_publish(claim=claim, actor=request.user)
+                claim_mark_duplicate(
+                    claim=claim,
+                    actor=request.user,
+                    original=form.cleaned_data["original"],
+                    reason=form.cleaned_data["reason"],
+                )
             except ServiceError as error:
-                self.message_user(request, error.message, level=messages.ERROR)
+                form.add_error(None, error.message)
             else:
-                self.message_user(request, "Verdict published.")
-        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+                self.message_user(request, "Marked as a duplicate; it follows the original.")
+                return self._back(claim)
+        return self._page(request, claim, "simple_form.html", "Mark as a duplicate", form=form)

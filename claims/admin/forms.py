@@ -7,6 +7,12 @@ from articles.roles import REVIEWERS
 from claims.models import Rating
 
 
+def _reviewers() -> Any:
+    return (
+        get_user_model().objects.filter(is_active=True, groups__name=REVIEWERS).order_by("username")
+    )
+
+
 class AssignForm(forms.Form):
     reviewer = forms.ModelChoiceField(queryset=get_user_model().objects.none())
     due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -14,26 +20,76 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__name=REVIEWERS)
-            .order_by("username")
-        )
+        self.fields["reviewer"].queryset = _reviewers()
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VerdictForm(forms.Form):
     rating = forms.ModelChoiceField(queryset=Rating.objects.none(), empty_label=None)
     summary = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 10}))
-    sources = forms.CharField(
+
+    def __init__(self, *args: Any, correction: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].queryset = Rating.objects.in_default_scale().order_by("order")
+        if correction:
+            self.fields["correction_note"] = forms.CharField(
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="What changed and why. Readers see this note on the claim's page.",
+            )
+
+
+class SourceForm(forms.Form):
+    url = forms.URLField(
+        max_length=2000, assume_scheme="https", widget=forms.URLInput(attrs={"size": 50})
+    )
+    title = forms.CharField(max_length=500, required=False)
+    publisher = forms.CharField(max_length=300, required=False)
+    quote = forms.CharField(
+        max_length=10_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One source URL a line.",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+        help_text="The passage the verdict relies on.",
+    )
+    accessed_at = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Accessed on"
+    )
+
+
+SourceFormSet = forms.formset_factory(SourceForm, extra=2, max_num=50, validate_max=True)
+
+
+class SecondReviewerForm(forms.Form):
+    second_reviewer = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="No second review",
+        help_text="This reviewer must agree before the verdict can be published.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rating"].queryset = Rating.objects.in_default_scale().order_by("order")
+        self.fields["second_reviewer"].queryset = _reviewers()
 
-    def clean_sources(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data["sources"].splitlines() if line.strip()]
+
+class SecondReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Agree: it can be published"), ("reject", "Disagree: send it back")],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required when you disagree.",
+    )
+
+
+class DuplicateForm(forms.Form):
+    original = forms.IntegerField(
+        min_value=1, label="Original claim #", help_text="The claim whose verdict this one follows."
+    )
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))

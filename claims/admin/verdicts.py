@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import (
     DetectorFeedback,
@@ -22,9 +23,17 @@ class VerdictSourceInline(admin.TabularInline):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
-    list_display = ["claim", "version", "status", "rating", "author", "published_at"]
-    list_filter = ["status", "rating"]
+class VerdictAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "claim",
+        "version",
+        "status",
+        "rating",
+        "second_review",
+        "author",
+        "published_at",
+    ]
+    list_filter = ["status", "second_review", "rating"]
     search_fields = ["claim__text", "summary"]
     list_select_related = ["claim", "rating", "author"]
     inlines = [VerdictSourceInline]

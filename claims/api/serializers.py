@@ -32,6 +32,26 @@ class PublishedVerdictSerializer(serializers.ModelSerializer):
             "explanation",
             "sources",
             "published_at",
+            "first_published_at",
+            "correction_note",
+        ]
+
+
+class VerdictVersionSerializer(serializers.ModelSerializer):
+    """One published version of a claim's verdict, as listed in its correction history."""
+
+    rating = serializers.CharField(source="rating_slug")
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "version",
+            "status",
+            "rating",
+            "rating_label",
+            "summary",
+            "correction_note",
+            "published_at",
         ]
 
 
@@ -51,6 +71,9 @@ class DraftVerdictSerializer(serializers.ModelSerializer):
             "explanation",
             "sources",
             "author",
+            "correction_note",
+            "second_review",
+            "second_review_note",
         ]
 
 
@@ -59,6 +82,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     article_title = serializers.CharField(source="article.title", read_only=True)
     article_url = serializers.CharField(source="article.url", read_only=True)
     verdict = serializers.SerializerMethodField()
+    verdict_history = serializers.SerializerMethodField()
     reviewer = serializers.SerializerMethodField()
     due_date = serializers.SerializerMethodField()
 
@@ -79,12 +103,21 @@ class ClaimSerializer(serializers.ModelSerializer):
             "dates",
             "entities",
             "verdict",
+            "verdict_history",
+            "duplicate_of",
             "reviewer",
             "due_date",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+    def _nested(self, serializer_class: type) -> serializers.Serializer:
+        """One nested serializer per list, not one per claim: building its fields is costly."""
+        cache = self.__dict__.setdefault("_nested_serializers", {})
+        if serializer_class not in cache:
+            cache[serializer_class] = serializer_class()
+        return cache[serializer_class]
 
     def _for_staff(self) -> bool:
         request = self.context.get("request")
@@ -95,8 +128,17 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PublishedVerdictSerializer(allow_null=True))
     def get_verdict(self, claim: Claim) -> dict[str, Any] | None:
-        verdict = claim.published_verdict
-        return PublishedVerdictSerializer(verdict).data if verdict else None
+        """The current version; a duplicate shows its original's (see `duplicate_of`)."""
+        verdict = claim.public_verdict
+        return (
+            self._nested(PublishedVerdictSerializer).to_representation(verdict) if verdict else None
+        )
+
+    @extend_schema_field(VerdictVersionSerializer(many=True))
+    def get_verdict_history(self, claim: Claim) -> list[dict[str, Any]]:
+        """Every published version, newest first, with the note of each correction."""
+        version = self._nested(VerdictVersionSerializer)
+        return [version.to_representation(item) for item in claim.verdict_history]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_reviewer(self, claim: Claim) -> str | None:
@@ -129,6 +171,7 @@ class AssignSerializer(serializers.Serializer):
                     "title": {"type": "string"},
                     "publisher": {"type": "string"},
                     "quote": {"type": "string"},
+                    "accessed_at": {"type": "string", "format": "date-time"},
                 },
                 "required": ["url"],
             },
@@ -158,6 +201,12 @@ class VerdictSourceInput(serializers.Serializer):
     title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     publisher = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     quote = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+    accessed_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate_url(self, url: str) -> str:
+        if not url.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https URLs are accepted.")
+        return url
 
 
 class VerdictInputSerializer(serializers.Serializer):
@@ -169,6 +218,44 @@ class VerdictInputSerializer(serializers.Serializer):
     sources = serializers.ListField(
         child=VerdictSourceInputField(), required=False, default=list, max_length=50
     )
+
+
+class CorrectionInputSerializer(serializers.Serializer):
+    correction_note = serializers.CharField(
+        max_length=10_000, help_text="What changed and why; readers see it with the history."
+    )
+    rating = serializers.SlugField(
+        max_length=100, required=False, help_text="Omitted: the published rating is kept."
+    )
+    summary = serializers.CharField(max_length=2000, required=False)
+    explanation = serializers.CharField(required=False, allow_blank=True)
+    sources = serializers.ListField(child=VerdictSourceInputField(), required=False, max_length=50)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+
+
+class SecondReviewerSerializer(serializers.Serializer):
+    second_reviewer = serializers.CharField(
+        max_length=150, allow_null=True, help_text="A reviewer's username; null: no second review."
+    )
+
+
+class SecondReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["approve", "reject"])
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=10_000,
+        help_text="Required when rejecting.",
+    )
+
+
+class DuplicateSerializer(serializers.Serializer):
+    original = serializers.IntegerField(min_value=1, help_text="The original claim's id.")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
 
 
 class RatingSerializer(serializers.ModelSerializer):

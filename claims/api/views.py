@@ -1,8 +1,7 @@
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
-from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
@@ -11,54 +10,74 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from articles.permissions import IsEditor
+from articles.permissions import IsEditor, IsNewsroomStaff
+from claims.api.docs import claim_list_docs
+from claims.api.filters import ClaimFilter
+from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
     ClaimSerializer,
+    CorrectionInputSerializer,
     DraftVerdictSerializer,
+    DuplicateSerializer,
     RatingSerializer,
+    ReasonSerializer,
+    SecondReviewerSerializer,
+    SecondReviewSerializer,
     VerdictInputSerializer,
 )
 from claims.claimreview import claimreview_for
-from claims.models import Claim, ClaimStatus, Rating
-from claims.services import claim_assign, verdict_draft, verdict_publish
+from claims.models import Claim, Rating
+from claims.services import (
+    claim_assign,
+    claim_mark_checkable,
+    claim_mark_duplicate,
+    claim_mark_not_checkable,
+    claim_require_second_review,
+    claim_start_review,
+    claim_unassign,
+    claim_unmark_duplicate,
+    verdict_correct,
+    verdict_draft,
+    verdict_publish,
+    verdict_second_review,
+)
+
+# Workflow actions only editors may take; the others check the acting reviewer in the service.
+EDITOR_ACTIONS = {
+    "assign",
+    "unassign",
+    "publish",
+    "mark_checkable",
+    "mark_not_checkable",
+    "duplicate",
+    "second_reviewer",
+}
+SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review"}
 
 
-class ClaimFilter(filters.FilterSet):
-    article = filters.NumberFilter(field_name="article_id")
-    status = filters.ChoiceFilter(choices=ClaimStatus.choices)
-    claimant = filters.CharFilter(
-        method="filter_claimant", help_text="A claimant's id, or a name or alias (exact, any case)."
-    )
-    min_score = filters.NumberFilter(field_name="score", lookup_expr="gte")
-
-    class Meta:
-        model = Claim
-        fields = ["article", "status", "claimant", "min_score"]
-
-    def filter_claimant(self, claims: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        if value.isdigit():
-            return claims.filter(claimant_id=int(value))
-        return claims.filter(
-            Q(claimant__name__iexact=value) | Q(claimant__aliases__name__iexact=value)
-        ).distinct()
-
-
+@claim_list_docs
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     """Claims found in articles, with their status and, once published, their verdict."""
 
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
+    pagination_class = CursorCapablePagination
 
     def get_queryset(self) -> QuerySet:
-        return Claim.objects.with_public_detail().order_by("-created_at", "-id")
+        # An article's body can be megabytes; a claim shows only its title and URL.
+        return (
+            Claim.objects.with_public_detail()
+            .defer("article__body", "text_hash")
+            .order_by("-created_at", "-id")
+        )
 
     def get_permissions(self) -> list[Any]:
-        if self.action in {"assign", "publish"}:
+        if self.action in EDITOR_ACTIONS:
             return [IsAuthenticated(), IsEditor()]
-        if self.action == "verdict":
-            return [IsAuthenticated()]
+        if self.action in SIGNED_IN_ACTIONS:
+            # Which reviewer may act on which claim is the service's decision.
+            return [IsAuthenticated(), IsNewsroomStaff()]
         return [AllowAny()]
 
     def _claim_response(self, claim: Claim, code: int = status.HTTP_200_OK) -> Response:
@@ -93,6 +112,84 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         verdict_publish(claim=claim, actor=request.user)
         return self._claim_response(claim)
 
+    def _reasoned(self, request: Request, service: Any) -> Response:
+        payload = ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        claim = service(claim=self.get_object(), actor=request.user, **payload.validated_data)
+        return self._claim_response(claim)
+
+    @extend_schema(request=ReasonSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"], url_path="start-review")
+    def start_review(self, request: Request, pk: str | None = None) -> Response:
+        """The assigned reviewer starts working on the claim."""
+        return self._reasoned(request, claim_start_review)
+
+    @extend_schema(request=ReasonSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"], url_path="mark-checkable")
+    def mark_checkable(self, request: Request, pk: str | None = None) -> Response:
+        """Editors triage the claim as worth checking."""
+        return self._reasoned(request, claim_mark_checkable)
+
+    @extend_schema(request=ReasonSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"], url_path="mark-not-checkable")
+    def mark_not_checkable(self, request: Request, pk: str | None = None) -> Response:
+        """Editors triage the claim as not checkable (opinion, prediction, ...)."""
+        return self._reasoned(request, claim_mark_not_checkable)
+
+    @extend_schema(request=ReasonSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"])
+    def unassign(self, request: Request, pk: str | None = None) -> Response:
+        """Editors take the claim back from its reviewer; it becomes checkable again."""
+        return self._reasoned(request, claim_unassign)
+
+    @extend_schema(request=CorrectionInputSerializer, responses={201: DraftVerdictSerializer})
+    @action(detail=True, methods=["post"], url_path="verdict/correct")
+    def correct(self, request: Request, pk: str | None = None) -> Response:
+        """Editors or the claim's reviewer draft a correction of the published verdict."""
+        payload = CorrectionInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        verdict = verdict_correct(
+            claim=self.get_object(), actor=request.user, **payload.validated_data
+        )
+        return Response(DraftVerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=SecondReviewerSerializer, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post"], url_path="second-reviewer")
+    def second_reviewer(self, request: Request, pk: str | None = None) -> Response:
+        """Editors require a second reviewer's agreement before publishing (null: no longer)."""
+        payload = SecondReviewerSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        claim = claim_require_second_review(
+            claim=self.get_object(), actor=request.user, **payload.validated_data
+        )
+        return self._claim_response(claim)
+
+    @extend_schema(request=SecondReviewSerializer, responses={200: DraftVerdictSerializer})
+    @action(detail=True, methods=["post"], url_path="verdict/second-review")
+    def second_review(self, request: Request, pk: str | None = None) -> Response:
+        """The second reviewer approves the draft verdict or rejects it with a note."""
+        payload = SecondReviewSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        verdict = verdict_second_review(
+            claim=self.get_object(), actor=request.user, **payload.validated_data
+        )
+        return Response(DraftVerdictSerializer(verdict).data)
+
+    @extend_schema(methods=["POST"], request=DuplicateSerializer, responses={200: ClaimSerializer})
+    @extend_schema(methods=["DELETE"], request=None, responses={200: ClaimSerializer})
+    @action(detail=True, methods=["post", "delete"])
+    def duplicate(self, request: Request, pk: str | None = None) -> Response:
+        """POST marks the claim as a duplicate of `original`; DELETE undoes it."""
+        if request.method == "DELETE":
+            claim = claim_unmark_duplicate(claim=self.get_object(), actor=request.user)
+            return self._claim_response(claim)
+        payload = DuplicateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        claim = claim_mark_duplicate(
+            claim=self.get_object(), actor=request.user, **payload.validated_data
+        )
+        return self._claim_response(claim)
+
     @extend_schema(
         responses={200: OpenApiTypes.OBJECT},
         description="The schema.org ClaimReview (JSON-LD) of the published verdict; 404 before.",
@@ -100,7 +197,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"])
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
         claim = self.get_object()
-        verdict = claim.published_verdict
+        verdict = claim.public_verdict
         if verdict is None:
             raise Http404
         return Response(claimreview_for(claim, verdict))

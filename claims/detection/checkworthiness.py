@@ -9,7 +9,6 @@ that a sentence is a check-worthy factual claim. It needs numpy only, and its ar
 from __future__ import annotations
 
 import json
-import math
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,12 +37,24 @@ class CheckworthinessModel:
         bias: float,
         calibration: tuple[float, float],
         threshold: float,
+        lexicon_weights: np.ndarray | None = None,
         metadata: dict | None = None,
     ) -> None:
         if weights.shape != (spec.dimension,):
             raise ModelLoadError(
                 f"weights have shape {weights.shape}, expected ({spec.dimension},)"
             )
+        expected_lexicon = (1 << spec.lexicon_bits,) if spec.lexicon_bits else None
+        found_lexicon = None if lexicon_weights is None else lexicon_weights.shape
+        if found_lexicon != expected_lexicon:
+            raise ModelLoadError(
+                f"lexicon weights have shape {found_lexicon}, expected {expected_lexicon}"
+            )
+        self.lexicon_weights = (
+            None
+            if lexicon_weights is None
+            else np.ascontiguousarray(lexicon_weights, dtype=np.float32)
+        )
         self.spec = spec
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
         self.bias = float(bias)
@@ -82,11 +93,16 @@ class CheckworthinessModel:
                     f"this code reads version {FORMAT_VERSION}"
                 )
             weights = arrays["weights"]
-            if weights.dtype.kind != "f" or not np.all(np.isfinite(weights)):
-                raise ModelLoadError(f"{path} has weights that are not finite floats")
+            lexicon_weights = arrays.get("lexicon_weights")
+            for array in (weights, lexicon_weights):
+                if array is not None and (
+                    array.dtype.kind != "f" or not np.all(np.isfinite(array))
+                ):
+                    raise ModelLoadError(f"{path} has weights that are not finite floats")
             return cls(
                 spec=FeatureSpec.from_dict(metadata["features"]),
                 weights=weights,
+                lexicon_weights=lexicon_weights,
                 bias=float(metadata["bias"]),
                 calibration=tuple(metadata["calibration"]),
                 threshold=float(metadata["threshold"]),
@@ -109,18 +125,19 @@ class CheckworthinessModel:
             "calibration": list(self.calibration),
             "threshold": self.threshold,
         }
+        arrays = {"weights": self.weights}
+        if self.lexicon_weights is not None:
+            arrays["lexicon_weights"] = self.lexicon_weights
         with path.open("wb") as handle:
             np.savez_compressed(
-                handle,
-                weights=self.weights,
-                metadata=np.array(json.dumps(metadata, sort_keys=True)),
+                handle, metadata=np.array(json.dumps(metadata, sort_keys=True)), **arrays
             )
         return path
 
     def raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated linear scores (log-odds before calibration)."""
         features = hashed_features(list(sentences), self.spec)
-        return linear_scores(features, self.weights, self.bias)
+        return linear_scores(features, self.weights, self.bias, self.lexicon_weights)
 
     def score(self, sentences: Sequence[str]) -> list[float]:
         """Calibrated probability that each sentence is check-worthy, in [0, 1]."""
@@ -133,8 +150,3 @@ class CheckworthinessModel:
     def is_checkworthy(self, sentences: Sequence[str]) -> list[bool]:
         """Whether each sentence reaches the model's decision threshold."""
         return [probability >= self.threshold for probability in self.score(sentences)]
-
-
-def logit(probability: float) -> float:
-    probability = min(max(probability, 1e-12), 1 - 1e-12)
-    return math.log(probability / (1 - probability))

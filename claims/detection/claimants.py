@@ -21,23 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from claims.detection.attribution import SentenceView, Subject, find_subject
+from claims.detection.gazetteer import HONORIFICS, SPEECH_VERBS
 from claims.detection.layout import CANDIDATE_MAX_CHARS
-from claims.detection.gazetteer import (
-    GROUP_NOUNS,
-    PRONOUNS,
-    ROLE_WORDS,
-    SPEECH_VERBS,
-    SUBJECT_VERB_FILLERS,
-)
-from claims.detection.names import NameChunk, Token, analyse_names, classify_chunk
+from claims.detection.names import Token, analyse_names, classify_chunk
 from claims.detection.quotes import quote_spans
 from claims.detection.sentences import Sentence
 
 ClaimantKind = Literal["person", "organization"]
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one", "former"})
-_APPOSITIVE_REACH = 30
-_ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha())
-_INVERTING_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "explained"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,31 +58,10 @@ class _Speaker:
         candidates = self.full_names or self.forms
         name = max(candidates, key=lambda form: (len(form.split()), len(form)))
         aliases = [name, *(form for form in self.forms if form != name)]
-        aliases.extend(title for title in self.titles if title not in aliases)
+        aliases.extend(
+            title for title in self.titles if title not in aliases and title not in HONORIFICS
+        )
         return ClaimantMention(name=name, kind=self.kind, aliases=tuple(aliases))
-
-
-@dataclass(slots=True)
-class _Subject:
-    """A speech verb's subject as written: a name chunk, a pronoun, a group, or a title."""
-
-    form: str
-    words: tuple[str, ...] = ()
-    after_the: bool = False
-    pronoun: str = ""
-    group: bool = False
-    role: str = ""
-
-
-_UNNAMED_GROUP = _Subject(form="")
-
-
-@dataclass(slots=True)
-class _SentenceView:
-    sentence: Sentence
-    tokens: tuple[Token, ...]
-    quoted: list[bool]
-    chunks: tuple[NameChunk, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +86,7 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
     for view in views:
         registry.learn(view)
     speakers: list[_Speaker | None] = [registry.attribute(view) for view in views]
-    _inherit_quote_speakers(views, spans, speakers, registry)
+    _inherit_quote_speakers(views, spans, speakers, registry, _paragraph_ends(text, sentences))
     mentions = {id(speaker): speaker.mention() for speaker in registry.speakers}
     return ArticleSpeakers(
         claimants=tuple(mentions[id(speaker)] if speaker else None for speaker in speakers),
@@ -124,9 +94,9 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
     )
 
 
-def _view(sentence: Sentence, spans: list[tuple[int, int]], span_ends: list[int]) -> _SentenceView:
+def _view(sentence: Sentence, spans: list[tuple[int, int]], span_ends: list[int]) -> SentenceView:
     if len(sentence.text) > CANDIDATE_MAX_CHARS:
-        return _SentenceView(sentence, (), [], ())  # not prose: nobody is quoted saying it
+        return SentenceView(sentence, (), [], ())  # not prose: nobody is quoted saying it
     tokens, chunks = analyse_names(sentence.text)
     inside = []
     # Quotations do not overlap, so those touching the sentence are consecutive in ``spans``.
@@ -135,47 +105,65 @@ def _view(sentence: Sentence, spans: list[tuple[int, int]], span_ends: list[int]
         start, end = spans[index]
         inside.append((start - sentence.start, end - sentence.start))
         index += 1
-    if inside:
-        quoted = [any(s <= t[1] < e for s, e in inside) for t in tokens]
-    else:
-        quoted = [False] * len(tokens)
-    return _SentenceView(sentence, tokens, quoted, chunks)
+    return SentenceView(sentence, tokens, _quoted_tokens(tokens, inside), chunks)
+
+
+def _quoted_tokens(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> list[bool]:
+    """Whether each token starts inside a quotation; both lists are in order, so one pass."""
+    quoted = [False] * len(tokens)
+    span = 0
+    for index, (_, start, _) in enumerate(tokens):
+        while span < len(inside) and inside[span][1] <= start:
+            span += 1
+        if span == len(inside):
+            break
+        quoted[index] = inside[span][0] <= start
+    return quoted
 
 
 class _Registry:
-    """The people and organisations an article names, and the state of pronoun resolution."""
+    """The people and organisations an article names, and the state of pronoun resolution.
+
+    Every lookup is a dictionary access, so an article with thousands of names costs no more
+    per sentence than a short one.
+    """
 
     def __init__(self) -> None:
         self.speakers: list[_Speaker] = []
+        self._speaker_ids: set[int] = set()
         self._people: list[_Speaker] = []
+        self._people_by_name: dict[str, _Speaker] = {}
+        self._people_by_surname: dict[str, _Speaker] = {}
+        self._people_by_title: dict[str, _Speaker] = {}
+        self._people_by_role: dict[str, _Speaker] = {}
         self._organisations: dict[str, _Speaker] = {}
         self._last: dict[str, _Speaker] = {}
 
-    def learn(self, view: _SentenceView) -> None:
+    def learn(self, view: SentenceView) -> None:
         """Register people introduced with a title or a full name, and "Name (ACRONYM)" pairs."""
         tokens = view.tokens
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
             if reading.kind == "person" and (reading.title or len(reading.words) >= 2):
                 person = self._person(reading.name, reading.words)
-                if reading.title and reading.title not in person.titles:
-                    person.titles.append(reading.title)
-            elif reading.kind == "organization" and chunk.last + 3 < len(tokens):
-                if tokens[chunk.last + 1][0] == "(" and tokens[chunk.last + 3][0] == ")":
-                    organisation = self._organisation(reading.name)
-                    acronym = tokens[chunk.last + 2][0]
-                    organisation.add_form(acronym)
-                    self._organisations.setdefault(acronym.lower(), organisation)
+                if reading.title:
+                    self._add_title(person, reading.title)
+            elif reading.kind == "organization" and _acronym_follows(tokens, chunk.last):
+                organisation = self._organisation(reading.name)
+                acronym = tokens[chunk.last + 2][0]
+                organisation.add_form(acronym)
+                self._organisations.setdefault(acronym.lower(), organisation)
 
     def people_names(self) -> frozenset[str]:
-        names = set()
-        for person in self._people:
-            names.update(person.full_names)
-            names.update(full.split()[-1] for full in person.full_names)
-        return frozenset(names)
+        return frozenset(self._people_by_name) | frozenset(self._people_by_surname)
 
-    def attribute(self, view: _SentenceView) -> _Speaker | None:
-        subject = _find_subject(view)
+    def remember(self, speaker: _Speaker) -> None:
+        if id(speaker) not in self._speaker_ids:
+            self._speaker_ids.add(id(speaker))
+            self.speakers.append(speaker)
+
+    def attribute(self, view: SentenceView) -> _Speaker | None:
+        subject = find_subject(view)
         if subject is None:
             return None
         speaker = self._resolve(subject)
@@ -183,11 +171,10 @@ class _Registry:
             self._last[speaker.kind] = speaker
             if speaker.group:
                 self._last["group"] = speaker
-            if speaker not in self.speakers:
-                self.speakers.append(speaker)
+            self.remember(speaker)
         return speaker
 
-    def _resolve(self, subject: _Subject) -> _Speaker | None:
+    def _resolve(self, subject: Subject) -> _Speaker | None:
         if subject.pronoun:
             if subject.pronoun in {"he", "she"}:
                 return self._last.get("person") or (self._people[-1] if self._people else None)
@@ -202,53 +189,63 @@ class _Registry:
             return speaker
         reading = classify_chunk(subject.words, after_the=subject.after_the)
         if reading.kind == "person":
-            person = self._person(reading.name, reading.words)
-            person.add_form(reading.name)
-            return person
+            return self._person(reading.name, reading.words)
         if reading.kind == "title":
             return self._by_title(reading.title) or self._titled_stranger(reading.title)
         if reading.kind in {"organization", "place"}:
-            organisation = self._organisation(reading.name)
-            organisation.add_form(reading.name)
-            return organisation
+            return self._organisation(reading.name)
         if reading.kind == "unknown":
-            known = self._by_surname(reading.name) or self._organisations.get(reading.name.lower())
-            if known is None:
-                known = self._person(reading.name, reading.words)
-            known.add_form(reading.name)
-            return known
+            organisation = self._organisations.get(reading.name.lower())
+            if organisation is not None and reading.name not in self._people_by_surname:
+                return organisation
+            return self._person(reading.name, reading.words)
         return None
 
     def _person(self, name: str, words: tuple[str, ...]) -> _Speaker:
-        person = self._by_full_name(name) or (self._by_surname(words[-1]) if words else None)
+        """The person called ``name``: a lone surname is the last person of that surname."""
+        if len(words) >= 2:
+            person = self._people_by_name.get(name)
+            if person is None:
+                known_by_surname = self._people_by_name.get(words[-1])
+                if known_by_surname is not None and not known_by_surname.full_names:
+                    person = known_by_surname  # "Dr. Smith" first, "John Smith" later
+        else:
+            person = self._people_by_surname.get(name) or self._people_by_name.get(name)
         if person is None:
             person = _Speaker(kind="person")
             self._people.append(person)
-        if len(words) >= 2 and name not in person.full_names:
-            person.full_names.append(name)
+        if len(words) >= 2:
+            if name not in person.full_names:
+                person.full_names.append(name)
+            self._people_by_surname[words[-1]] = person
+        self._people_by_name[name] = person
         person.add_form(name)
         return person
 
-    def _by_full_name(self, name: str) -> _Speaker | None:
-        return next((p for p in reversed(self._people) if name in p.full_names), None)
-
-    def _by_surname(self, surname: str) -> _Speaker | None:
-        for person in reversed(self._people):
-            if any(full.split()[-1] == surname for full in person.full_names):
-                return person
-        return None
+    def _add_title(self, person: _Speaker, title: str) -> None:
+        if title not in person.titles:
+            person.titles.append(title)
+        self._people_by_title[title.lower()] = person
+        self._people_by_role[title.split()[-1].lower()] = person
 
     def _by_title(self, title: str) -> _Speaker | None:
+        """The person holding ``title``: exactly, or the last one whose title ends with it."""
         wanted = title.lower()
-        for person in reversed(self._people):
-            if any(t.lower() == wanted or t.lower().endswith(" " + wanted) for t in person.titles):
-                person.add_form(_title_form(person, wanted))
-                return person
-        return None
+        person = self._people_by_title.get(wanted)
+        if person is None:
+            candidate = self._people_by_role.get(wanted.split()[-1])
+            if candidate and (
+                " " not in wanted or any(t.lower().endswith(" " + wanted) for t in candidate.titles)
+            ):
+                person = candidate
+        if person is not None:
+            person.add_form(_title_form(person, wanted))
+        return person
 
     def _titled_stranger(self, title: str) -> _Speaker:
-        person = _Speaker(kind="person", titles=[title])
+        person = _Speaker(kind="person")
         person.add_form(title)
+        self._add_title(person, title)
         self._people.append(person)
         return person
 
@@ -257,117 +254,35 @@ class _Registry:
         organisation = self._organisations.get(key)
         if organisation is None:
             organisation = _Speaker(kind="organization")
-            organisation.add_form(name)
             self._organisations[key] = organisation
+        organisation.add_form(name)
         return organisation
+
+
+def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:
+    """ "World Health Organization (WHO)": a bracketed word right after the name."""
+    return last + 3 < len(tokens) and tokens[last + 1][0] == "(" and tokens[last + 3][0] == ")"
 
 
 def _title_form(person: _Speaker, wanted: str) -> str:
     return next((t for t in person.titles if t.lower() == wanted), "")
 
 
-def _find_subject(view: _SentenceView) -> _Subject | None:
-    """The subject of the first speech verb outside quotation marks that has one."""
-    tokens = [t for t, quoted in zip(view.tokens, view.quoted, strict=True) if not quoted]
-    plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
-    chunk_ending = {chunk.last: chunk for chunk in view.chunks}
-    chunk_starting = {chunk.first: chunk for chunk in view.chunks}
-    for position, token in enumerate(tokens):
-        word = token[0]
-        if word == "according" and position + 1 < len(tokens) and tokens[position + 1][0] == "to":
-            subject = _subject_after(view, plain, position + 2, chunk_starting)
-        elif word in SPEECH_VERBS:
-            subject = _subject_before(view, plain, position, chunk_ending)
-            if subject is None and word in _INVERTING_VERBS and _opens_clause(tokens, position):
-                subject = _subject_after(view, plain, position + 1, chunk_starting)
-        else:
-            continue
-        if subject is _UNNAMED_GROUP:
-            return None
-        if subject is not None:
-            return subject
-    return None
-
-
-def _opens_clause(tokens: Sequence[Token], position: int) -> bool:
-    """ "said Smith" inverts only after a quote or at the start: ", said Smith", "Said Smith"."""
-    return position == 0 or tokens[position - 1][0] in {",", ":", ";", "\u2014", "\u2013"}
-
-
-def _subject_before(
-    view: _SentenceView, plain: list[int], position: int, chunk_ending: dict[int, NameChunk]
-) -> _Subject | None:
-    tokens = view.tokens
-    cursor = position - 1
-    while cursor >= 0 and tokens[plain[cursor]][0].lower() in SUBJECT_VERB_FILLERS:
-        cursor -= 1
-    if cursor < 0:
-        return None
-    index = plain[cursor]
-    word = tokens[index][0]
-    if word in PRONOUNS:
-        return _Subject(form=word, pronoun=word.lower())
-    if index in chunk_ending:
-        return _chunk_subject(chunk_ending[index])
-    lowered = word.lower()
-    if lowered in GROUP_NOUNS:
-        modifier = chunk_ending.get(index - 1)
-        if modifier is None:
-            return _UNNAMED_GROUP
-        text = view.sentence.text[tokens[modifier.first][1] : tokens[index][2]]
-        return _Subject(form=text, group=True)
-    if lowered in _ROLE_NOUNS and index > 0 and tokens[index - 1][0].lower() == "the":
-        return _Subject(form=word, role=lowered)
-    if word == ",":
-        return _appositive_subject(view, index, chunk_ending)
-    return None
-
-
-def _appositive_subject(
-    view: _SentenceView, comma: int, chunk_ending: dict[int, NameChunk]
-) -> _Subject | None:
-    """ "Stephen Young, a senior representative for ..., told": the name before the appositive."""
-    tokens = view.tokens
-    for index in range(comma - 1, max(0, comma - _APPOSITIVE_REACH), -1):
-        if tokens[index][0] != ",":
-            continue
-        if tokens[index + 1][0].lower() in _APPOSITIVE_OPENERS and index - 1 in chunk_ending:
-            return _chunk_subject(chunk_ending[index - 1])
-        return None
-    return None
-
-
-def _subject_after(
-    view: _SentenceView, plain: list[int], position: int, chunk_starting: dict[int, NameChunk]
-) -> _Subject | None:
-    if position >= len(plain):
-        return None
-    index = plain[position]
-    word = view.tokens[index][0]
-    if word in {"the", "The"} and position + 1 < len(plain):
-        index = plain[position + 1]
-        word = view.tokens[index][0]
-        if word.lower() in _ROLE_NOUNS:
-            return _Subject(form=word, role=word.lower())
-    if index in chunk_starting:
-        return _chunk_subject(chunk_starting[index])
-    return None
-
-
-def _chunk_subject(chunk: NameChunk) -> _Subject:
-    if len(chunk.words) == 1 and chunk.words[0].lower() in GROUP_NOUNS:
-        return _UNNAMED_GROUP  # "Experts said": an unnamed group is no traceable claimant
-    return _Subject(form=chunk.text, words=chunk.words, after_the=chunk.after_the)
-
-
 def _inherit_quote_speakers(
-    views: list[_SentenceView],
+    views: list[SentenceView],
     spans: list[tuple[int, int]],
     speakers: list[_Speaker | None],
     registry: _Registry,
+    paragraph_ends: list[int],
 ) -> None:
-    """Give every sentence inside a quotation the speaker named where the quotation closes."""
+    """Give every sentence inside a quotation the speaker named where the quotation closes.
+
+    A quotation that names nobody and follows another in the same paragraph continues it
+    ("“We cannot wait,” Keller said. “Every child is at risk.”").
+    """
     position = 0
+    previous_speaker: _Speaker | None = None
+    previous_line_end = -1
     for start, end in spans:
         while position < len(views) and views[position].sentence.end <= start:
             position += 1
@@ -382,30 +297,49 @@ def _inherit_quote_speakers(
         speaker = speakers[closing] if _speaks_after(views[closing], end) else None
         if speaker is None and _speaks_before(views[opening], start):
             speaker = speakers[opening]
+        if speaker is None and start < previous_line_end:
+            speaker = previous_speaker
+        previous_speaker = speaker
+        previous_line_end = paragraph_ends[closing]
         if speaker is None:
             continue
         for covered_index in covered:
             if speakers[covered_index] is None:
                 speakers[covered_index] = speaker
-        if speaker not in registry.speakers:
-            registry.speakers.append(speaker)
+        registry.remember(speaker)
 
 
-def _speaks_after(view: _SentenceView, quote_end: int) -> bool:
+def _paragraph_ends(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """For each sentence, the offset where its paragraph (its line) ends."""
+    ends = []
+    line_end = -1
+    for sentence in sentences:
+        if sentence.start > line_end:
+            line_end = text.find("\n", sentence.start)
+            if line_end == -1:
+                line_end = len(text)
+        ends.append(line_end)
+    return ends
+
+
+def _speaks_after(view: SentenceView, quote_end: int) -> bool:
     """Whether the sentence's speech verb comes after the quotation closes (", he said")."""
-    offset = quote_end - view.sentence.start
-    return any(
-        t[1] >= offset and t[0] in SPEECH_VERBS
-        for t, quoted in zip(view.tokens, view.quoted, strict=True)
-        if not quoted
-    )
+    verbs = _speech_verb_offsets(view)
+    return bool(verbs) and verbs[-1] >= quote_end - view.sentence.start
 
 
-def _speaks_before(view: _SentenceView, quote_start: int) -> bool:
+def _speaks_before(view: SentenceView, quote_start: int) -> bool:
     """Whether the sentence's speech verb comes before the quotation opens ("X said: ...")."""
-    offset = quote_start - view.sentence.start
-    return any(
-        t[2] <= offset and (t[0] in SPEECH_VERBS or t[0] == "according")
-        for t, quoted in zip(view.tokens, view.quoted, strict=True)
-        if not quoted
-    )
+    verbs = _speech_verb_offsets(view)
+    return bool(verbs) and verbs[0] < quote_start - view.sentence.start
+
+
+def _speech_verb_offsets(view: SentenceView) -> list[int]:
+    """Start offsets of the speech verbs outside quotation marks, computed once per sentence."""
+    if view.speech_verbs is None:
+        view.speech_verbs = [
+            start
+            for (word, start, _), quoted in zip(view.tokens, view.quoted, strict=True)
+            if not quoted and (word in SPEECH_VERBS or word == "according")
+        ]
+    return view.speech_verbs

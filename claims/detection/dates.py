@@ -78,7 +78,8 @@ _DATE_PATTERN = re.compile(
     rf"|(?P<rel_month>\b(?P<rm_rel>last|this|next|in|since|until|by|early|late|mid-?)"
     rf" (?P<rm_m>{_FULL_MONTH})\b)"
     rf"|(?P<decade>\b(?:the )?(?:(?:early|mid|late)[- ])?(?P<decade_y>1[89]\d0|20\d0)['\u2019]?s\b)"
-    rf"|(?P<year>(?:\b(?:early|mid|late)-|{_NUMBER_EDGE_BEFORE})(?P<year_y>{_YEAR}){_NUMBER_EDGE_AFTER})"
+    rf"|(?P<year>(?:\b(?:early|mid|late)-|{_NUMBER_EDGE_BEFORE})"
+    rf"(?P<year_y>{_YEAR}){_NUMBER_EDGE_AFTER})"
     r"|(?P<relative>\b(?P<rel_which>last|this|next|past|previous|coming) "
     r"(?P<rel_unit>year|month|week)\b)"
     r"|(?P<day_word>\b(?P<day_word_w>yesterday|today|tomorrow)\b)"
@@ -99,10 +100,20 @@ _OPENERS = frozenset(
 ) | _cased(["yesterday", "today", "tomorrow"])
 # Words that open a date only when a month, weekday, unit or number follows ("last year").
 _PREFIXES = _cased(
-    ["last", "this", "next", "past", "previous", "coming", "in", "on", "since", "until", "by"]
-    + ["early", "late", "mid", "the", "a", "one", "two", "three", "four", "five", "six"]
-    + ["seven", "eight", "nine", "ten"]
+    [
+        *("last", "this", "next", "past", "previous", "coming", "in", "on", "since", "until"),
+        *("by", "early", "late", "mid", "the", "a", "one", "two", "three", "four", "five"),
+        *("six", "seven", "eight", "nine", "ten"),
+    ]
 )
+# Every date without a digit contains one of these (weekdays, "today" and "yesterday" end in
+# "day"); checking for them first spares most sentences the word-by-word scan.
+_DATE_HINTS = (
+    *sorted({name.capitalize()[:3] for name in _MONTHS}),
+    *sorted({name.upper()[:3] for name in _MONTHS}),
+    *("day", "DAY", "year", "YEAR", "month", "MONTH", "week", "WEEK", "morrow", "MORROW"),
+)
+_DIGIT = re.compile(r"\d")
 _AFTER_PREFIX = _OPENERS | _cased(["year", "years", "month", "months", "week", "weeks", "day"])
 _SMALL_NUMBERS = {
     "a": 1,
@@ -133,6 +144,8 @@ class DateMention:
 
 def find_dates(text: str, *, published_at: datetime.date | None = None) -> list[DateMention]:
     """Every date or period mentioned in ``text``, in order, offsets relative to ``text``."""
+    if isinstance(published_at, datetime.datetime):
+        published_at = published_at.date()
     mentions: list[DateMention] = []
     for match in _matches(text):
         if not _looks_capitalised_where_needed(match):
@@ -156,7 +169,9 @@ def _matches(text: str) -> list[re.Match[str]]:
     Trying the whole pattern at every character costs far more than looking up the few words
     (numbers, month and weekday names, "last", "in", ...) where a date can start.
     """
-    matches = []
+    matches: list[re.Match[str]] = []
+    if not _DIGIT.search(text) and not any(hint in text for hint in _DATE_HINTS):
+        return matches  # no number, month, weekday or calendar unit: no date
     covered = 0
     tokens, _ = analyse_names(text)
     for index, (word, start, _) in enumerate(tokens):

@@ -59,6 +59,8 @@ _WORD_OPENERS = frozenset(
     for form in (word, word.capitalize())
 )
 _SCALE_WORDS = frozenset(_SCALE_WORD.split("|")) | {"of"}
+_SCALE_STEMS = ("hundred", "thousand", "illion")
+_DIGIT_OR_CURRENCY = re.compile(r"[\d$\u20ac\u00a3\u00a5]")
 _PATTERN = re.compile(
     rf"(?P<money>(?:{_CURRENCY_SYMBOL}) ?(?P<money_n>{_NUMBER})(?: ?(?P<money_s>{_SCALE}))?"
     rf"|(?P<money_n2>{_NUMBER})(?: (?P<money_s2>{_SCALE_WORD}))? (?:{_CURRENCY_WORD})\b)"
@@ -103,10 +105,12 @@ def find_entities(
 
 def find_numbers(text: str) -> list[EntityMention]:
     """Quantities, percents and money in ``text``, tried only where a number can begin."""
-    mentions = []
+    mentions: list[EntityMention] = []
+    if not _DIGIT_OR_CURRENCY.search(text) and not any(w in text for w in _SCALE_STEMS):
+        return mentions  # most sentences state no number at all
     covered = 0
     tokens, _ = analyse_names(text)
-    for index, (word, start, _) in enumerate(tokens):
+    for index, (_, start, _) in enumerate(tokens):
         if start < covered or not _opens_number(tokens, index):
             continue
         match = _PATTERN.match(text, start)

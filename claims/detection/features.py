@@ -11,9 +11,8 @@ scores them with one ``np.bincount``; training turns them into a scipy matrix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,7 +36,6 @@ _TYPOGRAPHY = str.maketrans(
         "\x00": " ",
     }
 )
-_WHITESPACE = re.compile(r"\s+")
 
 # Byte classes: bytes that belong to a word token (ASCII letters, digits, apostrophe, and
 # every byte of a multi-byte UTF-8 character, so accented words stay whole).
@@ -47,6 +45,12 @@ for _byte in b"abcdefghijklmnopqrstuvwxyz0123456789'":
 _WORD_BYTE[128:] = True
 _DIGIT_TO_ZERO = np.arange(256, dtype=np.uint8)
 _DIGIT_TO_ZERO[ord("1") : ord("9") + 1] = ord("0")
+_ASCII_LOWER = np.arange(256, dtype=np.uint8)
+_ASCII_LOWER[ord("A") : ord("Z") + 1] += 32
+# Marker "words" for sentence-level cues that n-grams of a lower-cased text cannot see.
+_CAPITALISED_MARKER = np.uint64(0x43415049)
+_LENGTH_MARKERS = np.uint64(0x4C454E00)
+_LENGTH_BINS = np.array([3, 6, 10, 15, 25, 40])
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class FeatureSpec:
     char_weight: float = 1.0
     word_weight: float = 1.0
     fold_digits: bool = True
-    extra: dict = field(default_factory=dict)
+    sentence_markers: bool = False
+    lexicon_bits: int = 0
 
     @property
     def dimension(self) -> int:
@@ -73,6 +78,8 @@ class FeatureSpec:
             "char_weight": self.char_weight,
             "word_weight": self.word_weight,
             "fold_digits": self.fold_digits,
+            "sentence_markers": self.sentence_markers,
+            "lexicon_bits": self.lexicon_bits,
         }
 
     @classmethod
@@ -84,6 +91,8 @@ class FeatureSpec:
             char_weight=float(data["char_weight"]),
             word_weight=float(data["word_weight"]),
             fold_digits=bool(data["fold_digits"]),
+            sentence_markers=bool(data.get("sentence_markers", False)),
+            lexicon_bits=int(data.get("lexicon_bits", 0)),
         )
 
 
@@ -95,18 +104,25 @@ class SparseFeatures:
     buckets: np.ndarray
     values: np.ndarray
     n_rows: int
+    lexicon: SparseFeatures | None = None
 
 
 def normalise(sentence: str) -> str:
-    return _WHITESPACE.sub(" ", sentence.translate(_TYPOGRAPHY).lower()).strip()
+    return " ".join(sentence.translate(_TYPOGRAPHY).split())
 
 
-def _encode_batch(sentences: Sequence[str], fold_digits: bool) -> np.ndarray:
+def _encode_batch(sentences: Sequence[str], fold_digits: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Lower-cased bytes of the batch, and which of them were upper-case ASCII letters."""
     # Each sentence is framed by spaces (so n-grams see word edges) and sentences are
     # separated by a NUL byte that no n-gram may cross.
     text = "\x00 " + " \x00 ".join(normalise(s) for s in sentences) + " \x00"
-    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    return _DIGIT_TO_ZERO[data] if fold_digits else data
+    original = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    lowered = np.frombuffer(text.lower().encode("utf-8"), dtype=np.uint8)
+    if len(lowered) != len(original):
+        # A rare character whose lower case has another length: lower ASCII only.
+        lowered = _ASCII_LOWER[original]
+    is_upper = (original >= ord("A")) & (original <= ord("Z"))
+    return (_DIGIT_TO_ZERO[lowered] if fold_digits else lowered), is_upper
 
 
 def _mix(hashes: np.ndarray, salt: int, bits: int) -> np.ndarray:
@@ -126,7 +142,7 @@ def _char_ngrams(
     rows: list[np.ndarray] = []
     buckets: list[np.ndarray] = []
     length = len(data)
-    longest = max(spec.char_ngrams)
+    longest = max(spec.char_ngrams, default=0)
     hashes = np.zeros(length, dtype=np.uint64)
     for n in range(1, longest + 1):
         # hashes[i] holds the hash of data[i:i+n]; extend every window by one byte.
@@ -140,9 +156,24 @@ def _char_ngrams(
     return rows, buckets
 
 
-def _word_ngrams(
-    data: np.ndarray, row_of_byte: np.ndarray, spec: FeatureSpec
-) -> tuple[list[np.ndarray], list[np.ndarray]]:
+_POWER_CACHE: list[np.ndarray] = []
+
+
+def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """P^i and P^-i modulo 2^64 for i < length, computed once and grown when needed."""
+    if not _POWER_CACHE or len(_POWER_CACHE[0]) < length:
+        size = max(length, 1 << 16)
+        tables = []
+        for base in (_PRIME, _PRIME_INVERSE):
+            table = np.full(size, base, dtype=np.uint64)
+            table[0] = 1
+            tables.append(np.cumprod(table, dtype=np.uint64))
+        _POWER_CACHE[:] = tables
+    return _POWER_CACHE[0][:length], _POWER_CACHE[1][:length]
+
+
+def _tokens(data: np.ndarray, row_of_byte: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Start byte, hash and sentence of every word token of the batch."""
     is_word = _WORD_BYTE[data]
     edges = np.diff(np.concatenate(([False], is_word, [False])).astype(np.int8))
     starts = np.flatnonzero(edges == 1)
@@ -150,17 +181,21 @@ def _word_ngrams(
     # Position-independent hash of data[start:end]: a prefix sum of byte * P^i, shifted back
     # by P^-start. uint64 arithmetic wraps, which is exactly arithmetic modulo 2^64.
     length = len(data)
-    powers = np.full(length + 1, _PRIME, dtype=np.uint64)
-    powers[0] = 1
-    powers = np.cumprod(powers, dtype=np.uint64)
-    inverse_powers = np.full(length + 1, _PRIME_INVERSE, dtype=np.uint64)
-    inverse_powers[0] = 1
-    inverse_powers = np.cumprod(inverse_powers, dtype=np.uint64)
+    powers, inverse_powers = _powers(length + 1)
     prefix = np.zeros(length + 1, dtype=np.uint64)
     np.cumsum(data.astype(np.uint64) * powers[:length], out=prefix[1:])
     token_hashes = (prefix[ends] - prefix[starts]) * inverse_powers[starts]
-    token_rows = row_of_byte[starts]
+    return starts, token_hashes, row_of_byte[starts]
 
+
+def _word_ngrams(
+    starts: np.ndarray,
+    token_hashes: np.ndarray,
+    token_rows: np.ndarray,
+    is_upper: np.ndarray,
+    n_rows: int,
+    spec: FeatureSpec,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     rows: list[np.ndarray] = []
     buckets: list[np.ndarray] = []
     for n in spec.word_ngrams:
@@ -173,7 +208,31 @@ def _word_ngrams(
         same_row = token_rows[:count] == token_rows[n - 1 :]
         rows.append(token_rows[:count][same_row])
         buckets.append(_mix(combined[same_row], salt=2000 + n, bits=spec.bits))
+    if spec.sentence_markers:
+        marker_rows, marker_hashes = _sentence_markers(starts, token_rows, is_upper, n_rows)
+        rows.append(marker_rows)
+        buckets.append(_mix(marker_hashes, salt=3000, bits=spec.bits))
     return rows, buckets
+
+
+def _sentence_markers(
+    starts: np.ndarray, token_rows: np.ndarray, is_upper: np.ndarray, n_rows: int
+) -> tuple[np.ndarray, np.ndarray]:
+    # Names of people, places and institutions are capitalised mid-sentence; the length of a
+    # sentence separates one-liners ("Thank you.") from statements.
+    first_of_row = np.ones(len(starts), dtype=bool)
+    first_of_row[1:] = token_rows[1:] != token_rows[:-1]
+    capitalised = is_upper[starts] & ~first_of_row
+    tokens_per_row = np.bincount(token_rows, minlength=n_rows)[:n_rows]
+    length_bin = np.searchsorted(_LENGTH_BINS, tokens_per_row).astype(np.uint64)
+    rows = np.concatenate((token_rows[capitalised], np.arange(n_rows)))
+    hashes = np.concatenate(
+        (
+            np.full(int(capitalised.sum()), _CAPITALISED_MARKER, dtype=np.uint64),
+            _LENGTH_MARKERS + length_bin,
+        )
+    )
+    return rows, hashes
 
 
 def _normalised_values(rows: np.ndarray, n_rows: int, weight: float) -> np.ndarray:
@@ -190,12 +249,13 @@ def hashed_features(sentences: Sequence[str], spec: FeatureSpec) -> SparseFeatur
     if n_rows == 0:
         empty = np.zeros(0, dtype=np.int64)
         return SparseFeatures(empty, empty, np.zeros(0, dtype=np.float32), 0)
-    data = _encode_batch(sentences, spec.fold_digits)
+    data, is_upper = _encode_batch(sentences, spec.fold_digits)
     is_separator = data == _SEPARATOR
     row_of_byte = np.cumsum(is_separator) - 1
 
     char_rows, char_buckets = _char_ngrams(data, row_of_byte, is_separator, spec)
-    word_rows, word_buckets = _word_ngrams(data, row_of_byte, spec)
+    starts, token_hashes, token_rows = _tokens(data, row_of_byte)
+    word_rows, word_buckets = _word_ngrams(starts, token_hashes, token_rows, is_upper, n_rows, spec)
 
     parts_rows: list[np.ndarray] = []
     parts_buckets: list[np.ndarray] = []
@@ -210,15 +270,48 @@ def hashed_features(sentences: Sequence[str], spec: FeatureSpec) -> SparseFeatur
         parts_rows.append(block_rows)
         parts_buckets.append(np.concatenate(buckets))
         parts_values.append(_normalised_values(block_rows, n_rows, weight))
-    return SparseFeatures(
+    features = SparseFeatures(
         rows=np.concatenate(parts_rows),
         buckets=np.concatenate(parts_buckets),
         values=np.concatenate(parts_values),
         n_rows=n_rows,
     )
+    if spec.lexicon_bits:
+        features.lexicon = SparseFeatures(
+            rows=token_rows,
+            buckets=lexicon_ids(token_hashes, spec.lexicon_bits),
+            values=_normalised_values(token_rows, n_rows, spec.word_weight),
+            n_rows=n_rows,
+        )
+    return features
 
 
-def linear_scores(features: SparseFeatures, weights: np.ndarray, bias: float) -> np.ndarray:
-    """Dot product of each sentence's features with ``weights``, plus ``bias``."""
+def lexicon_ids(token_hashes: np.ndarray, bits: int) -> np.ndarray:
+    """Slots of single words in the lexicon table, a hashed space of its own."""
+    return _mix(token_hashes, salt=4000, bits=bits)
+
+
+def word_hashes(words: Sequence[str], spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray]:
+    """Token hash of each entry of ``words`` that is exactly one token, with its index."""
+    data, _ = _encode_batch(words, spec.fold_digits)
+    row_of_byte = np.cumsum(data == _SEPARATOR) - 1
+    _, token_hashes, token_rows = _tokens(data, row_of_byte)
+    tokens_per_word = np.bincount(token_rows, minlength=len(words))[: len(words)]
+    single = tokens_per_word[token_rows] == 1
+    return token_hashes[single], token_rows[single]
+
+
+def linear_scores(
+    features: SparseFeatures,
+    weights: np.ndarray,
+    bias: float,
+    lexicon_weights: np.ndarray | None = None,
+) -> np.ndarray:
+    """Dot product of each sentence's features with ``weights`` (and the lexicon), plus bias."""
     contributions = weights[features.buckets] * features.values
-    return np.bincount(features.rows, weights=contributions, minlength=features.n_rows) + bias
+    scores = np.bincount(features.rows, weights=contributions, minlength=features.n_rows)
+    if features.lexicon is not None and lexicon_weights is not None:
+        lexicon = features.lexicon
+        contributions = lexicon_weights[lexicon.buckets] * lexicon.values
+        scores += np.bincount(lexicon.rows, weights=contributions, minlength=features.n_rows)
+    return scores + bias

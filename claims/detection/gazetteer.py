@@ -163,3 +163,9 @@ FUNCTION_WORDS = _words(
 NAME_CONNECTORS = frozenset(
     {"of", "for", "de", "da", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du"}
 )
+# Titles too generic to identify anyone on their own ("Sen. Brown" is not "Sen.").
+HONORIFICS = _words(
+    "Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Dr|Dr.|Prof.|Professor|Sen.|Senator|Rep.|Representative|Gov.|Governor|"
+    "Sir|Dame|Lord|Lady|Gen.|General|Col.|Lt.|Capt.|Judge|Justice|Mayor|President|Minister|"
+    "Secretary|Chief|Director|Spokesman|Spokeswoman|Spokesperson"
+)

@@ -22,9 +22,46 @@ _CREDIT_MAX_WORDS = 6
 
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\Z")
 _CREDIT_WORDS = frozenset(
-    "reuters ap afp getty images image photo photos photograph photographer picture pictures "
-    "epa xinhua bloomberg shutterstock alamy pool file handout courtesy credit illustration pa "
-    "anadolu nurphoto sopa sipa upi tass sputnik efe ansa dpa imago kyodo yonhap ria".split()
+    [
+        "reuters",
+        "ap",
+        "afp",
+        "getty",
+        "images",
+        "image",
+        "photo",
+        "photos",
+        "photograph",
+        "photographer",
+        "picture",
+        "pictures",
+        "epa",
+        "xinhua",
+        "bloomberg",
+        "shutterstock",
+        "alamy",
+        "pool",
+        "file",
+        "handout",
+        "courtesy",
+        "credit",
+        "illustration",
+        "pa",
+        "anadolu",
+        "nurphoto",
+        "sopa",
+        "sipa",
+        "upi",
+        "tass",
+        "sputnik",
+        "efe",
+        "ansa",
+        "dpa",
+        "imago",
+        "kyodo",
+        "yonhap",
+        "ria",
+    ]
 )
 _CREDIT_CONNECTORS = frozenset({"/", "by", "via", "for", "of", "and", "&", "-"})
 _CAPTION_OPENING = re.compile(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from claims.detection.gazetteer import (
@@ -34,6 +34,7 @@ _TOKEN = re.compile(
     r"|(?<=\b(?:Prof|Capt)))\.(?!\w))?"
     r"|[\u201c\u201d\"\u2018,;:()\u2014\u2013$%\u20ac\u00a3]"
 )
+_CACHED_TEXT_CHARS = 5000
 _POSSESSIVE = ("'s", "\u2019s")
 _QUOTE_MARKS = frozenset('\u201c\u201d"')
 
@@ -70,11 +71,28 @@ def tokenize(text: str) -> list[Token]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-@functools.lru_cache(maxsize=4096)
 def analyse_names(text: str) -> tuple[tuple[Token, ...], tuple[NameChunk, ...]]:
-    """Tokens and name chunks of a sentence, cached: claimants and entities both need them."""
+    """Tokens and name chunks of a sentence, cached: claimants, dates and entities all need them.
+
+    Only sentence-sized texts are cached, so one huge text cannot pin its tokens in memory.
+    """
+    if len(text) > _CACHED_TEXT_CHARS:
+        return _analyse_names(text)
+    return _cached_analyse_names(text)
+
+
+def _analyse_names(text: str) -> tuple[tuple[Token, ...], tuple[NameChunk, ...]]:
     tokens = tokenize(text)
     return tuple(tokens), tuple(name_chunks(text, tokens))
+
+
+_cached_analyse_names = functools.lru_cache(maxsize=4096)(_analyse_names)
+
+
+def forget_cached_names() -> None:
+    """Drop every cached sentence analysis (benchmarks measure text never seen before)."""
+    _cached_analyse_names.cache_clear()
+    classify_chunk.cache_clear()
 
 
 def is_acronym(word: str) -> bool:

@@ -22,26 +22,29 @@ class Sentence:
     end: int
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Abbreviations that are always followed by a name ("Dr. Smith", "Sen. Warren"): never a boundary.
-_TITLE_ABBREVIATIONS = frozenset(
+_TITLE_ABBREVIATIONS = _word_set(
     "mr mrs ms dr prof sen rep reps gov lt col gen sgt capt cmdr adm maj rev fr supt insp hon "
-    "pres amb atty gen messrs mme mlle st".split()
+    "pres amb atty messrs mme mlle st"
 )
 # Month abbreviations: not a boundary when a day or a year follows ("Jan. 5", "Feb. 1, 2014").
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_ABBREVIATIONS = _word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 # Abbreviations that may also close a sentence ("... in the U.S. The ..."): a boundary only when
 # the next word is one that typically opens a sentence.
-_AMBIGUOUS_ABBREVIATIONS = frozenset(
+_AMBIGUOUS_ABBREVIATIONS = _word_set(
     "inc corp co ltd llc plc bros jr sr etc vs no nos approx est dept univ ave blvd rd mt ft "
-    "oz lb lbs km mi pp vol cf al fig"
-    " mon tue tues wed thu thur thurs fri sat sun".split()
+    "oz lb lbs km mi pp vol cf al fig mon tue tues wed thu thur thurs fri sat sun"
 )
 # Words that usually open a sentence; used to tell "in the U.S. The ..." from "U.S. President".
-_SENTENCE_OPENERS = frozenset(
+_SENTENCE_OPENERS = _word_set(
     "a an the he she it they we i you this that these those there here his her its their our my "
     "your but and or so yet if when while as in on at for after before during since although "
     "though however meanwhile also still then now today yesterday tomorrow some many most "
-    "no not one what why how who where which according asked".split()
+    "no not one what why how who where which according asked"
 )
 
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*")
@@ -49,6 +52,8 @@ _CLOSING_MARKS = "\"'\u201d\u2019\u00bb)]"
 _OPENING_MARKS = "\"'\u201c\u2018\u00ab([-\u2014\u2013 \t"
 _QUOTE_OPENERS = "\"\u201c\u2018\u00ab('"
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_NEXT_WORD = re.compile(r"\s*([\"\u201c\u2018\u00ab('(]+)?(\w[\w'\u2019-]*|\S)?")
+_NON_SPACE = re.compile(r"\S")
 _LOOKBACK = 32
 _LOOKAHEAD = 40
 
@@ -128,32 +133,23 @@ def _ends_sentence(text: str, stop: int, boundary: int, line_end: int) -> bool:
 
 def _previous_word(text: str, stop: int) -> str:
     """The word right before a full stop ("U.S" in "the U.S."), read from a bounded window."""
-    window_start = max(0, stop - _LOOKBACK)
-    position = stop
-    while position > window_start and not text[position - 1].isspace():
-        position -= 1
-    return text[position:stop].lstrip(_OPENING_MARKS)
+    window = text[max(0, stop - _LOOKBACK) : stop]
+    if not window or window[-1].isspace():
+        return ""
+    return window.split()[-1].lstrip(_OPENING_MARKS)
 
 
 def _next_word(text: str, boundary: int, line_end: int) -> tuple[str, bool]:
     """The word after a boundary (read from a bounded window) and whether a quote opens it."""
-    window_end = min(line_end, boundary + _LOOKAHEAD)
-    position = _skip_space(text, boundary, window_end)
-    quote_start = position
-    while position < window_end and text[position] in _QUOTE_OPENERS:
-        position += 1
-    end = position
-    while end < window_end and (text[end].isalnum() or text[end] in "'\u2019-"):
-        end += 1
-    if end == position and position < window_end:
-        end = position + 1  # a lone symbol such as "$" or "-"
-    return text[position:end], position > quote_start
+    match = _NEXT_WORD.match(text, boundary, min(line_end, boundary + _LOOKAHEAD))
+    if match is None:
+        return "", False
+    return match.group(2) or "", match.group(1) is not None
 
 
 def _skip_space(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
-        position += 1
-    return position
+    found = _NON_SPACE.search(text, position, end)
+    return found.start() if found else end
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -43,7 +43,8 @@ class Benchmark:
         return [(claim.key, claim.text, claim.title) for claim in self.claims]
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a header-first, tab-separated file without quoting, as the shared data is."""
     csv.field_size_limit(10_000_000)
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -58,16 +59,16 @@ def load(name: str = "ct2022_2a_en") -> Benchmark:
     folder = claim_matching_dir() / name
     claims = [
         VerifiedClaim(key, row["vclaim_id"], row["vclaim"] or "", row.get("title") or "")
-        for key, row in enumerate(_rows(folder / "vclaims.tsv"))
+        for key, row in enumerate(read_tsv(folder / "vclaims.tsv"))
     ]
     key_of = {claim.source_id: claim.key for claim in claims}
     queries: dict[str, list[tuple[str, str]]] = {}
     relevant: dict[str, dict[str, set[int]]] = {}
     for path in sorted(folder.glob("queries_*.tsv")):
         split = path.stem.removeprefix("queries_")
-        queries[split] = [(row["query_id"], row["text"] or "") for row in _rows(path)]
+        queries[split] = [(row["query_id"], row["text"] or "") for row in read_tsv(path)]
         judged: dict[str, set[int]] = {}
-        for row in _rows(folder / f"qrels_{split}.tsv"):
+        for row in read_tsv(folder / f"qrels_{split}.tsv"):
             judged.setdefault(row["query_id"], set()).add(key_of[row["vclaim_id"]])
         relevant[split] = judged
     return Benchmark(name, claims, queries, relevant)
@@ -79,5 +80,5 @@ def liar_statements() -> list[str]:
     for split in ("train", "valid", "test"):
         path = shared_dir() / "data" / "liar" / f"{split}.tsv"
         if path.is_file():
-            statements.extend(row["statement"] for row in _rows(path) if row["statement"])
+            statements.extend(row["statement"] for row in read_tsv(path) if row["statement"])
     return statements

@@ -1,5 +1,6 @@
 """The claim index the product keeps in memory: known claims in, "this repeats claim N" out."""
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -41,7 +42,10 @@ def default_model() -> MatcherModel:
 
 
 class ClaimIndex:
-    """Known claims (tracked claims, published fact-checks) searchable by a new claim's text."""
+    """Known claims (tracked claims, published fact-checks) searchable by a new claim's text.
+
+    Not safe for concurrent use: lookups fill caches, so threads sharing one index need a lock.
+    """
 
     def __init__(self) -> None:
         self._model = default_model()
@@ -70,6 +74,17 @@ class ClaimIndex:
         return index
 
     def _extend(self, documents: Iterable[tuple[int, str, str]]) -> None:
+        # Indexing allocates millions of small objects that all live on; pausing the cyclic
+        # garbage collector meanwhile saves it from scanning them again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._extend_unpaused(documents)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _extend_unpaused(self, documents: Iterable[tuple[int, str, str]]) -> None:
         latest: dict[int, tuple[str, str]] = {}
         for key, text, title in documents:
             latest.pop(key, None)
@@ -92,7 +107,11 @@ class ClaimIndex:
         if key in self._slot_of_key:
             self.remove(key)
         texts = (text or "", title or "")
-        slot = self._lexical.add(AnalysedText.of(texts[0]), AnalysedText.of(texts[1]))
+        with_bigrams = self._model.bm25f.bigram_weight > 0
+        slot = self._lexical.add(
+            AnalysedText.of(texts[0], with_bigrams=with_bigrams),
+            AnalysedText.of(texts[1], with_bigrams=with_bigrams),
+        )
         self._remember(key, texts, slot)
 
     def remove(self, key: int) -> None:
@@ -182,20 +201,30 @@ class ClaimIndex:
     def _confidences(self, rows: np.ndarray, scores: np.ndarray, order: np.ndarray) -> np.ndarray:
         if self._model.confidence is None:
             return np.clip(rows[order, _CLAIM_COVERAGE], 0.0, 1.0)
-        rows = confidence_rows(rows, scores, order)
+        rows = confidence_rows(rows, scores, order, self.no_overlap_score())
         return sigmoid(self._model.confidence.decision(rows))
 
+    def no_overlap_score(self) -> float:
+        """The re-ranked score of a claim sharing nothing with the query."""
+        return float(self.rerank_scores(np.zeros((1, len(FEATURE_NAMES))))[0])
 
-def confidence_rows(rows: np.ndarray, scores: np.ndarray, order: np.ndarray) -> np.ndarray:
+
+def confidence_rows(
+    rows: np.ndarray, scores: np.ndarray, order: np.ndarray, no_overlap_score: float
+) -> np.ndarray:
     """Candidate features plus how far each returned match stands from its closest rival.
 
-    A lone candidate counts as tied with an unseen rival: with nothing to compare against,
-    only its own features speak for it.
+    In a collection of thousands of claims the rival is the runner-up. A lone candidate (a
+    young index, a rare topic) can only be measured against a claim sharing nothing with the
+    query; that distance means something else, so it gets a column and a weight of its own.
     """
     ranked_scores = scores[order]
-    ordered_all = np.sort(scores)[::-1]
-    best = ordered_all[0]
-    runner_up = ordered_all[1] if len(ordered_all) > 1 else best
-    rival = np.where(ranked_scores >= best, runner_up, best)
-    extra = np.column_stack([ranked_scores, ranked_scores - rival])
-    return np.hstack([rows[order], extra])
+    if len(scores) > 1:
+        ordered_all = np.sort(scores)[::-1]
+        rival = np.where(ranked_scores >= ordered_all[0], ordered_all[1], ordered_all[0])
+        margins = ranked_scores - rival
+        lone_margins = np.zeros_like(ranked_scores)
+    else:
+        margins = np.zeros_like(ranked_scores)
+        lone_margins = ranked_scores - no_overlap_score
+    return np.hstack([rows[order], np.column_stack([ranked_scores, margins, lone_margins])])

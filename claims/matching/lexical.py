@@ -21,7 +21,7 @@ _SHORTEST_NORMALISER = 0.05
 
 @dataclass(frozen=True, slots=True)
 class BM25FParameters:
-    """Tuned on the training queries of CheckThat! 2022 task 2A (see the training module)."""
+    """Textbook defaults; the values in use are tuned on train queries and kept in model.json."""
 
     k1: float = 1.2
     claim_b: float = 0.75
@@ -40,6 +40,8 @@ class AnalysedText:
 
     @classmethod
     def of(cls, text: str, *, with_bigrams: bool = True) -> "AnalysedText":
+        if not text:
+            return cls(Counter(), Counter())
         tokens = terms(text)
         return cls(Counter(tokens), Counter(bigrams(tokens)) if with_bigrams else Counter())
 

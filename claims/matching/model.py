@@ -16,7 +16,7 @@ from claims.matching.lexical import BM25FParameters
 DEFAULT_MODEL_PATH = Path(__file__).with_name("model.json")
 
 # What the confidence model reads for each returned match, beyond the candidate's own features.
-CONFIDENCE_EXTRA_FEATURES = ("rerank_score", "margin_to_rival")
+CONFIDENCE_EXTRA_FEATURES = ("rerank_score", "margin_to_rival", "lone_margin")
 
 
 @dataclass(frozen=True, slots=True)

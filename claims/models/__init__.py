@@ -1,5 +1,15 @@
+from claims.models.appearances import (
+    Appearance,
+    ClaimRegrouping,
+    ExternalReview,
+    MatchIndexChange,
+    MatchSuggestion,
+    RegroupKind,
+    SuggestionStatus,
+)
 from claims.models.claimants import Claimant, ClaimantAlias, ClaimantKind, normalise_name
 from claims.models.claims import (
+    OPEN_STATUSES,
     STATUSES_WITH_REVIEWER,
     Claim,
     ClaimOrigin,
@@ -10,23 +20,39 @@ from claims.models.claims import (
     text_digest,
 )
 from claims.models.ratings import Rating, RatingQuerySet, RatingScale
-from claims.models.verdicts import Verdict, VerdictSource, VerdictStatus
+from claims.models.verdicts import (
+    SecondReview,
+    Verdict,
+    VerdictQuerySet,
+    VerdictSource,
+    VerdictStatus,
+)
 
 __all__ = [
+    "OPEN_STATUSES",
     "STATUSES_WITH_REVIEWER",
+    "Appearance",
     "Claim",
     "ClaimOrigin",
     "ClaimQuerySet",
+    "ClaimRegrouping",
     "ClaimStatus",
     "ClaimTransition",
     "Claimant",
     "ClaimantAlias",
     "ClaimantKind",
     "DetectorFeedback",
+    "ExternalReview",
+    "MatchIndexChange",
+    "MatchSuggestion",
     "Rating",
     "RatingQuerySet",
     "RatingScale",
+    "RegroupKind",
+    "SecondReview",
+    "SuggestionStatus",
     "Verdict",
+    "VerdictQuerySet",
     "VerdictSource",
     "VerdictStatus",
     "normalise_name",

@@ -1,6 +1,7 @@
 import unicodedata
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 def normalise_name(name: str) -> str:
@@ -25,6 +26,8 @@ class Claimant(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

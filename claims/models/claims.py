@@ -3,7 +3,9 @@ import unicodedata
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article
 from claims.models.claimants import Claimant
@@ -23,14 +25,18 @@ class ClaimStatus(models.TextChoices):
     IN_REVIEW = "in_review", "In review"
     DRAFTED = "drafted", "Verdict drafted"
     PUBLISHED = "published", "Published"
+    CORRECTION_DRAFTED = "correction_drafted", "Correction drafted"
 
 
 STATUSES_WITH_REVIEWER = (ClaimStatus.ASSIGNED, ClaimStatus.IN_REVIEW, ClaimStatus.DRAFTED)
+# Claims someone still has to work on; a due date in the past makes them overdue.
+OPEN_STATUSES = (*STATUSES_WITH_REVIEWER, ClaimStatus.CORRECTION_DRAFTED)
 
 
 class ClaimOrigin(models.TextChoices):
     DETECTOR = "detector", "Found by the detector"
     EDITOR = "editor", "Added by an editor"
+    IMPORTED = "imported", "Imported from a published fact-check"
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -41,8 +47,27 @@ class ClaimQuerySet(models.QuerySet):
             .select_related("rating")
             .prefetch_related("sources")
         )
-        return self.select_related("article", "claimant", "reviewer").prefetch_related(
-            Prefetch("verdicts", queryset=published, to_attr="published_verdicts")
+        public_versions = (
+            Verdict.objects.publicly_visible()
+            .only(
+                "id",
+                "claim_id",
+                "version",
+                "status",
+                "rating_slug",
+                "rating_label",
+                "summary",
+                "correction_note",
+                "published_at",
+            )
+            .order_by("-version")
+        )
+        return self.select_related(
+            "article", "claimant", "reviewer", "duplicate_of"
+        ).prefetch_related(
+            Prefetch("verdicts", queryset=published, to_attr="published_verdicts"),
+            Prefetch("verdicts", queryset=public_versions, to_attr="public_versions"),
+            Prefetch("duplicate_of__verdicts", queryset=published, to_attr="published_verdicts"),
         )
 
     def published(self) -> "ClaimQuerySet":
@@ -51,12 +76,43 @@ class ClaimQuerySet(models.QuerySet):
     def assigned_to(self, user: object) -> "ClaimQuerySet":
         return self.filter(reviewer=user)
 
+    def queue_of(self, user: object) -> "ClaimQuerySet":
+        """A reviewer's claims: those they check and those waiting for their second review."""
+        return self.filter(Q(reviewer=user) | Q(second_reviewer=user))
+
+    def open(self) -> "ClaimQuerySet":
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self) -> "ClaimQuerySet":
+        return self.open().filter(due_date__lt=timezone.localdate())
+
+    def count_by_status(self) -> dict[str, int]:
+        counts = dict(self.values_list("status").annotate(total=Count("id")).order_by())
+        return {status: counts.get(status, 0) for status in ClaimStatus.values}
+
+    def reviewer_load(self) -> list[dict]:
+        """Each reviewer's open claims and how many of them are overdue."""
+        today = timezone.localdate()
+        return list(
+            self.open()
+            .filter(reviewer__isnull=False)
+            .values("reviewer__username")
+            .annotate(
+                open_total=Count("id"),
+                overdue_total=Count("id", filter=Q(due_date__lt=today)),
+            )
+            .order_by("-open_total", "reviewer__username")
+        )
+
     def for_article(self, article: Article) -> "ClaimQuerySet":
         return self.filter(article=article)
 
 
 class Claim(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    # Empty only for claims imported from fact-checks published elsewhere (see the constraint).
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="claims"
+    )
     text = models.TextField()
     text_hash = models.CharField(max_length=64, editable=False)
     start = models.PositiveIntegerField(
@@ -80,12 +136,39 @@ class Claim(models.Model):
     )
     assigned_at = models.DateTimeField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
+    second_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="second_reviews",
+        help_text="When set, this reviewer must agree before the verdict is published.",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="The claim whose verdict this one follows.",
+    )
+    # Set when editors merged this claim into another: its appearances, verdicts and history
+    # moved there, and the row stays so that links to it still resolve.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_claims",
+    )
+    merged_at = models.DateTimeField(null=True, blank=True)
     dates = models.JSONField(default=list, blank=True, help_text="Dates the claim talks about.")
     entities = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["dates", "entities", "text_hash"])
 
     class Meta:
         ordering = ["article_id", "start", "id"]
@@ -103,6 +186,16 @@ class Claim(models.Model):
                 condition=~Q(status__in=STATUSES_WITH_REVIEWER) | Q(reviewer__isnull=False),
                 name="claim_in_review_has_reviewer",
             ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("id")), name="claim_not_duplicate_of_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(article__isnull=False) | Q(origin=ClaimOrigin.IMPORTED),
+                name="claim_has_article_unless_imported",
+            ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=models.F("id")), name="claim_not_merged_into_itself"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-score"]),
@@ -119,6 +212,29 @@ class Claim(models.Model):
         if cached is not None:
             return cached[0] if cached else None
         return self.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
+
+    @property
+    def public_verdict(self) -> "Verdict | None":
+        """The verdict readers see: a duplicate shows its original's."""
+        if self.duplicate_of_id is not None:
+            return self.duplicate_of.published_verdict
+        return self.published_verdict
+
+    @property
+    def verdict_history(self) -> list["Verdict"]:
+        """Every published version, newest first, with its correction note."""
+        cached = getattr(self, "public_versions", None)
+        if cached is not None:
+            return cached
+        return list(self.verdicts.publicly_visible().order_by("-version"))
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status in OPEN_STATUSES
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
 
 
 class ClaimTransition(models.Model):

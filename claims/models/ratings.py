@@ -1,13 +1,25 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", "Give the colour as #rrggbb, for example #2e7d32."
+)
 
 
 class RatingScale(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
-    is_default = models.BooleanField(default=False)
+    is_default = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The active scale: new verdicts are rated on it. Switch with the list action.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -33,11 +45,17 @@ class Rating(models.Model):
     # The ClaimReview ratingValue; the scale's best and worst are its highest and lowest values.
     value = models.IntegerField()
     order = models.PositiveIntegerField(default=0)
-    colour = models.CharField(max_length=7, blank=True, help_text="A CSS colour such as #2e7d32.")
+    colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[colour_validator],
+        help_text="A colour as #rrggbb, such as #2e7d32.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RatingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["scale", "order", "-value"]

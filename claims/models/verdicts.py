@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncWeek
+from simple_history.models import HistoricalRecords
 
 from claims.models.ratings import Rating
 
@@ -9,6 +11,39 @@ class VerdictStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
     SUPERSEDED = "superseded", "Superseded by a correction"
+
+
+class SecondReview(models.TextChoices):
+    NOT_REQUIRED = "not_required", "Not required"
+    PENDING = "pending", "Awaiting the second reviewer"
+    APPROVED = "approved", "Approved by the second reviewer"
+    REJECTED = "rejected", "Rejected by the second reviewer"
+
+
+class VerdictQuerySet(models.QuerySet):
+    def publicly_visible(self) -> "VerdictQuerySet":
+        """Every version readers have seen: the current one and those it corrected."""
+        return self.filter(status__in=[VerdictStatus.PUBLISHED, VerdictStatus.SUPERSEDED])
+
+    def published_per_week(self, *, since: object) -> list[dict]:
+        """How many verdict versions were published each week (corrections included)."""
+        return list(
+            self.publicly_visible()
+            .filter(published_at__gte=since)
+            .annotate(week=TruncWeek("published_at"))
+            .values("week")
+            .annotate(total=Count("id"))
+            .order_by("week")
+        )
+
+    def rating_mix(self) -> QuerySet:
+        """Current published verdicts per rating, as readers see them (the published label)."""
+        return (
+            self.filter(status=VerdictStatus.PUBLISHED)
+            .values("rating_label", "rating_value", "rating__colour")
+            .annotate(total=Count("id"))
+            .order_by("-rating_value", "rating_label")
+        )
 
 
 class Verdict(models.Model):
@@ -38,8 +73,28 @@ class Verdict(models.Model):
         related_name="verdicts_published",
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The publication date of the claim's first verdict, carried to each correction.
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    correction_note = models.TextField(
+        blank=True, help_text="What changed and why; required for every version after the first."
+    )
+    second_review = models.CharField(
+        max_length=20, choices=SecondReview.choices, default=SecondReview.NOT_REQUIRED
+    )
+    second_review_note = models.TextField(blank=True)
+    second_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_second_reviewed",
+    )
+    second_reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VerdictQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["claim_id", "version"]
@@ -55,10 +110,18 @@ class Verdict(models.Model):
                 condition=Q(status=VerdictStatus.PUBLISHED),
                 name="one_published_verdict_per_claim",
             ),
+            models.CheckConstraint(
+                condition=Q(version=1) | ~Q(correction_note=""),
+                name="verdict_correction_has_note",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.claim_id} v{self.version}: {self.rating_label or self.rating}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.version > 1
 
 
 class VerdictSource(models.Model):
@@ -70,6 +133,8 @@ class VerdictSource(models.Model):
     accessed_at = models.DateTimeField(null=True, blank=True)
     order = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["verdict_id", "order", "id"]

@@ -1,14 +1,27 @@
 """Every write to claims, claimants and verdicts. The admin, the API and the tasks call these."""
 
 from claims.services.claimants import claimant_resolve
+from claims.services.duplicates import claim_mark_duplicate, claim_unmark_duplicate
 from claims.services.extraction import ExtractionOutcome, article_extract_claims
+from claims.services.matching import claims_find_matching, match_index_record
+from claims.services.merging import (
+    claim_merge,
+    claim_split,
+    suggestion_accept,
+    suggestion_reject,
+)
+from claims.services.ratings import rating_scale_activate
 from claims.services.workflow import (
     claim_assign,
     claim_mark_checkable,
     claim_mark_not_checkable,
+    claim_require_second_review,
     claim_start_review,
+    claim_unassign,
+    verdict_correct,
     verdict_draft,
     verdict_publish,
+    verdict_second_review,
 )
 
 __all__ = [
@@ -16,9 +29,22 @@ __all__ = [
     "article_extract_claims",
     "claim_assign",
     "claim_mark_checkable",
+    "claim_mark_duplicate",
     "claim_mark_not_checkable",
+    "claim_merge",
+    "claim_require_second_review",
+    "claim_split",
     "claim_start_review",
+    "claim_unassign",
+    "claim_unmark_duplicate",
     "claimant_resolve",
+    "claims_find_matching",
+    "match_index_record",
+    "rating_scale_activate",
+    "suggestion_accept",
+    "suggestion_reject",
+    "verdict_correct",
     "verdict_draft",
     "verdict_publish",
+    "verdict_second_review",
 ]

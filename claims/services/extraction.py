@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
 from articles.services import article_mark_failed, article_mark_processing
+from claims import events
 from claims.detection import DetectedClaim, load_detector
-from claims.models import Claim, ClaimOrigin, ClaimStatus, text_digest
+from claims.models import text_digest
 from claims.services.claimants import claimant_resolve
+from claims.services.matching import article_store_claims, known_claims_for_article
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +25,10 @@ class ExtractionOutcome:
     created: int = 0
     updated: int = 0
     removed: int = 0
+    # New sentences stored as appearances of claims tracked elsewhere, and possible repeats
+    # filed for editors to decide.
+    appeared: int = 0
+    suggested: int = 0
     reason: str = ""
 
 
@@ -70,6 +76,13 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         )
         raise
 
+    # Matching reads the claim index, which may catch up with the database first: do it
+    # before taking the article's lock.
+    known = known_claims_for_article(
+        article=article, texts={text_digest(item.text): item.text for item in detected}
+    )
+    said_on = (article.published_at or article.created_at).date()
+
     with transaction.atomic():
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
@@ -80,34 +93,16 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         if article.extracted_body_hash == body_hash and article.status == ArticleStatus.DONE:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
 
-        existing = {claim.text_hash: claim for claim in Claim.objects.for_article(article)}
+        items: list[tuple[str, dict[str, Any]]] = []
         seen: set[str] = set()
-        created = updated = 0
         for item in detected:
             digest = text_digest(item.text)
-            if digest in seen:
-                continue
-            seen.add(digest)
-            fields = _claim_fields(item)
-            claim = existing.get(digest)
-            if claim is None:
-                Claim.objects.create(
-                    article=article, text_hash=digest, origin=ClaimOrigin.DETECTOR, **fields
-                )
-                created += 1
-            else:
-                for name, value in fields.items():
-                    setattr(claim, name, value)
-                claim.save()
-                updated += 1
-        stale = [
-            claim.pk
-            for digest, claim in existing.items()
-            if digest not in seen
-            and claim.status == ClaimStatus.NEW
-            and claim.origin == ClaimOrigin.DETECTOR
-        ]
-        removed = Claim.objects.filter(pk__in=stale).delete()[0] if stale else 0
+            if digest not in seen:
+                seen.add(digest)
+                items.append((digest, _claim_fields(item)))
+        stored = article_store_claims(article=article, items=items, known=known, said_on=said_on)
+        for new_claim in stored.created:
+            events.emit(events.CLAIM_CREATED, claim=new_claim)
 
         article.status = ArticleStatus.DONE
         article.status_reason = ""
@@ -123,5 +118,11 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
             ]
         )
     return ExtractionOutcome(
-        article_id=article_id, ran=True, created=created, updated=updated, removed=removed
+        article_id=article_id,
+        ran=True,
+        created=len(stored.created),
+        updated=stored.updated,
+        removed=stored.removed,
+        appeared=stored.appeared,
+        suggested=stored.suggested,
     )

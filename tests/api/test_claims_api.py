@@ -200,3 +200,42 @@ def test_the_openapi_schema_is_valid_without_warnings():
     from django.core.management import call_command
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")
+
+
+def test_our_verdict_on_an_imported_fact_check_has_a_valid_claimreview(
+    editor_client, reviewer_client, anonymous, reviewer, tmp_path
+):
+    from django.core.management import call_command
+
+    from claims.models import Claim
+
+    record = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://partner.example.org/checks/bleach-cure",
+        "claimReviewed": "Drinking bleach cures the flu.",
+        "datePublished": "2024-02-01",
+        "author": {"@type": "Organization", "name": "Partner Checks"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "datePublished": "2024-01-20",
+            "appearance": [{"@type": "CreativeWork", "url": "https://social.example.com/p/1"}],
+        },
+    }
+    path = tmp_path / "reviews.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    call_command("import_claimreviews", str(path))
+    claim = Claim.objects.get(text="Drinking bleach cures the flu.")
+    assert claim.article is None
+
+    _assign(editor_client, claim, reviewer)
+    reviewer_client.post(f"/api/claims/{claim.pk}/verdict/", VERDICT, format="json")
+    assert editor_client.post(f"/api/claims/{claim.pk}/verdict/publish/").status_code == 200
+
+    review = anonymous.get(f"/api/claims/{claim.pk}/claimreview/").json()
+    assert review["itemReviewed"]["datePublished"] == "2024-01-20"
+    assert review["itemReviewed"]["appearance"] == [
+        {"@type": "CreativeWork", "url": "https://social.example.com/p/1"}
+    ]
+    assert "Drinking bleach" in anonymous.get(f"/claims/{claim.pk}/").content.decode()

@@ -7,6 +7,20 @@ from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
 pytestmark = pytest.mark.django_db
 
 
+def sources_form(*sources: dict) -> dict:
+    """The verdict page's source rows as a browser posts them."""
+    data = {
+        "sources-TOTAL_FORMS": str(len(sources)),
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "50",
+    }
+    for index, source in enumerate(sources):
+        for field in ("url", "title", "publisher", "quote", "accessed_at"):
+            data[f"sources-{index}-{field}"] = source.get(field, "")
+    return data
+
+
 def _logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -94,11 +108,14 @@ def test_a_reviewer_writes_a_verdict_in_the_admin_and_an_editor_publishes_it(edi
             "rating": rating_id,
             "summary": "Partly right.",
             "explanation": "",
-            "sources": "https://stats.example.gov/a\nhttps://stats.example.gov/b",
+            **sources_form(
+                {"url": "https://stats.example.gov/a", "title": "Labour survey"},
+                {"url": "https://stats.example.gov/b", "quote": "Rates fell to 4.1%."},
+            ),
         },
     )
     assert response.status_code == 302
-    assert reviewer_client.post(f"/admin/claims/claim/{claim.pk}/publish/").status_code == 302
+    assert reviewer_client.post(f"/admin/claims/claim/{claim.pk}/publish/").status_code == 403
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.DRAFTED
 

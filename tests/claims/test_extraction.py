@@ -4,7 +4,7 @@ import pytest
 
 from articles.models import ArticleStatus
 from articles.services import article_create
-from claims.models import Claim, Claimant
+from claims.models import Appearance, Claim, Claimant
 from claims.services import article_extract_claims
 
 
@@ -55,8 +55,12 @@ def test_the_same_speaker_in_two_articles_is_one_claimant(sample_article_text):
     article_create(title="Space, first report", body=sample_article_text)
     article_create(title="Space, second report", body=sample_article_text + "\n\nMore later.")
     assert Claimant.objects.filter(name="Sergey Lavrov").count() == 1
+    # The second report repeats the first one's claims: they are appearances of the same claims.
     assert (
-        Claim.objects.filter(claimant__name="Sergey Lavrov").values("article").distinct().count()
+        Appearance.objects.filter(claimant__name="Sergey Lavrov")
+        .values("article")
+        .distinct()
+        .count()
         == 2
     )
 

@@ -6,12 +6,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from articles.importing import import_article_lines
+from articles.models import Article, ArticleStatus
+from articles.services import import_batch_finish, import_batch_start
 
 
 class Command(BaseCommand):
     help = (
         "Import articles from a JSON Lines file: one object a line with title and body, and "
-        "optionally url, outlet, author and published_at. Bad lines are reported and skipped."
+        "optionally url, outlet, author and published_at; or with only a url, whose page is "
+        "fetched. Bad lines and pages that could not be fetched are reported; the rest is kept. "
+        "Progress is shown here and on the import batch in the admin."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,18 +38,47 @@ class Command(BaseCommand):
             except OSError as error:
                 raise CommandError(f"{path}: {error.strerror}") from None
         show_bar = not options["no_progress"] and sys.stderr.isatty()
+        batch = import_batch_start(
+            source_name=str(path), total=sum(1 for line in lines if line.strip())
+        )
         imported = failed = 0
+        fetched_lines: dict[int, int] = {}
         with tqdm(total=len(lines), unit="line", disable=not show_bar, file=sys.stderr) as bar:
-            for number, article, error in import_article_lines(iter(lines)):
+            for number, article, error in import_article_lines(iter(lines), batch=batch):
                 bar.update(number - bar.n)
                 if article is None:
                     failed += 1
                     bar.write(f"line {number}: {error}", file=sys.stderr)
                 else:
                     imported += 1
+                    if not article.body:  # only an address: its page is fetched
+                        fetched_lines[article.pk] = number
             bar.update(len(lines) - bar.n)
+        import_batch_finish(batch=batch)
+        unfetched = self._report_fetches(fetched_lines)
         summary = f"Imported {imported} article(s); {failed} line(s) failed."
-        if failed:
+        if unfetched:
+            summary += f" {unfetched} page(s) could not be fetched (retry them from the admin)."
+        if failed or unfetched:
             self.stderr.write(summary)
-            raise CommandError(f"{failed} line(s) could not be imported; the others were kept.")
+            raise CommandError(
+                f"{failed + unfetched} line(s) could not be imported or fetched; "
+                "the others were kept."
+            )
         self.stdout.write(summary)
+
+    def _report_fetches(self, fetched_lines: dict[int, int]) -> int:
+        """Pages fetched in-process (no broker) are done by now: report those that failed.
+        With a worker, they are still being fetched; their outcome shows in the admin."""
+        unfetched = 0
+        articles = Article.objects.filter(pk__in=fetched_lines).order_by("pk")
+        for article in articles.only("pk", "url", "status", "status_reason"):
+            if article.status == ArticleStatus.FAILED:
+                unfetched += 1
+                self.stderr.write(
+                    f"line {fetched_lines[article.pk]}: {article.url}: {article.status_reason}"
+                )
+        waiting = sum(1 for a in articles if a.status == ArticleStatus.FETCHING)
+        if waiting:
+            self.stdout.write(f"{waiting} page(s) are being fetched by the workers.")
+        return unfetched

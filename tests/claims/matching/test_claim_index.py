@@ -117,6 +117,19 @@ def test_thresholds_order_suggestions_below_confident_matches():
     assert 0.0 < SUGGEST_MATCH < CONFIDENT_MATCH < 1.0
 
 
+def test_repeat_of_the_only_known_claim_is_confident():
+    index = ClaimIndex.build([(1, "The moon landing was filmed in a Hollywood studio.", "")])
+    (match,) = index.search("Reminder: the moon landing was filmed in a Hollywood studio!")
+    assert match.key == 1
+    assert match.confidence >= CONFIDENT_MATCH
+
+
+def test_lone_candidate_sharing_one_word_is_not_even_suggested():
+    index = ClaimIndex.build([(1, "The moon landing was filmed in a Hollywood studio.", "")])
+    matches = index.search("Hollywood actors go on strike over streaming pay")
+    assert all(match.confidence < SUGGEST_MATCH for match in matches)
+
+
 def test_claim_sharing_only_one_common_word_is_not_confident(index):
     matches = index.search("A new photograph of the president's dog went viral")
     assert all(match.confidence < CONFIDENT_MATCH for match in matches)

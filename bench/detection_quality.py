@@ -1,0 +1,116 @@
+"""Check-worthiness quality and speed: the shipped model against a TF-IDF baseline.
+
+Run with ``python bench/detection_quality.py``. The baseline (TF-IDF word 1-2 grams and
+character 2-5 grams, logistic regression, threshold picked on dev) is trained in the same run
+on the same CT24 train split, so the ratios compare like with like. Needs the shared CT24
+data and scikit-learn; skips with a message when either is absent.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from claims.detection.checkworthiness import CheckworthinessModel
+from claims.detection.training import (
+    CT24_RELATIVE,
+    SPLITS,
+    best_f1_threshold,
+    load_ct24,
+    precision_recall_f1,
+    shared_dir,
+)
+
+THROUGHPUT_SENTENCES = 20_000
+
+
+def train_baseline(train: Sequence[tuple[str, int]], dev: Sequence[tuple[str, int]]):
+    """TF-IDF word + character n-gram logistic regression; returns (probabilities, threshold)."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
+    characters = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+    )
+    texts = [text for text, _ in train]
+    matrix = hstack([words.fit_transform(texts), characters.fit_transform(texts)]).tocsr()
+    classifier = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
+    classifier.fit(matrix, [label for _, label in train])
+
+    def probabilities(sentences: Sequence[str]) -> list[float]:
+        features = hstack([words.transform(sentences), characters.transform(sentences)])
+        return classifier.predict_proba(features.tocsr())[:, 1].tolist()
+
+    dev_probabilities = probabilities([text for text, _ in dev])
+    return probabilities, best_f1_threshold([label for _, label in dev], dev_probabilities)
+
+
+def sentences_per_second(
+    score: Callable[[Sequence[str]], list[float]], sentences: list[str]
+) -> float:
+    """Best of three runs, in CPU seconds of this process (other load on the machine does
+    not count against the model)."""
+    score(sentences[:100])
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        score(sentences)
+        best = min(best, time.process_time() - started)
+    return len(sentences) / best
+
+
+def main() -> int:
+    ct24_path = shared_dir() / CT24_RELATIVE
+    if not ct24_path.is_file():
+        print(f"skipped: CT24 data absent at {ct24_path} (set CLAIM_TRACKER_SHARED_DIR)")
+        return 0
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("skipped: the baseline needs scikit-learn (the 'train' extra)")
+        return 0
+
+    splits = load_ct24(ct24_path)
+    model = CheckworthinessModel.load()
+    baseline_score, baseline_threshold = train_baseline(splits["train"], splits["dev"])
+
+    print(f"{'split':8} {'model':>22} {'baseline':>22}  F1 ratio")
+    print(f"{'':8} {'P     R     F1':>22} {'P     R     F1':>22}")
+    for split in SPLITS[1:]:
+        texts = [text for text, _ in splits[split]]
+        labels = [label for _, label in splits[split]]
+        ours = precision_recall_f1(labels, [p >= model.threshold for p in model.score(texts)])
+        theirs = precision_recall_f1(
+            labels, [p >= baseline_threshold for p in baseline_score(texts)]
+        )
+        row = [f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}" for m in (ours, theirs)]
+        ratio = ours["f1"] / theirs["f1"] if theirs["f1"] else float("inf")
+        print(f"{split:8} {row[0]:>22} {row[1]:>22}  {ratio:.2f}")
+
+    pool = [text for text, _ in splits["train"]]
+    sentences = (pool * (THROUGHPUT_SENTENCES // len(pool) + 1))[:THROUGHPUT_SENTENCES]
+    ours_speed = sentences_per_second(model.score, sentences)
+    theirs_speed = sentences_per_second(baseline_score, sentences)
+    print(
+        f"\nscore() throughput, CPU time of one process, {THROUGHPUT_SENTENCES} sentences: "
+        f"model {ours_speed:,.0f}/s, baseline {theirs_speed:,.0f}/s, "
+        f"ratio {ours_speed / theirs_speed:.2f}"
+    )
+    article = " ".join(pool[:60]).split()[:1000]
+    article_sentences = [" ".join(article[i : i + 20]) for i in range(0, len(article), 20)]
+    started = time.process_time()
+    for _ in range(10):
+        model.score(article_sentences)
+    milliseconds = (time.process_time() - started) * 100
+    print(f"a 1,000-word article ({len(article_sentences)} sentences): {milliseconds:.1f} ms CPU")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Claims with their published verdicts as CSV or JSON Lines, streamed row by row.
+
+The whole table can be exported: rows are read with a server-side cursor in chunks and
+written as they come, so a million claims never sit in memory at once.
+"""
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from claims.api.filters import ClaimFilter
+from claims.claimreview import claim_public_url
+from claims.models import Claim, VerdictStatus
+
+CHUNK_SIZE = 2000
+COLUMNS = [
+    "id",
+    "text",
+    "claimant_name",
+    "status",
+    "score",
+    "article_id",
+    "article_title",
+    "article_url",
+    "outlet",
+    "claimed_at",
+    "created_at",
+    "verdict_version",
+    "rating",
+    "rating_label",
+    "rating_value",
+    "best_rating",
+    "worst_rating",
+    "verdict_summary",
+    "verdict_published_at",
+    "url",
+]
+_VALUES = {
+    "id": "id",
+    "text": "text",
+    "claimant_name": "claimant__name",
+    "status": "status",
+    "score": "score",
+    "article_id": "article_id",
+    "article_title": "article__title",
+    "article_url": "article__url",
+    "outlet": "article__outlet",
+    "claimed_at": "article__published_at",
+    "created_at": "created_at",
+    "verdict_version": "live_verdict__version",
+    "rating": "live_verdict__rating_slug",
+    "rating_label": "live_verdict__rating_label",
+    "rating_value": "live_verdict__rating_value",
+    "best_rating": "live_verdict__best_rating",
+    "worst_rating": "live_verdict__worst_rating",
+    "verdict_summary": "live_verdict__summary",
+    "verdict_published_at": "live_verdict__published_at",
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_rows(claims: QuerySet) -> Iterator[dict[str, Any]]:
+    """One flat dict per claim, with its published verdict (if any), in the list's order."""
+    rows = claims.annotate(
+        live_verdict=FilteredRelation(
+            "verdicts", condition=Q(verdicts__status=VerdictStatus.PUBLISHED)
+        )
+    ).values(
+        *[column for column, path in _VALUES.items() if column == path],
+        **{column: F(path) for column, path in _VALUES.items() if column != path},
+    )
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        row["url"] = claim_public_url(Claim(pk=row["id"]))
+        yield row
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(COLUMNS)
+    for row in rows:
+        yield writer.writerow(
+            [
+                safe_cell(value.isoformat() if hasattr(value, "isoformat") else value)
+                for value in (row.get(column) for column in COLUMNS)
+            ]
+        )
+
+
+def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
+
+
+def export_response(claims: QuerySet, export_format: str) -> StreamingHttpResponse:
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+    if export_format == "csv":
+        response = StreamingHttpResponse(
+            csv_lines(export_rows(claims)), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = StreamingHttpResponse(
+            jsonl_lines(export_rows(claims)), content_type="application/x-ndjson; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="claims-{stamp}.{export_format}"'
+    return response
+
+
+class _FirstRenderer(BaseContentNegotiation):
+    """`?format=` names the export format here, not a DRF renderer."""
+
+    def select_renderer(self, request: Any, renderers: list, format_suffix: Any = None) -> tuple:
+        return renderers[0], renderers[0].media_type
+
+    def select_parser(self, request: Any, parsers: list) -> Any:
+        return parsers[0] if parsers else None
+
+
+class ClaimExportView(APIView):
+    permission_classes = [AllowAny]
+    content_negotiation_class = _FirstRenderer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["csv", "jsonl"],
+                description="csv (the default) or jsonl (one JSON object per line).",
+            ),
+        ],
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+        description=(
+            "Every claim matching the claims-list filters (same parameters: `status`, "
+            "`rating`, `claimant`, `q`...), with its published verdict, streamed. Cells that "
+            "start with = + - @ are prefixed with ' so spreadsheets show them as text."
+        ),
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        export_format = request.query_params.get("format", "csv")
+        if export_format not in {"csv", "jsonl"}:
+            raise exceptions.ValidationError({"format": ["Choose csv or jsonl."]})
+        claims = Claim.objects.order_by("-created_at", "-id")
+        params = request.query_params.copy()
+        params.pop("format", None)
+        filterset = ClaimFilter(data=params, queryset=claims, request=request)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        return export_response(filterset.qs, export_format)

@@ -1,0 +1,186 @@
+"""Filtering, full-text search and ordering of the claims list.
+
+Every filter here is one condition on the claims query (joins or EXISTS), so a filtered page
+still costs a fixed number of queries, and the common combinations are backed by indexes
+(see the claims migration `api_indexes`).
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import (
+    DateTimeField,
+    Exists,
+    F,
+    FilteredRelation,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django_filters import rest_framework as filters
+
+from claims.models import Claim, Claimant, ClaimStatus, Verdict, VerdictStatus
+
+SEARCH_CONFIG = "english"
+MAX_SEARCH_WORDS = 12
+MAX_CLAIMANTS_PER_SEARCH = 200
+
+# ?ordering= values; each sorts on one key with the id as tie-break, so a cursor is exact.
+ORDERINGS = {
+    "created_at": "created_at",
+    "score": "score",
+    "published_at": "published_on",
+}
+ORDERING_CHOICES = [
+    (f"{prefix}{name}", f"{name} {'descending' if prefix else 'ascending'}")
+    for name in ORDERINGS
+    for prefix in ("-", "")
+]
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def order_claims(claims: QuerySet, ordering: str) -> QuerySet:
+    descending = ordering.startswith("-")
+    key = ORDERINGS[ordering.lstrip("-")]
+    if key == "published_on":
+        # Claims without a published verdict come last either way.
+        claims = claims.annotate(
+            live_verdict=FilteredRelation(
+                "verdicts", condition=Q(verdicts__status=VerdictStatus.PUBLISHED)
+            ),
+            published_on=Coalesce(
+                F("live_verdict__published_at"),
+                Value(EARLIEST if descending else LATEST),
+                output_field=DateTimeField(),
+            ),
+        )
+    sign = "-" if descending else ""
+    return claims.order_by(f"{sign}{key}", f"{sign}id")
+
+
+def published_verdicts() -> QuerySet:
+    return Verdict.objects.filter(claim=OuterRef("pk"), status=VerdictStatus.PUBLISHED)
+
+
+def search_claims(claims: QuerySet, text: str) -> QuerySet:
+    """Claims whose text or claimant matches, best first (`rank`), on any database.
+
+    PostgreSQL: full-text search backed by GIN indexes on the claim text and claimant name,
+    ranked with the claimant's name weighted below the claim's own words. Elsewhere: every
+    word must appear in the claim text or the claimant's name (any case); rank is 0.
+    """
+    words = text.split()[:MAX_SEARCH_WORDS]
+    if not words:
+        return claims
+    if connection.vendor != "postgresql":
+        for word in words:
+            claims = claims.filter(Q(text__icontains=word) | Q(claimant__name__icontains=word))
+        return claims.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-rank", "-id")
+    query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
+    # Looked up first (a small table), so the claims query can OR two index scans.
+    claimant_ids = list(
+        Claimant.objects.annotate(vector=SearchVector("name", config="simple"))
+        .filter(vector=SearchQuery(" ".join(words), config="simple", search_type="websearch"))
+        .values_list("pk", flat=True)[:MAX_CLAIMANTS_PER_SEARCH]
+    )
+    matches = Q(text_vector=query)
+    if claimant_ids:
+        matches |= Q(claimant_id__in=claimant_ids)
+    ranked_vector = SearchVector("text", config=SEARCH_CONFIG, weight="A") + SearchVector(
+        "claimant__name", config="simple", weight="B"
+    )
+    return (
+        claims.alias(text_vector=SearchVector("text", config=SEARCH_CONFIG))
+        .filter(matches)
+        .annotate(rank=SearchRank(ranked_vector, query))
+        .order_by("-rank", "-id")
+    )
+
+
+class ClaimFilter(filters.FilterSet):
+    article = filters.NumberFilter(field_name="article_id")
+    status = filters.ChoiceFilter(choices=ClaimStatus.choices, help_text="The claim's state.")
+    state = filters.ChoiceFilter(
+        field_name="status", choices=ClaimStatus.choices, help_text="Same as status."
+    )
+    claimant = filters.CharFilter(
+        method="filter_claimant", help_text="A claimant's id, or a name or alias (exact, any case)."
+    )
+    min_score = filters.NumberFilter(field_name="score", lookup_expr="gte")
+    rating = filters.CharFilter(
+        method="filter_rating", help_text="Rating slug of the published verdict, e.g. false."
+    )
+    outlet = filters.CharFilter(
+        field_name="article__outlet", lookup_expr="iexact", help_text="The article's outlet."
+    )
+    has_verdict = filters.BooleanFilter(
+        method="filter_has_verdict", help_text="Only claims with (true) or without (false) one."
+    )
+    published_after = filters.IsoDateTimeFilter(
+        method="filter_published_after",
+        help_text="Verdict published at or after this date-time (ISO 8601).",
+    )
+    published_before = filters.IsoDateTimeFilter(
+        method="filter_published_before", help_text="Verdict published before this date-time."
+    )
+    claimed_after = filters.DateFilter(
+        field_name="article__published_at",
+        lookup_expr="date__gte",
+        help_text="Claim made (its article published) on or after this date.",
+    )
+    claimed_before = filters.DateFilter(
+        field_name="article__published_at",
+        lookup_expr="date__lte",
+        help_text="Claim made on or before this date.",
+    )
+    q = filters.CharFilter(
+        method="filter_search",
+        help_text=(
+            "Full-text search over the claim text and the claimant's name, best match first "
+            "unless `ordering` is given."
+        ),
+    )
+    ordering = filters.ChoiceFilter(
+        choices=ORDERING_CHOICES,
+        method="filter_ordering",
+        help_text="Sort order; default newest first (-created_at), or best match with `q`.",
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["article", "status", "claimant", "min_score"]
+
+    def filter_claimant(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if value.isdigit():
+            return claims.filter(claimant_id=int(value))
+        return claims.filter(
+            Q(claimant__name__iexact=value) | Q(claimant__aliases__name__iexact=value)
+        ).distinct()
+
+    def filter_rating(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        return claims.filter(Exists(published_verdicts().filter(rating_slug=value.strip())))
+
+    def filter_has_verdict(self, claims: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return claims
+        exists = Exists(published_verdicts())
+        return claims.filter(exists if value else ~exists)
+
+    def filter_published_after(self, claims: QuerySet, name: str, value: Any) -> QuerySet:
+        return claims.filter(Exists(published_verdicts().filter(published_at__gte=value)))
+
+    def filter_published_before(self, claims: QuerySet, name: str, value: Any) -> QuerySet:
+        return claims.filter(Exists(published_verdicts().filter(published_at__lt=value)))
+
+    def filter_search(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        return search_claims(claims, value)
+
+    def filter_ordering(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        return order_claims(claims, value) if value else claims

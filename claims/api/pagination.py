@@ -1,0 +1,122 @@
+"""Page-number pages by default, and a keyset cursor for deep pages and incremental sync.
+
+`?cursor=` (empty for the first page) switches a list to cursor mode: the response has
+`next` (null on the last page) and `results`, no `count`, and every page costs the same
+whatever its depth, because the cursor carries the sort key of the last row seen rather than
+an offset. `?page_size=` works in both modes, capped at API_MAX_PAGE_SIZE.
+"""
+
+import base64
+import binascii
+import json
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from rest_framework import exceptions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from config.api import StandardPagination
+
+CURSOR_PARAM = "cursor"
+
+
+def _encode(values: list[Any]) -> str:
+    packed = [
+        {"t": value.isoformat()} if isinstance(value, datetime) else value for value in values
+    ]
+    raw = json.dumps(packed, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, size: int) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+        if not isinstance(values, list) or len(values) != size:
+            raise ValueError
+        return [
+            datetime.fromisoformat(value["t"]) if isinstance(value, dict) else value
+            for value in values
+        ]
+    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
+        raise exceptions.ValidationError(
+            {CURSOR_PARAM: ["Invalid cursor: use the `next` link of a previous page."]}
+        ) from None
+
+
+def _after(order: list[str], values: list[Any]) -> Q:
+    """Rows strictly after `values` in the lexicographic order `order`."""
+    condition = Q()
+    equal_so_far = Q()
+    for field, value in zip(order, values, strict=True):
+        name = field.lstrip("-")
+        if isinstance(value, bool) or not isinstance(value, int | float | str | datetime):
+            raise exceptions.ValidationError({CURSOR_PARAM: ["Invalid cursor."]})
+        beyond = Q(**{f"{name}__{'lt' if field.startswith('-') else 'gt'}": value})
+        condition |= equal_so_far & beyond
+        equal_so_far &= Q(**{name: value})
+    # The same rows, plus a plain bound on the first key: the database then starts an index
+    # scan at the cursor instead of reading (and discarding) every row before it.
+    first, first_value = order[0], values[0]
+    bound = Q(**{f"{first.lstrip('-')}__{'lte' if first.startswith('-') else 'gte'}": first_value})
+    return bound & condition
+
+
+class CursorCapablePagination(StandardPagination):
+    """Page numbers unless `?cursor=` is given; then a keyset cursor on the list's ordering."""
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> Any:
+        self.cursor_mode = CURSOR_PARAM in request.query_params
+        if not self.cursor_mode:
+            return super().paginate_queryset(queryset, request, view)
+        self.request = request
+        order = [str(field) for field in queryset.query.order_by]
+        if not order or order[-1].lstrip("-") not in {"id", "pk"}:
+            order = [*order, "-id"]
+            queryset = queryset.order_by(*order)
+        self.order = order
+        page_size = self.get_page_size(request)
+        cursor = request.query_params.get(CURSOR_PARAM, "").strip()
+        if cursor:
+            queryset = queryset.filter(_after(order, _decode(cursor, len(order))))
+        rows = list(queryset[: page_size + 1])
+        self.has_next = len(rows) > page_size
+        self.page_rows = rows[:page_size]
+        return self.page_rows
+
+    def _next_link(self) -> str | None:
+        if not self.has_next:
+            return None
+        last = self.page_rows[-1]
+        values = [getattr(last, field.lstrip("-")) for field in self.order]
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, CURSOR_PARAM, _encode(values))
+
+    def get_paginated_response(self, data: Any) -> Response:
+        if not self.cursor_mode:
+            return super().get_paginated_response(data)
+        return Response({"next": self._next_link(), "previous": None, "results": data})
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["required"] = ["next", "results"]
+        paginated["properties"]["count"]["description"] = "Total matches; absent in cursor mode."
+        return paginated
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": CURSOR_PARAM,
+                "required": False,
+                "in": "query",
+                "description": (
+                    "Cursor mode: pass an empty value for the first page, then follow `next`. "
+                    "Pages cost the same at any depth; the response has no `count`."
+                ),
+                "schema": {"type": "string"},
+            },
+        ]

@@ -1,0 +1,105 @@
+"""POSTing a webhook body to a consumer's URL without reaching the newsroom's own network.
+
+The host is resolved once and vetted (articles.ingest.address_guard); the connection then
+goes to that vetted address with the original Host header and TLS name, so a second DNS
+answer cannot redirect the request. Timeouts are short and nothing is retried here: retries
+belong to the delivery task, so a dead endpoint holds up nothing else.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import urllib3
+
+from articles.ingest.address_guard import vetted_address
+from articles.ingest.fetch_errors import FetchError
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class SendFailed(Exception):
+    """The request never got an answer (refused, timed out, unresolvable, forbidden address)."""
+
+
+@dataclass(frozen=True)
+class SendResult:
+    status: int
+    body_excerpt: str
+
+
+def check_webhook_url(url: str, *, allow_private: bool) -> str | None:
+    """Why this URL cannot receive webhooks, or None when it can."""
+    parts = urlsplit(url)
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return "Must be an http or https URL."
+    if parts.username or parts.password:
+        return "Must not contain a user name or password."
+    try:
+        port = parts.port or _DEFAULT_PORTS[parts.scheme]
+        vetted_address(parts.hostname, port, url=url, allow_private=allow_private)
+    except ValueError:
+        return "Has an invalid port."
+    except FetchError as error:
+        return f"Cannot receive webhooks: {error.reason}."
+    return None
+
+
+def post_json(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    *,
+    allow_private: bool,
+    connect_timeout: float,
+    read_timeout: float,
+) -> SendResult:
+    parts = urlsplit(url)
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        raise SendFailed("not an http or https URL")
+    port = parts.port or _DEFAULT_PORTS[parts.scheme]
+    try:
+        address = vetted_address(parts.hostname, port, url=url, allow_private=allow_private)
+    except FetchError as error:
+        raise SendFailed(error.reason) from error
+    timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
+    if parts.scheme == "https":
+        pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
+            str(address),
+            port,
+            timeout=timeout,
+            retries=False,
+            maxsize=1,
+            server_hostname=parts.hostname,
+            assert_hostname=parts.hostname,
+            cert_reqs="CERT_REQUIRED",
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(
+            str(address), port, timeout=timeout, retries=False, maxsize=1
+        )
+    host_header = (
+        parts.hostname
+        if parts.port in (None, _DEFAULT_PORTS[parts.scheme])
+        else (f"{parts.hostname}:{parts.port}")
+    )
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    try:
+        with pool:
+            response = pool.urlopen(
+                "POST",
+                path,
+                body=body,
+                headers={**headers, "Host": host_header},
+                redirect=False,
+                retries=False,
+                preload_content=False,
+                assert_same_host=False,
+            )
+            excerpt = response.read(2000, decode_content=True)
+            response.release_conn()
+    except (urllib3.exceptions.HTTPError, OSError) as error:
+        reason = getattr(error, "reason", None) or error
+        raise SendFailed(f"{type(reason).__name__}: {reason}") from error
+    return SendResult(status=response.status, body_excerpt=excerpt.decode("utf-8", "replace"))

@@ -1,0 +1,73 @@
+"""Researchers export claims with their published verdicts as CSV or JSON Lines."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _body(response) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
+def test_jsonl_export_has_one_claim_per_line_with_its_published_verdict(
+    anonymous, editor, reviewer
+):
+    checked = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    response = anonymous.get("/api/claims/export/?format=jsonl")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    assert "attachment" in response["Content-Disposition"]
+    rows = [json.loads(line) for line in _body(response).splitlines()]
+    assert len(rows) == 2
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[checked.pk]["rating"] == "false"
+    assert by_id[checked.pk]["verdict_summary"] == VERDICT_SUMMARY
+    drafted = next(row for row in rows if row["id"] != checked.pk)
+    assert drafted["rating"] is None
+    assert drafted["verdict_summary"] is None
+
+
+def test_csv_export_takes_the_list_filters_and_defuses_formulas(anonymous, editor, reviewer):
+    risky = publish_verdict(
+        ClaimFactory(text='=HYPERLINK("http://evil.example","click") claims 5%'),
+        editor=editor,
+        reviewer=reviewer,
+    )
+    ClaimFactory(text="-3 degrees is the record low here.")
+    response = anonymous.get("/api/claims/export/?format=csv&has_verdict=true")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(_body(response))))
+    assert [int(row["id"]) for row in rows] == [risky.pk]
+    assert rows[0]["text"].startswith("'=HYPERLINK")
+    assert rows[0]["rating_label"] == "False"
+
+    everything = list(csv.DictReader(io.StringIO(_body(anonymous.get("/api/claims/export/")))))
+    assert {row["text"][:3] for row in everything} == {"'=H", "'-3"}
+
+
+def test_an_unknown_export_format_or_filter_is_a_400(anonymous):
+    assert anonymous.get("/api/claims/export/?format=xlsx").json() == {
+        "format": ["Choose csv or jsonl."]
+    }
+    assert "min_score" in anonymous.get("/api/claims/export/?min_score=lots").json()
+
+
+def test_editors_export_selected_claims_from_the_admin(client, editor, reviewer):
+    checked = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    ClaimFactory()
+    client.force_login(editor)
+    response = client.post(
+        "/admin/claims/claim/",
+        {"action": "export_claims_csv", "_selected_action": [checked.pk]},
+    )
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(_body(response))))
+    assert [int(row["id"]) for row in rows] == [checked.pk]

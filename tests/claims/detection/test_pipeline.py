@@ -1,0 +1,216 @@
+import datetime
+import json
+
+import pytest
+
+from claims.detection import DetectedClaim, Detector, load_detector
+
+PUBLISHED = datetime.date(2023, 11, 16)  # a Thursday
+
+HEALTH = """Measles cases jump in Europe
+
+LONDON (Reuters) - Measles cases in Europe more than tripled in 2018, reaching 82,596, \
+the World Health Organization (WHO) said on Thursday. Health Minister Maria Keller said \
+vaccination rates in Germany had fallen to 91 percent last year. “We cannot let this disease \
+come back,” Keller said. “Every child who is not vaccinated is at risk.”
+"""
+
+ECONOMY = """Inflation eases for a third month
+
+The U.S. consumer price index rose 3.2% in the year to October, down from 3.7% in September, \
+the Labor Department said on Tuesday. Federal Reserve Chair Jerome Powell told lawmakers last \
+week that the central bank would keep rates high "for some time." Economists had expected a \
+3.3% rise. According to the National Retail Federation, holiday sales will grow between 3% and \
+4% this year, to as much as $966.6 billion.
+"""
+
+ELECTIONS = """Turnout hits record in state election
+
+Turnout in the Ohio governor's race reached 63 percent, the highest since the 1990s, according \
+to Secretary of State Frank LaRose. “More than 5.1 million Ohioans cast a ballot,” LaRose said \
+in a statement. Sen. Sherrod Brown claimed the new voting rules had kept thousands of voters \
+away. The state\u2019s election board rejected that, saying just 1,200 provisional ballots were \
+refused.
+"""
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return load_detector()
+
+
+def by_start(claims: list[DetectedClaim], opening: str) -> DetectedClaim:
+    return next(claim for claim in claims if claim.text.startswith(opening))
+
+
+def test_the_default_detector_is_loaded_once_per_process():
+    assert load_detector() is load_detector()
+
+
+def test_score_sentences_gives_one_probability_per_sentence(detector):
+    scores = detector.score_sentences(["Unemployment fell to 3.5% in 2019.", "Thank you."])
+    assert len(scores) == 2
+    assert all(0.0 <= score <= 1.0 for score in scores)
+    assert scores[0] > scores[1]
+    assert detector.score_sentences([]) == []
+
+
+def test_every_candidate_carries_exact_offsets_into_the_article(detector):
+    for article in (HEALTH, ECONOMY, ELECTIONS):
+        for claim in detector.analyse(article, published_at=PUBLISHED):
+            assert article[claim.start : claim.end] == claim.text
+            for mention in (*claim.dates, *claim.entities):
+                assert article[mention.start : mention.end] == mention.text
+
+
+def test_headlines_and_datelines_never_reach_the_candidates(detector):
+    claims = detector.analyse(HEALTH, published_at=PUBLISHED)
+    assert claims[0].text.startswith("Measles cases in Europe more than tripled")
+    assert all("jump in Europe" not in claim.text for claim in claims)
+
+
+def test_extract_keeps_the_checkworthy_candidates_in_article_order(detector):
+    analysed = detector.analyse(ECONOMY, published_at=PUBLISHED)
+    extracted = detector.extract(ECONOMY, published_at=PUBLISHED)
+    assert extracted == [claim for claim in analysed if claim.checkworthy]
+    assert [c.start for c in extracted] == sorted(c.start for c in extracted)
+    assert all(claim.score >= detector.threshold for claim in extracted)
+
+
+def test_the_threshold_decides_what_is_checkworthy(detector):
+    everything = Detector(detector.model, threshold=0.0)
+    nothing = Detector(detector.model, threshold=1.01)
+    assert everything.threshold == 0.0
+    assert len(everything.extract(ELECTIONS)) == len(everything.analyse(ELECTIONS)) == 4
+    assert nothing.extract(ELECTIONS) == []
+    assert Detector(detector.model).threshold == detector.model.threshold
+
+
+def test_the_figures_of_each_story_are_flagged_checkworthy(detector):
+    flagged = [
+        claim.text[:30]
+        for article in (HEALTH, ECONOMY, ELECTIONS)
+        for claim in detector.extract(article, published_at=PUBLISHED)
+    ]
+    for opening in (
+        "Measles cases in Europe more t",
+        "Health Minister Maria Keller s",
+        "The U.S. consumer price index ",
+        "According to the National Ret",
+        "Turnout in the Ohio governor's",
+        "“More than 5.1 million Ohioans",
+    ):
+        assert any(text.startswith(opening) for text in flagged), opening
+
+
+def test_a_health_story_reports_its_figures_with_who_said_them(detector):
+    claims = detector.analyse(HEALTH, published_at=PUBLISHED)
+    first = by_start(claims, "Measles cases in Europe")
+    assert first.claimant.name == "World Health Organization"
+    assert first.claimant.kind == "organization"
+    assert "WHO" in first.claimant.aliases
+    assert [d.value for d in first.dates] == [datetime.date(2018, 1, 1), PUBLISHED]
+    assert ("82,596", "quantity", 82596.0) in [(e.text, e.kind, e.value) for e in first.entities]
+
+    minister = by_start(claims, "Health Minister Maria Keller")
+    assert minister.claimant.name == "Maria Keller"
+    assert set(minister.claimant.aliases) == {"Maria Keller", "Keller", "Health Minister"}
+    assert [(d.value, d.granularity) for d in minister.dates] == [
+        (datetime.date(2022, 1, 1), "year")
+    ]
+    assert ("91 percent", "percent", 91.0) in [(e.text, e.kind, e.value) for e in minister.entities]
+
+
+def test_a_follow_up_quote_belongs_to_the_minister_but_is_not_checkworthy(detector):
+    quote = by_start(detector.analyse(HEALTH), "“Every child who is not vaccinated")
+    assert quote.claimant.name == "Maria Keller"
+    assert not quote.checkworthy
+
+
+def test_an_economy_story_attributes_each_figure(detector):
+    claims = detector.analyse(ECONOMY, published_at=PUBLISHED)
+    cpi = by_start(claims, "The U.S. consumer price index")
+    assert cpi.claimant.name == "Labor Department"
+    assert [e.value for e in cpi.entities if e.kind == "percent"] == [3.2, 3.7]
+    assert datetime.date(2023, 11, 14) in [d.value for d in cpi.dates]  # "on Tuesday"
+
+    retail = by_start(claims, "According to the National Retail Federation")
+    assert retail.claimant.name == "National Retail Federation"
+    assert ("$966.6 billion", "money", 966.6e9) in [
+        (e.text, e.kind, e.value) for e in retail.entities
+    ]
+
+    expected = by_start(claims, "Economists had expected")
+    assert expected.claimant is None
+
+
+def test_an_election_story_resolves_titles_and_surnames(detector):
+    claims = detector.analyse(ELECTIONS, published_at=PUBLISHED)
+    turnout = by_start(claims, "Turnout in the Ohio governor's race")
+    assert turnout.claimant.name == "Frank LaRose"
+    assert "Secretary of State" in turnout.claimant.aliases
+    assert [(d.text, d.value, d.end_value) for d in turnout.dates] == [
+        ("the 1990s", datetime.date(1990, 1, 1), datetime.date(1999, 12, 31))
+    ]
+    ballots = by_start(claims, "“More than 5.1 million Ohioans")
+    assert ballots.claimant == turnout.claimant
+    assert ("5.1 million", "quantity", 5.1e6) in [
+        (e.text, e.kind, e.value) for e in ballots.entities
+    ]
+
+    senator = by_start(claims, "Sen. Sherrod Brown claimed")
+    assert (senator.claimant.name, senator.claimant.kind) == ("Sherrod Brown", "person")
+
+
+def test_to_dict_is_json_with_the_documented_fields(detector):
+    claim = by_start(detector.analyse(HEALTH, published_at=PUBLISHED), "Health Minister")
+    as_dict = json.loads(json.dumps(claim.to_dict()))
+    assert as_dict["text"] == claim.text
+    assert (as_dict["start"], as_dict["end"]) == (claim.start, claim.end)
+    assert as_dict["claimant"] == "Maria Keller"
+    assert as_dict["claimant_kind"] == "person"
+    assert "Keller" in as_dict["claimant_aliases"]
+    assert as_dict["checkworthy"] is claim.checkworthy
+    assert as_dict["dates"] == [
+        {
+            "text": "last year",
+            "start": claim.dates[0].start,
+            "end": claim.dates[0].end,
+            "value": "2022-01-01",
+            "end_value": "2022-12-31",
+            "granularity": "year",
+        }
+    ]
+    assert {"text": "91 percent", "kind": "percent", "value": 91.0}.items() <= next(
+        e for e in as_dict["entities"] if e["kind"] == "percent"
+    ).items()
+
+
+def test_a_claim_without_claimant_serialises_with_empty_claimant_fields(detector):
+    claim = by_start(detector.analyse(ECONOMY), "Economists had expected")
+    as_dict = claim.to_dict()
+    assert (as_dict["claimant"], as_dict["claimant_kind"], as_dict["claimant_aliases"]) == (
+        None,
+        None,
+        [],
+    )
+
+
+def test_without_a_publication_date_only_absolute_dates_are_reported(detector):
+    first = by_start(detector.analyse(HEALTH), "Measles cases in Europe")
+    assert [d.text for d in first.dates] == ["2018"]
+
+
+def test_an_article_with_nothing_to_check_gives_no_claims(detector):
+    assert detector.analyse("") == []
+    assert detector.analyse("Headline only\n\nAdvertisement") == []
+
+
+def test_hostile_articles_are_analysed_without_error(detector):
+    for article in (
+        "\x00" * 10_000 + " said Smith. " * 100,
+        "word " * 100_000,
+        "“" * 10_000 + " he said. " * 200,
+    ):
+        for claim in detector.analyse(article):
+            assert article[claim.start : claim.end] == claim.text

@@ -1,0 +1,3 @@
+from tests.api.conftest import anonymous, editor_client, reviewer_client
+
+__all__ = ["anonymous", "editor_client", "reviewer_client"]
