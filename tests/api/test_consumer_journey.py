@@ -5,18 +5,11 @@ receives the next publication signed, on a real HTTP endpoint, sent by a real Ce
 """
 
 import json
-import os
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
-from config.celery import app
 from consumers import signing
 from consumers.models import WebhookDelivery
 from consumers.services import api_key_create
@@ -24,66 +17,16 @@ from tests.api.conftest import client_for
 from tests.api.publishing import draft_verdict, publish_verdict
 from tests.consumers.receiver import WebhookReceiver
 from tests.factories import ClaimFactory, EditorFactory, ReviewerFactory
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+from tests.workers import running_celery_worker
 
 
 @pytest.fixture
 def webhook_worker(transactional_db, newsroom, settings):
-    if not settings.CELERY_BROKER_URL:
-        pytest.skip("no CELERY_BROKER_URL: tasks run in-process (CI sets one)")
-    if connection.vendor != "postgresql":
-        pytest.skip("a separate worker process needs a shared database server (set DATABASE_URL)")
     settings.WEBHOOK_ALLOW_PRIVATE = True  # the receiver listens on loopback
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "WEBHOOK_ALLOW_PRIVATE": "1",
-        "WEBHOOK_RETRY_BACKOFF": "1",
-    }
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "-Q",
-            queue,
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    previous = (app.conf.task_always_eager, app.conf.task_default_queue)
-    app.conf.task_always_eager = False
-    app.conf.task_default_queue = queue
-    try:
+    with running_celery_worker(
+        {"WEBHOOK_ALLOW_PRIVATE": "1", "WEBHOOK_RETRY_BACKOFF": "1"}
+    ) as worker:
         yield worker
-    finally:
-        app.conf.task_always_eager, app.conf.task_default_queue = previous
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
 
 
 def _operation_path(schema: dict, method: str, *, ends_with: str, parameter: str = "") -> str:
