@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from articles.importing import import_article_lines
+from articles.management.text_files import read_utf8_text
 from articles.models import Article, ArticleStatus
 from articles.services import import_batch_finish, import_batch_start
 
@@ -26,17 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
-        if str(path) == "-":
-            lines = sys.stdin.read().splitlines()
-        else:
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except FileNotFoundError:
-                raise CommandError(f"{path}: no such file") from None
-            except UnicodeDecodeError as error:
-                raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from None
-            except OSError as error:
-                raise CommandError(f"{path}: {error.strerror}") from None
+        lines = read_utf8_text(path).splitlines()
         show_bar = not options["no_progress"] and sys.stderr.isatty()
         batch = import_batch_start(
             source_name=str(path), total=sum(1 for line in lines if line.strip())

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from articles.management.text_files import read_utf8_text
 from claims.detection import load_detector
 
 
@@ -30,14 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
         published_at = _iso_date(options["published_at"]) if options["published_at"] else None
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CommandError(f"{path}: no such file") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from None
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}") from None
+        text = read_utf8_text(path)
         # Offsets count characters of the text as Python reads it, newlines included.
         text = text.replace("\r\n", "\n") if "\r\n" in text else text
         claims = load_detector().extract(text, published_at=published_at)

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from articles.management.text_files import read_utf8_text
 from claims.claimreview_import import claimreviews_import, read_records
 
 
@@ -19,14 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CommandError(f"{path}: no such file") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from None
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}") from None
+        text = read_utf8_text(path)
         report = claimreviews_import(read_records(text))
         for number, reason in report.errors:
             self.stderr.write(f"record {number}: {reason}")

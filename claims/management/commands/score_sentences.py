@@ -1,9 +1,8 @@
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from articles.management.text_files import read_utf8_text
 from claims.detection import load_detector
 
 BATCH = 1024
@@ -24,17 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         source = options["input"]
-        try:
-            if source == "-":
-                lines = sys.stdin.read().splitlines()
-            else:
-                lines = Path(source).read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            raise CommandError(f"{source}: no such file") from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{source}: not UTF-8 text ({error.reason})") from None
-        except OSError as error:
-            raise CommandError(f"{source}: {error.strerror}") from None
+        lines = read_utf8_text(source).splitlines()
         detector = load_detector()
         threshold = detector.threshold if options["threshold"] is None else options["threshold"]
         if not 0.0 <= threshold <= 1.0:
