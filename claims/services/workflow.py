@@ -95,15 +95,7 @@ def _require_editor(actor: Any, action: str) -> None:
 
 
 def _clean_reason(reason: Any, *, field: str = "reason", required: bool = False) -> str:
-    if reason is None:
-        reason = ""
-    if not isinstance(reason, str) or "\x00" in reason:
-        raise InvalidInput("Must be text.", field=field)
-    if required and not reason.strip():
-        raise InvalidInput("This field may not be blank.", field=field)
-    if len(reason) > MAX_NOTE_CHARS:
-        raise InvalidInput(f"Must be at most {MAX_NOTE_CHARS} characters.", field=field)
-    return reason.strip()
+    return _clean_verdict_text(reason, field=field, limit=MAX_NOTE_CHARS, required=required)
 
 
 def _record_feedback(claim: Claim, *, checkworthy: bool, actor: Any) -> None:
