@@ -11,8 +11,8 @@ from claims.services import (
     claim_assign,
     claim_require_second_review,
     verdict_draft,
-    verdict_publish,
 )
+from tests.api.publishing import publish_verdict
 from tests.claims.test_admin import sources_form
 from tests.factories import ClaimFactory, ReviewerFactory
 
@@ -26,16 +26,9 @@ def _logged_in(user) -> Client:
 
 
 def _published(editor, reviewer):
-    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
-    verdict_draft(
-        claim=claim,
-        actor=reviewer,
-        rating="false",
-        summary="Half the figure.",
-        sources=["https://city.example.gov/budget"],
+    return publish_verdict(
+        ClaimFactory(), editor=editor, reviewer=reviewer, summary="Half the figure."
     )
-    verdict_publish(claim=claim, actor=editor)
-    return claim
 
 
 def test_a_reviewer_lands_on_their_queue_oldest_due_first_with_overdue_marked(editor, reviewer):

@@ -5,6 +5,7 @@ import pytest
 from claims.models import ClaimStatus, Rating
 from claims.services import claim_assign, verdict_draft, verdict_publish
 from tests.api.conftest import client_for
+from tests.api.publishing import publish_verdict
 from tests.factories import ClaimFactory, ReviewerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +21,9 @@ def _post(client, claim, action, payload=None):
 
 
 def _published_claim(editor, reviewer):
-    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
-    verdict_draft(
-        claim=claim,
-        actor=reviewer,
-        rating="false",
-        summary="Half the figure.",
-        sources=["https://city.example.gov/budget"],
+    return publish_verdict(
+        ClaimFactory(), editor=editor, reviewer=reviewer, summary="Half the figure."
     )
-    verdict_publish(claim=claim, actor=editor)
-    return claim
 
 
 def test_triage_actions_move_the_claim_and_only_editors_may_take_them(editor, reviewer):

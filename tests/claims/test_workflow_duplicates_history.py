@@ -9,25 +9,17 @@ from claims.services import (
     claim_assign,
     claim_mark_duplicate,
     claim_unmark_duplicate,
-    verdict_draft,
-    verdict_publish,
 )
+from tests.api.publishing import publish_verdict
 from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _published(editor, reviewer) -> Claim:
-    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
-    verdict_draft(
-        claim=claim,
-        actor=reviewer,
-        rating="false",
-        summary="Half the figure.",
-        sources=["https://city.example.gov/budget"],
+    return publish_verdict(
+        ClaimFactory(), editor=editor, reviewer=reviewer, summary="Half the figure."
     )
-    verdict_publish(claim=claim, actor=editor)
-    return claim
 
 
 def test_a_duplicate_follows_the_originals_verdict_and_claimreview(editor, reviewer):
