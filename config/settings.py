@@ -207,7 +207,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["consumers.throttling.ApiKeyRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "consumers.throttling.ApiKeyRateThrottle",
+        "config.api.AnonymousReadThrottle",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -299,6 +302,9 @@ AXES_SENSITIVE_PARAMETERS = ["password", "token"]
 AXES_VERBOSE = False
 # X-Forwarded-For is believed only behind DJANGO_TRUSTED_PROXY_COUNT proxies that set it;
 # otherwise a client could pick a new address for every guess.
+# Reads without credentials per client address, e.g. "1200/min" (s, min, h, day); empty: no
+# limit. Counted in CACHE_URL's Redis, so every web process counts against the same number.
+API_ANON_READ_RATE = os.environ.get("API_ANON_READ_RATE", "1200/min")
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT

@@ -1,9 +1,10 @@
 """Page-number pages by default, and a keyset cursor for deep pages and incremental sync.
 
 `?cursor=` (empty for the first page) switches a list to cursor mode: the response has
-`next` (null on the last page) and `results`, no `count`, and every page costs the same
-whatever its depth, because the cursor carries the sort key of the last row seen rather than
-an offset. `?page_size=` works in both modes, capped at API_MAX_PAGE_SIZE.
+`next` (null on the last page), `previous` (null on the first) and `results`, no `count`, and
+every page costs the same whatever its depth, because the cursor carries the sort key of the
+row next to the page rather than an offset. `?page_size=` works in both modes, capped at
+API_MAX_PAGE_SIZE.
 """
 
 import base64
@@ -21,26 +22,33 @@ from rest_framework.utils.urls import replace_query_param
 from config.api import StandardPagination
 
 CURSOR_PARAM = "cursor"
+# A cursor is the sort key of a row: a plain list continues after that row, `{"b": [...]}`
+# goes back to the rows before it (the `previous` link).
+BACKWARD = "b"
 
 
-def _encode(values: list[Any]) -> str:
-    packed = [
+def _encode(values: list[Any], *, backward: bool = False) -> str:
+    packed: list[Any] = [
         {"t": value.isoformat()} if isinstance(value, datetime) else value for value in values
     ]
-    raw = json.dumps(packed, separators=(",", ":")).encode()
+    raw = json.dumps({BACKWARD: packed} if backward else packed, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, size: int) -> list[Any]:
+def _decode(cursor: str, size: int) -> tuple[list[Any], bool]:
+    """The sort key a cursor carries, and whether it points backward."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
+        backward = isinstance(values, dict)
+        if backward:
+            values = values[BACKWARD]
         if not isinstance(values, list) or len(values) != size:
             raise ValueError
         return [
             datetime.fromisoformat(value["t"]) if isinstance(value, dict) else value
             for value in values
-        ]
+        ], backward
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         raise exceptions.ValidationError(
             {CURSOR_PARAM: ["Invalid cursor: use the `next` link of a previous page."]}
@@ -65,6 +73,17 @@ def _after(order: list[str], values: list[Any]) -> Q:
     return bound & condition
 
 
+def _reversed(order: list[str]) -> list[str]:
+    return [field[1:] if field.startswith("-") else f"-{field}" for field in order]
+
+
+def _sort_key(row: Any, order: list[str]) -> list[Any]:
+    """The values a row (a model instance or a `.values()` dict) is sorted on."""
+    if isinstance(row, dict):
+        return [row[field.lstrip("-")] for field in order]
+    return [getattr(row, field.lstrip("-")) for field in order]
+
+
 class CursorCapablePagination(StandardPagination):
     """Page numbers unless `?cursor=` is given; then a keyset cursor on the list's ordering."""
 
@@ -80,25 +99,35 @@ class CursorCapablePagination(StandardPagination):
         self.order = order
         page_size = self.get_page_size(request)
         cursor = request.query_params.get(CURSOR_PARAM, "").strip()
+        backward = False
         if cursor:
-            queryset = queryset.filter(_after(order, _decode(cursor, len(order))))
+            values, backward = _decode(cursor, len(order))
+            direction = _reversed(order) if backward else order
+            queryset = queryset.order_by(*direction).filter(_after(direction, values))
         rows = list(queryset[: page_size + 1])
-        self.has_next = len(rows) > page_size
-        self.page_rows = rows[:page_size]
-        return self.page_rows
+        beyond = len(rows) > page_size
+        rows = rows[:page_size]
+        if backward:
+            rows.reverse()
+            # The page we came back from follows this one.
+            self.has_previous, self.has_next = beyond, True
+        else:
+            self.has_previous, self.has_next = bool(cursor), beyond
+        self.page_rows = rows
+        return rows
 
-    def _next_link(self) -> str | None:
-        if not self.has_next:
-            return None
-        last = self.page_rows[-1]
-        values = [getattr(last, field.lstrip("-")) for field in self.order]
+    def _link(self, row: Any, *, backward: bool) -> str:
         url = self.request.build_absolute_uri()
-        return replace_query_param(url, CURSOR_PARAM, _encode(values))
+        cursor = _encode(_sort_key(row, self.order), backward=backward)
+        return replace_query_param(url, CURSOR_PARAM, cursor)
 
     def get_paginated_response(self, data: Any) -> Response:
         if not self.cursor_mode:
             return super().get_paginated_response(data)
-        return Response({"next": self._next_link(), "previous": None, "results": data})
+        rows = self.page_rows
+        next_link = self._link(rows[-1], backward=False) if self.has_next and rows else None
+        previous_link = self._link(rows[0], backward=True) if self.has_previous and rows else None
+        return Response({"next": next_link, "previous": previous_link, "results": data})
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         paginated = super().get_paginated_response_schema(schema)
@@ -114,7 +143,8 @@ class CursorCapablePagination(StandardPagination):
                 "required": False,
                 "in": "query",
                 "description": (
-                    "Cursor mode: pass an empty value for the first page, then follow `next`. "
+                    "Cursor mode: pass an empty value for the first page, then follow `next` "
+                    "(and `previous` to go back). "
                     "Pages cost the same at any depth; the response has no `count`."
                 ),
                 "schema": {"type": "string"},

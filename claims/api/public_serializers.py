@@ -5,7 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.api.serializers import VerdictSourceSerializer
+from claims.api.serializers import PublishedVerdictSerializer
 from claims.claimreview import claim_public_url
 from claims.models import Claimant, Rating, RatingScale, Verdict
 
@@ -46,19 +46,19 @@ class RatingScaleSerializer(serializers.ModelSerializer):
         return min(values) if values else None
 
 
-class PublicVerdictSerializer(serializers.ModelSerializer):
+class PublicVerdictSerializer(PublishedVerdictSerializer):
     """A published verdict with the claim it rates; corrections carry the original's date."""
 
     claim = serializers.IntegerField(source="claim_id")
     claim_text = serializers.CharField(source="claim.text")
     claimant = serializers.SerializerMethodField()
-    rating = serializers.CharField(source="rating_slug")
-    sources = VerdictSourceSerializer(many=True)
+    # As the model describes them, read-only (the claim's nested verdict declares its own).
+    rating_label = serializers.CharField(read_only=True)
+    rating_value = serializers.IntegerField(read_only=True, allow_null=True)
     date_published = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
-    class Meta:
-        model = Verdict
+    class Meta(PublishedVerdictSerializer.Meta):
         fields = [
             "id",
             "claim",

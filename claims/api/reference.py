@@ -18,6 +18,7 @@ from claims.api.public_serializers import (
     RatingScaleSerializer,
 )
 from claims.models import Claimant, ClaimantKind, Rating, RatingScale, Verdict, VerdictStatus
+from config.api import READ_RENDERERS
 
 
 class ClaimantFilter(filters.FilterSet):
@@ -42,6 +43,7 @@ class ClaimantViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ClaimantFilter
     pagination_class = CursorCapablePagination
     permission_classes = [AllowAny]
+    renderer_classes = READ_RENDERERS
 
     def get_queryset(self) -> QuerySet:
         return Claimant.objects.prefetch_related("aliases").order_by("name", "id")
@@ -75,6 +77,7 @@ class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = VerdictFilter
     pagination_class = CursorCapablePagination
     permission_classes = [AllowAny]
+    renderer_classes = READ_RENDERERS
 
     def get_queryset(self) -> QuerySet:
         return (
@@ -111,6 +114,7 @@ class RatingScaleViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RatingScaleSerializer
     pagination_class = None
     permission_classes = [AllowAny]
+    renderer_classes = READ_RENDERERS
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet:

@@ -7,6 +7,11 @@ from articles.roles import is_staff_member
 from claims.models import Claim, Rating, Verdict, VerdictSource
 
 
+def shows_assignment(request: Any) -> bool:
+    """Who checks a claim and by when is newsroom-internal: only staff see it."""
+    return request is not None and is_staff_member(request.user)
+
+
 class VerdictSourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = VerdictSource
@@ -120,8 +125,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         return cache[serializer_class]
 
     def _for_staff(self) -> bool:
-        request = self.context.get("request")
-        return request is not None and is_staff_member(request.user)
+        return shows_assignment(self.context.get("request"))
 
     def get_claimant(self, claim: Claim) -> str | None:
         return claim.claimant.name if claim.claimant_id else None

@@ -12,7 +12,8 @@ from rest_framework.response import Response
 
 from articles.permissions import IsEditor, IsNewsroomStaff
 from claims.api.docs import claim_list_docs
-from claims.api.filters import ClaimFilter
+from claims.api.filters import ClaimFilter, GivenFiltersBackend
+from claims.api.listing import claim_items, claim_rows
 from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
@@ -25,6 +26,7 @@ from claims.api.serializers import (
     SecondReviewerSerializer,
     SecondReviewSerializer,
     VerdictInputSerializer,
+    shows_assignment,
 )
 from claims.claimreview import claimreview_for
 from claims.models import Claim, Rating
@@ -42,6 +44,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
+from config.api import READ_RENDERERS
 
 # Workflow actions only editors may take; the others check the acting reviewer in the service.
 EDITOR_ACTIONS = {
@@ -62,9 +65,14 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
+    filter_backends = [GivenFiltersBackend]
     pagination_class = CursorCapablePagination
+    renderer_classes = READ_RENDERERS
 
     def get_queryset(self) -> QuerySet:
+        if self.action == "list":
+            # The list reads plain rows (claims.api.listing), joined there.
+            return Claim.objects.order_by("-created_at", "-id")
         # An article's body can be megabytes; a claim shows only its title and URL.
         return (
             Claim.objects.with_public_detail()
@@ -202,12 +210,21 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             raise Http404
         return Response(claimreview_for(claim, verdict))
 
+    # Last in the class: from here on, `list` in this class body names this method.
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The same items as ClaimSerializer, built from rows in a fixed number of queries."""
+        for_staff = shows_assignment(request)
+        claims = claim_rows(self.filter_queryset(self.get_queryset()), for_staff=for_staff)
+        rows = self.paginate_queryset(claims)
+        return self.get_paginated_response(claim_items(rows, for_staff=for_staff))
+
 
 class RatingViewSet(viewsets.ReadOnlyModelViewSet):
     """The ratings of the default scale, best first."""
 
     serializer_class = RatingSerializer
     pagination_class = None
+    renderer_classes = READ_RENDERERS
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet:
