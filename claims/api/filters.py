@@ -29,6 +29,8 @@ from claims.models import Claim, Claimant, ClaimStatus, Verdict, VerdictStatus
 
 SEARCH_CONFIG = "english"
 MAX_SEARCH_WORDS = 12
+# A search ranks at most this many matches, the newest; see `search_claims`.
+MAX_RANKED_MATCHES = 2000
 MAX_CLAIMANTS_PER_SEARCH = 200
 
 # ?ordering= values; each sorts on one key with the id as tie-break, so a cursor is exact.
@@ -73,7 +75,8 @@ def search_claims(claims: QuerySet, text: str) -> QuerySet:
     """Claims whose text or claimant matches, best first (`rank`), on any database.
 
     PostgreSQL: full-text search backed by GIN indexes on the claim text and claimant name,
-    ranked with the claimant's name weighted below the claim's own words. Elsewhere: every
+    ranked with the claimant's name weighted below the claim's own words, among the newest
+    MAX_RANKED_MATCHES matches. Elsewhere: every
     word must appear in the claim text or the claimant's name (any case); rank is 0.
     """
     words = text.split()[:MAX_SEARCH_WORDS]
@@ -96,9 +99,16 @@ def search_claims(claims: QuerySet, text: str) -> QuerySet:
     ranked_vector = SearchVector("text", config=SEARCH_CONFIG, weight="A") + SearchVector(
         "claimant__name", config="simple", weight="B"
     )
-    return (
+    # Ranking reads every match: a common word matches most of a large newsroom's claims, so
+    # only the newest matches (with the other filters applied) are ranked.
+    newest_matches = (
         claims.alias(text_vector=SearchVector("text", config=SEARCH_CONFIG))
         .filter(matches)
+        .order_by("-id")
+        .values("id")[:MAX_RANKED_MATCHES]
+    )
+    return (
+        claims.filter(id__in=newest_matches)
         .annotate(rank=SearchRank(ranked_vector, query))
         .order_by("-rank", "-id")
     )
@@ -174,7 +184,8 @@ class ClaimFilter(filters.FilterSet):
         method="filter_search",
         help_text=(
             "Full-text search over the claim text and the claimant's name, best match first "
-            "unless `ordering` is given."
+            "unless `ordering` is given. A word that matches more than 2,000 claims returns "
+            "the 2,000 newest of them."
         ),
     )
     ordering = filters.ChoiceFilter(

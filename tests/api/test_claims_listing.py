@@ -79,6 +79,20 @@ def test_search_on_postgresql_stems_words_and_ranks_the_best_match_first(anonymo
     assert _ids(anonymous, "q=raising") == [once.pk]
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the cap applies to PostgreSQL's ranked search"
+)
+def test_a_search_matching_many_claims_ranks_only_the_newest(anonymous, monkeypatch):
+    monkeypatch.setattr("claims.api.filters.MAX_RANKED_MATCHES", 3)
+    oldest_best = ClaimFactory(text="Taxes, taxes and more taxes: tax rises everywhere.")
+    newer = [ClaimFactory(text=f"Taxes went up in district {n}.") for n in range(4)]
+    found = _ids(anonymous, "q=tax")
+    assert sorted(found) == sorted(claim.pk for claim in newer[1:])
+    assert oldest_best.pk not in found
+    # Narrowing the search brings the older, better match back.
+    assert _ids(anonymous, "q=taxes everywhere") == [oldest_best.pk]
+
+
 def test_ordering_by_score_and_published_date(anonymous, editor, reviewer):
     low = ClaimFactory(score=0.2)
     high = ClaimFactory(score=0.95)

@@ -9,6 +9,7 @@ from claims.detection.features import FeatureSpec
 from claims.detection.training import (
     CT24_RELATIVE,
     evaluate,
+    held_out_blocks,
     load_ct24,
     main,
     shared_dir,
@@ -56,6 +57,27 @@ def test_training_on_a_few_sentences_writes_a_model_that_loads_and_scores(tmp_pa
     assert 0.0 <= chit_chat < claim <= 1.0
     assert model.threshold == pytest.approx(result["threshold"])
     assert set(result["dev"]) == {"precision", "recall", "f1"}
+
+
+def test_the_threshold_comes_from_held_out_debates_of_train_and_dev_is_only_reported(tmp_path):
+    easy_dir, hard_dir = tmp_path / "easy", tmp_path / "hard"
+    easy = train_model(train=TRAIN, dev=DEV, out_dir=easy_dir, spec=SMALL_SPEC)
+    # A dev set the model gets all wrong changes the dev figures, never the model.
+    flipped = [(text, 1 - label) for text, label in DEV]
+    hard = train_model(train=TRAIN, dev=flipped, out_dir=hard_dir, spec=SMALL_SPEC)
+    assert hard["threshold"] == pytest.approx(easy["threshold"])
+    assert hard["dev"]["f1"] < easy["dev"]["f1"]
+    assert set(easy["held_out"]) == {"precision", "recall", "f1"}
+    sentences = ["Prices rose 7 percent in 2021.", "Thank you, I love you all."]
+    assert CheckworthinessModel.load(hard_dir).score(sentences) == pytest.approx(
+        CheckworthinessModel.load(easy_dir).score(sentences)
+    )
+
+
+def test_held_out_blocks_are_contiguous_runs_covering_every_sentence_once():
+    blocks = held_out_blocks(11, 3)
+    assert [block.tolist() for block in blocks] == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10]]
+    assert [len(block) for block in held_out_blocks(2, 5)] == [1, 1]
 
 
 def test_editor_decisions_change_the_model(tmp_path):
@@ -137,6 +159,18 @@ def test_load_ct24_groups_sentences_by_split(tmp_path):
     assert set(splits) == {"train", "dev"}
     assert splits["dev"] == DEV
     assert len(splits["train"]) == 2 * len(TRAIN)
+
+
+def test_load_ct24_keeps_each_debate_together_in_sentence_id_order(tmp_path):
+    ct24 = tmp_path / "ct24.tsv"
+    ct24.write_text(
+        "sentence_id\tsentence\tlabel\tlabel_str\tsplit\n"
+        "30\tThird.\t0\tNo\ttrain\n"
+        "4\tFirst.\t1\tYes\ttrain\n"
+        "12\tSecond.\t0\tNo\ttrain\n",
+        encoding="utf-8",
+    )
+    assert load_ct24(ct24)["train"] == [("First.", 1), ("Second.", 0), ("Third.", 0)]
 
 
 def test_retraining_command_adds_editor_decisions(tmp_path, capsys):
