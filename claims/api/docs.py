@@ -85,7 +85,7 @@ use them to walk the whole list or to sync.
 
 **Search.** `?q=` matches the claim text and the claimant's name (PostgreSQL full-text
 search, English stemming, `"quoted phrases"`, `-excluded` words and `or`), best match first.
-A search that matches more than 2,000 claims returns the 2,000 newest of them, so a common
+A search that matches more than 1,000 claims returns the 1,000 newest of them, so a common
 word answers as fast as a rare one; add words or filters to narrow it.
 
 **Ordering.** `?ordering=` one of `-created_at` (default), `created_at`, `-score`, `score`,

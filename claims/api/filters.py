@@ -30,7 +30,7 @@ from claims.models import Claim, Claimant, ClaimStatus, Verdict, VerdictStatus
 SEARCH_CONFIG = "english"
 MAX_SEARCH_WORDS = 12
 # A search ranks at most this many matches, the newest; see `search_claims`.
-MAX_RANKED_MATCHES = 2000
+MAX_RANKED_MATCHES = 1000
 MAX_CLAIMANTS_PER_SEARCH = 200
 
 # ?ordering= values; each sorts on one key with the id as tie-break, so a cursor is exact.
@@ -184,8 +184,8 @@ class ClaimFilter(filters.FilterSet):
         method="filter_search",
         help_text=(
             "Full-text search over the claim text and the claimant's name, best match first "
-            "unless `ordering` is given. A word that matches more than 2,000 claims returns "
-            "the 2,000 newest of them."
+            "unless `ordering` is given. A word that matches more than 1,000 claims returns "
+            "the 1,000 newest of them."
         ),
     )
     ordering = filters.ChoiceFilter(
