@@ -80,8 +80,11 @@ LIST_DESCRIPTION = """Claims, newest first. Anyone may read; staff also see who 
 
 **Pagination.** By default pages are numbered (`?page=`, `?page_size=` up to the maximum)
 and the response carries `count`. Add `?cursor=` (empty for the first page) for cursor mode:
-follow `next` until it is null. Cursor pages cost the same at any depth and have no `count`;
-use them to walk the whole list or to sync.
+follow `next` until it is null (`previous` walks back). Cursor pages cost the same at any
+depth and have no `count`; use them to walk the whole list or to sync.
+
+**Limits.** Reads without credentials are limited per client address; over the limit the
+answer is 429 with `Retry-After` (seconds). An API key has a limit of its own.
 
 **Search.** `?q=` matches the claim text and the claimant's name (PostgreSQL full-text
 search, English stemming, `"quoted phrases"`, `-excluded` words and `or`), best match first.
