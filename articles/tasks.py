@@ -1,6 +1,5 @@
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 
 from articles.services import (
     article_fetch_page,
@@ -9,6 +8,7 @@ from articles.services import (
     feed_poll,
     feed_sources_enqueue_due,
 )
+from config.celery import DURABLE_ROW_TASK
 
 # A fetch is bounded by its own total timeout; the task limits leave room for extraction.
 _FETCH_LIMITS = {
@@ -23,32 +23,14 @@ def sweep_pending_articles() -> int:
     return article_sweep_pending() + article_sweep_fetches()
 
 
-@shared_task(
-    ignore_result=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    # Only database hiccups are retried here; a failed fetch is recorded on the article and
-    # retried by the sweep, with backoff, when its reason may pass.
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=5,
-    **_FETCH_LIMITS,
-)
+# Only database hiccups are retried here; a failed fetch is recorded on the article and
+# retried by the sweep, with backoff, when its reason may pass.
+@shared_task(**DURABLE_ROW_TASK, max_retries=5, **_FETCH_LIMITS)
 def fetch_article(article_id: int) -> str:
     return article_fetch_page(article_id=article_id)
 
 
-@shared_task(
-    ignore_result=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=5,
-    **_FETCH_LIMITS,
-)
+@shared_task(**DURABLE_ROW_TASK, max_retries=5, **_FETCH_LIMITS)
 def poll_feed(source_id: int) -> str:
     poll = feed_poll(source_id=source_id)
     return poll.status if poll is not None else "skipped"

@@ -11,6 +11,7 @@ from typing import Any
 
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
+from django.db import InterfaceError, OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -40,6 +41,17 @@ class BrokerCircuit:
 
 
 broker_circuit = BrokerCircuit()
+
+# A task that works on one row: acknowledged only once done, so a worker killed mid-task
+# leaves it to another worker, and database hiccups retried with backoff.
+DURABLE_ROW_TASK = {
+    "ignore_result": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+}
 
 
 class DurableEnqueueTask(DjangoTask):

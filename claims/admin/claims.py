@@ -523,23 +523,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def verdict_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, _assigned_reviewer)
         draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
-        form, formset = self._verdict_forms(request, draft, correction=False)
-        if request.method == "POST" and form.is_valid() and formset.is_valid():
-            try:
-                verdict_draft(
-                    claim=claim,
-                    actor=request.user,
-                    sources=self._sources(formset),
-                    **form.cleaned_data,
-                )
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(
-                    request, "Verdict saved as a draft; an editor can now publish it."
-                )
-                return self._back(claim)
-        return self._verdict_page(request, claim, form, formset, "Write the verdict")
+        return self._verdict_editor(
+            request,
+            claim,
+            draft,
+            service=verdict_draft,
+            correction=False,
+            saved="Verdict saved as a draft; an editor can now publish it.",
+            title="Write the verdict",
+        )
 
     def correct_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk)
@@ -547,10 +539,34 @@ class ClaimAdmin(SimpleHistoryAdmin):
             claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
             or claim.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
         )
-        form, formset = self._verdict_forms(request, base, correction=True)
+        return self._verdict_editor(
+            request,
+            claim,
+            base,
+            service=verdict_correct,
+            correction=True,
+            saved="Correction saved as a draft; readers see the published version until an "
+            "editor publishes it.",
+            title="Correct the published verdict",
+        )
+
+    def _verdict_editor(
+        self,
+        request: HttpRequest,
+        claim: Claim,
+        base: Any,
+        *,
+        service: Any,
+        correction: bool,
+        saved: str,
+        title: str,
+    ) -> HttpResponse:
+        """The verdict form and its sources, prefilled from ``base``; on a valid POST, saved
+        through ``service`` (a draft or a correction)."""
+        form, formset = self._verdict_forms(request, base, correction=correction)
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             try:
-                verdict_correct(
+                service(
                     claim=claim,
                     actor=request.user,
                     sources=self._sources(formset),
@@ -559,13 +575,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
             except ServiceError as error:
                 form.add_error(None, error.message)
             else:
-                self.message_user(
-                    request,
-                    "Correction saved as a draft; readers see the published version until an "
-                    "editor publishes it.",
-                )
+                self.message_user(request, saved)
                 return self._back(claim)
-        return self._verdict_page(request, claim, form, formset, "Correct the published verdict")
+        return self._verdict_page(request, claim, form, formset, title)
 
     @method_decorator(require_POST)
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -105,12 +105,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def verdict(self, request: Request, pk: str | None = None) -> Response:
         """The assigned reviewer drafts the verdict; it stays private until published."""
-        payload = VerdictInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        verdict = verdict_draft(
-            claim=self.get_object(), actor=request.user, **payload.validated_data
-        )
-        return Response(DraftVerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
+        return self._drafted(request, VerdictInputSerializer, verdict_draft)
 
     @extend_schema(request=None, responses={200: ClaimSerializer})
     @action(detail=True, methods=["post"], url_path="verdict/publish")
@@ -119,6 +114,13 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         claim = self.get_object()
         verdict_publish(claim=claim, actor=request.user)
         return self._claim_response(claim)
+
+    def _drafted(self, request: Request, payload_class: type, service: Any) -> Response:
+        """A verdict or correction drafted from the payload, answered as the private draft."""
+        payload = payload_class(data=request.data)
+        payload.is_valid(raise_exception=True)
+        verdict = service(claim=self.get_object(), actor=request.user, **payload.validated_data)
+        return Response(DraftVerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
 
     def _reasoned(self, request: Request, service: Any) -> Response:
         payload = ReasonSerializer(data=request.data)
@@ -154,12 +156,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="verdict/correct")
     def correct(self, request: Request, pk: str | None = None) -> Response:
         """Editors or the claim's reviewer draft a correction of the published verdict."""
-        payload = CorrectionInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        verdict = verdict_correct(
-            claim=self.get_object(), actor=request.user, **payload.validated_data
-        )
-        return Response(DraftVerdictSerializer(verdict).data, status=status.HTTP_201_CREATED)
+        return self._drafted(request, CorrectionInputSerializer, verdict_correct)
 
     @extend_schema(request=SecondReviewerSerializer, responses={200: ClaimSerializer})
     @action(detail=True, methods=["post"], url_path="second-reviewer")
