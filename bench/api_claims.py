@@ -4,8 +4,10 @@
 
 PostgreSQL only. Builds its own database `ct_bench_api` (dropped and rebuilt unless --reuse)
 with COPY: articles, claimants, claims, published verdicts and their sources. Then it starts
-one real server, gunicorn with ONE sync worker (so one core serves every request), and
-measures with `wrk -t1 -c8 --latency` on loopback:
+one real server: gunicorn with the project's settings (`config/gunicorn.py`) and ONE worker
+process of 4 threads, one process of the deployment the README describes (Python runs one
+thread at a time, so one core serves every request), and measures with `wrk -t1 -c8 --latency`
+on loopback:
 
 - the claims list, 50 per page in cursor mode, for filter combinations that have an index,
   on the first page and at deep cursor positions;
@@ -104,10 +106,12 @@ def start_server(port: int) -> subprocess.Popen:
             "-m",
             "gunicorn",
             "config.wsgi:application",
+            "--config",
+            str(REPO / "config" / "gunicorn.py"),
             "--workers",
             "1",
-            "--worker-class",
-            "sync",
+            "--threads",
+            "4",
             "--bind",
             f"127.0.0.1:{port}",
             "--chdir",
@@ -291,7 +295,7 @@ def main() -> None:
         f"{about['python']}, PostgreSQL {postgres_version()}"
     )
     log(
-        "Server: gunicorn, 1 sync worker (one core); load: wrk -t1 -c8 on loopback, "
+        "Server: gunicorn, 1 worker process of 4 threads (one core); load: wrk -t1 -c8 on loopback, "
         f"{options.duration} s per URL"
     )
     log(f"Load average before the run (1, 5, 15 min): {load_average()}")

@@ -34,7 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ct_bench")
 BROKER_URL = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/7")
 
-GUNICORN = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--threads", "4"]
+GUNICORN = [sys.executable, "-m", "gunicorn", "-c", str(REPO / "config" / "gunicorn.py")]
+GUNICORN += ["config.wsgi", "--workers", "2", "--threads", "4"]
 WORKER = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork"]
 WORKER += ["--concurrency=1", "--loglevel=WARNING"]
 

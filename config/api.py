@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
@@ -110,60 +111,91 @@ def client_address(request: Any) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-class AnonymousReadThrottle(BaseThrottle):
-    """Reads without credentials, counted per client address in the shared cache (Redis when
-    configured, so every web process counts against the same number).
+# The count and its expiry in one round trip, so a window's count never outlives the window.
+_COUNT_IN_WINDOW = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
 
-    A fixed window: one atomic increment per request. Signed-in staff are not counted here,
-    and API keys have their own limit (consumers.throttling). Reads never depend on Redis
-    being up: when the cache fails, reads go uncounted for the broker's cool-down (the cache
-    is the broker's Redis unless CACHE_URL says otherwise), so a hung Redis stalls a process
-    at most once per cool-down.
+
+def count_in_window(cache: Any, key: str, seconds: int) -> int:
+    """Adds one to the count under `key`, which expires `seconds` after its first request."""
+    if isinstance(cache, RedisCache):
+        # Django's cache API needs two calls (add, then incr); one Lua script does both.
+        client = cache._cache.get_client(key, write=True)
+        return int(client.eval(_COUNT_IN_WINDOW, 1, cache.make_and_validate_key(key), seconds))
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # Expired between add and incr: this request opens the window.
+        cache.set(key, 1, timeout=seconds)
+        return 1
+
+
+class FixedWindowThrottle(BaseThrottle):
+    """A number of requests per fixed window, counted in the shared cache (Redis when
+    configured, so every web process counts against the same number): one round trip per
+    counted request. Subclasses say who is counted and at what rate (`limit_for`).
+
+    Requests never depend on Redis being up: when the cache fails, they go uncounted for the
+    broker's cool-down (the cache is the broker's Redis unless CACHE_URL says otherwise), so a
+    hung Redis stalls a process at most once per cool-down.
     """
 
     cache_alias = "default"
+    scope = ""
 
     def __init__(self) -> None:
         self._wait = 0.0
 
+    def limit_for(self, request: Any) -> tuple[str, int, int] | None:
+        """(who, requests allowed, seconds per window) for this request, or None: not counted."""
+        raise NotImplementedError
+
     def allow_request(self, request: Any, view: Any) -> bool:
-        if request.method not in SAFE_METHODS or request.auth is not None:
-            return True
-        if request.user.is_authenticated:
-            return True
-        rate = anonymous_read_rate()
-        if rate is None:
+        limit = self.limit_for(request)
+        if limit is None:
             return True
         if broker_circuit.is_open():
-            # Redis failed a moment ago: reads stay available, uncounted, for the cool-down.
+            # Redis failed a moment ago: requests stay served, uncounted, for the cool-down.
             return True
-        allowed, seconds = rate
+        who, allowed, seconds = limit
         now = time.time()
         window = int(now // seconds)
-        key = f"throttle:anon-read:{client_address(request)}:{seconds}:{window}"
+        key = f"throttle:{self.scope}:{who}:{seconds}:{window}"
         try:
-            count = self._count(key, seconds)
+            count = count_in_window(caches[self.cache_alias], key, seconds + 5)
         except Exception as error:  # whatever the cache's client raises: down, hung, refused
             broker_circuit.trip(getattr(settings, "BROKER_FAILURE_COOLDOWN_SECONDS", 15.0))
-            logger.warning("Anonymous reads go uncounted for a while: the cache failed (%s)", error)
+            logger.warning("Requests go uncounted for a while: the cache failed (%s)", error)
             return True
         if count <= allowed:
             return True
         self._wait = (window + 1) * seconds - now
         return False
 
-    def _count(self, key: str, seconds: int) -> int:
-        cache = caches[self.cache_alias]
-        cache.add(key, 0, timeout=seconds + 5)
-        try:
-            return cache.incr(key)
-        except ValueError:
-            # Expired between add and incr: this request opens the window.
-            cache.set(key, 1, timeout=seconds + 5)
-            return 1
-
     def wait(self) -> float | None:
         return max(self._wait, 1.0)
+
+
+class AnonymousReadThrottle(FixedWindowThrottle):
+    """Reads without credentials, counted per client address (API_ANON_READ_RATE). Signed-in
+    staff are not counted here, and API keys have their own limit (consumers.throttling)."""
+
+    scope = "anon-read"
+
+    def limit_for(self, request: Any) -> tuple[str, int, int] | None:
+        if request.method not in SAFE_METHODS or request.auth is not None:
+            return None
+        if request.user.is_authenticated:
+            return None
+        rate = anonymous_read_rate()
+        if rate is None:
+            return None
+        allowed, seconds = rate
+        return client_address(request), allowed, seconds
 
 
 # The public read views' JSON, written by orjson.

@@ -67,6 +67,16 @@ def test_the_count_lives_in_redis_so_every_web_process_shares_it(redis_counts, s
     assert list(redis_counts.scan_iter(match="*anon-read*"))
 
 
+def test_a_count_ends_with_its_window(redis_counts, settings):
+    settings.API_ANON_READ_RATE = "5/min"
+    reader = _from("203.0.113.12")
+    assert [reader.get("/api/ratings/").status_code for _ in range(2)] == [200, 200]
+    [key] = redis_counts.scan_iter(match="*anon-read*")
+    assert int(redis_counts.get(key)) == 2
+    # Left behind, a count would hold the address to an old window's requests.
+    assert 0 < redis_counts.ttl(key) <= 65
+
+
 def test_api_keys_and_staff_are_not_held_to_the_anonymous_limit(redis_counts, settings, editor):
     settings.API_ANON_READ_RATE = "1/min"
     _, raw_key = api_key_create(name="Partner", created_by=editor, rate_limit_per_minute=2)
@@ -124,4 +134,14 @@ def test_reads_stay_available_when_redis_is_down(unreachable_cache, settings):
     assert [reader.get("/api/claims/").status_code for _ in range(5)] == [200] * 5
     assert time.monotonic() - started < 5
     # After the first failure the cache is left alone for the cool-down.
+    assert broker_circuit.is_open()
+
+
+def test_api_key_reads_stay_available_when_redis_is_down(unreachable_cache, editor):
+    _, raw_key = api_key_create(name="Partner", created_by=editor, rate_limit_per_minute=1)
+    consumer = _from("203.0.113.13")
+    consumer.credentials(HTTP_X_API_KEY=raw_key)
+    started = time.monotonic()
+    assert [consumer.get("/api/claims/").status_code for _ in range(3)] == [200] * 3
+    assert time.monotonic() - started < 5
     assert broker_circuit.is_open()

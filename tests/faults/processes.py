@@ -228,6 +228,8 @@ class Services:
                 sys.executable,
                 "-m",
                 "gunicorn",
+                "--config",
+                str(REPO / "config" / "gunicorn.py"),
                 "config.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
