@@ -124,9 +124,6 @@ def claim_items(rows: list[dict[str, Any]], *, for_staff: bool) -> list[dict[str
             "created_at": when(row["created_at"]),
             "updated_at": when(row["updated_at"]),
         }
-        if article_id is None:
-            # ClaimSerializer leaves the article's fields out for an imported claim.
-            del item["article_title"], item["article_url"]
         items.append(item)
     return items
 

@@ -84,8 +84,9 @@ class DraftVerdictSerializer(serializers.ModelSerializer):
 
 class ClaimSerializer(serializers.ModelSerializer):
     claimant = serializers.SerializerMethodField()
-    article_title = serializers.CharField(source="article.title", read_only=True)
-    article_url = serializers.CharField(source="article.url", read_only=True)
+    # Null for a claim imported from another organisation's ClaimReview: it has no article here.
+    article_title = serializers.CharField(source="article.title", read_only=True, allow_null=True)
+    article_url = serializers.CharField(source="article.url", read_only=True, allow_null=True)
     verdict = serializers.SerializerMethodField()
     verdict_history = serializers.SerializerMethodField()
     reviewer = serializers.SerializerMethodField()
