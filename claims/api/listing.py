@@ -233,13 +233,13 @@ def _compiled_versions_query(claim_count: int, connection: BaseDatabaseWrapper) 
     sql, params = compiler.as_sql()
     if ids_as_array:
         claim_slots = [slot for slot, value in enumerate(params) if value == stand_ins]
-        found = len(claim_slots) == 1
+        expected = 1
     else:
         wanted = set(stand_ins)
         position = {value: slot for slot, value in enumerate(params) if value in wanted}
-        found = len(position) == claim_count
-        claim_slots = [position.get(stand_in, -1) for stand_in in stand_ins]
-    if not found:
+        claim_slots = [position[stand_in] for stand_in in stand_ins if stand_in in position]
+        expected = claim_count
+    if len(claim_slots) != expected:
         raise AssertionError("the claim ids are not plain parameters of the compiled query")
     return _CompiledQuery(
         compiler=compiler,
