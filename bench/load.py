@@ -2,7 +2,7 @@
 
     python bench/load.py [--seconds 60] [--users 20] [--baseline-seconds 15]
 
-Serves the project with gunicorn (2 processes x 4 threads) on a loopback port, against
+Serves the project with gunicorn (2 processes x 2 threads) on a loopback port, against
 PostgreSQL (BENCH_DATABASE_URL, default database ct_bench, created if missing) and a Celery
 worker on Redis (BENCH_BROKER_URL, default redis://127.0.0.1:6379/7), then runs locust headless:
 
@@ -35,7 +35,7 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 BROKER_URL = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/7")
 
 GUNICORN = [sys.executable, "-m", "gunicorn", "-c", str(REPO / "config" / "gunicorn.py")]
-GUNICORN += ["config.wsgi", "--workers", "2", "--threads", "4"]
+GUNICORN += ["config.wsgi", "--workers", "2", "--threads", "2"]
 WORKER = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork"]
 WORKER += ["--concurrency=1", "--loglevel=WARNING"]
 
