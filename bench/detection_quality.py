@@ -80,18 +80,28 @@ def main() -> int:
     model = CheckworthinessModel.load()
     baseline_score, baseline_threshold = train_baseline(splits["train"], splits["dev"])
 
-    print(f"{'split':8} {'model':>22} {'baseline':>22}  F1 ratio")
-    print(f"{'':8} {'P     R     F1':>22} {'P     R     F1':>22}")
+    from sklearn.metrics import average_precision_score
+
+    scorer = "network" if model.network is not None else "linear model"
+    print(f"model: {scorer}, threshold {model.threshold:.3f}")
+    print(f"{'split':8} {'model':>28} {'baseline':>28}  F1 ratio")
+    print(f"{'':8} {'P     R     F1    AP':>28} {'P     R     F1    AP':>28}")
     for split in SPLITS[1:]:
         texts = [text for text, _ in splits[split]]
         labels = [label for _, label in splits[split]]
-        ours = precision_recall_f1(labels, [p >= model.threshold for p in model.score(texts)])
-        theirs = precision_recall_f1(
-            labels, [p >= baseline_threshold for p in baseline_score(texts)]
-        )
-        row = [f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}" for m in (ours, theirs)]
+        cells = []
+        for scores, threshold in (
+            (model.score(texts), model.threshold),
+            (baseline_score(texts), baseline_threshold),
+        ):
+            metrics = precision_recall_f1(labels, [p >= threshold for p in scores])
+            # Average precision ranks without a threshold: how well the scores order sentences.
+            metrics["ap"] = average_precision_score(labels, scores)
+            cells.append(metrics)
+        ours, theirs = cells
+        row = [f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f} {m['ap']:.3f}" for m in cells]
         ratio = ours["f1"] / theirs["f1"] if theirs["f1"] else float("inf")
-        print(f"{split:8} {row[0]:>22} {row[1]:>22}  {ratio:.2f}")
+        print(f"{split:8} {row[0]:>28} {row[1]:>28}  {ratio:.2f}")
 
     pool = [text for text, _ in splits["train"]]
     sentences = (pool * (THROUGHPUT_SENTENCES // len(pool) + 1))[:THROUGHPUT_SENTENCES]

@@ -32,7 +32,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from claims.detection import load_detector, split_sentences  # noqa: E402
+from claims.detection import Detector, load_detector, split_sentences  # noqa: E402
+from claims.detection.checkworthiness import CheckworthinessModel  # noqa: E402
 from claims.detection.names import forget_cached_names  # noqa: E402
 
 TARGET_SENTENCES_PER_SECOND = 5000
@@ -126,11 +127,14 @@ def cpu_model() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=150, help="articles to analyse")
+    parser.add_argument("--model", type=Path, help="a model file other than the shipped one")
     arguments = parser.parse_args()
 
     sentences, provenance = load_sentences()
     articles = build_articles(sentences)[: arguments.articles]
-    detector = load_detector()
+    detector = (
+        Detector(CheckworthinessModel.load(arguments.model)) if arguments.model else load_detector()
+    )
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores; Python {platform.python_version()}")
     print(f"corpus: {len(articles)} articles of ~{WORDS_PER_ARTICLE} words from {provenance}")
     print("(CPU time of one process on one core, so other load on the machine does not count)\n")
@@ -146,13 +150,20 @@ def main() -> None:
     )
 
     texts = [s.text for a in articles for s in split_sentences(a)]
+    model = detector.model
+    linear_seconds, _ = timed(lambda: len(model.linear_raw_scores(texts)))
     model_seconds, _ = timed(lambda: len(detector.score_sentences(texts)))
     pipeline_seconds, _ = timed(lambda: sum(len(detector.analyse(a)) for a in articles))
     model_rate = len(texts) / model_seconds
     pipeline_rate = len(texts) / pipeline_seconds
     verdict = "meets" if pipeline_rate >= TARGET_SENTENCES_PER_SECOND else "MISSES"
+    scorer = "network" if model.network is not None else "linear model"
     print("\nwhole pipeline (split, select, score, claimant, dates, entities)")
-    print(f"  model scoring alone   {model_rate:>12,.0f} sentences/s")
+    print(f"  linear n-gram model   {len(texts) / linear_seconds:>12,.0f} sentences/s")
+    print(
+        f"  model scoring alone   {model_rate:>12,.0f} sentences/s"
+        f"   ({scorer}; {model_seconds / linear_seconds:.1f}x the linear model's time)"
+    )
     print(
         f"  Detector.analyse      {pipeline_rate:>12,.0f} sentences/s"
         f"   ({pipeline_seconds / model_seconds:.1f}x the model's time;"

@@ -1,9 +1,11 @@
 """Check-worthiness: how likely an editor would want a sentence fact-checked.
 
-The shipped model is a linear model over hashed word and character n-grams (see
-``features.py``), followed by a Platt calibration, so that ``score`` returns a probability
-that a sentence is a check-worthy factual claim. It needs numpy only, and its artifact is a
-``.npz`` of plain numeric arrays plus a JSON metadata string, loaded without pickle.
+A model scores sentences either with a linear model over hashed word and character n-grams
+(see ``features.py``) or, when its file holds one, with a small convolutional network over
+word vectors (see ``cnn.py``) distilled from a fine-tuned transformer. A Platt calibration
+follows, so that ``score`` returns a probability that a sentence is a check-worthy factual
+claim. It needs numpy only, and its artifact is a ``.npz`` of plain numeric arrays plus a
+JSON metadata string, loaded without pickle.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.detection.features import FeatureSpec, hashed_features, linear_scores
+from claims.detection.cnn import SentenceCNN
+from claims.detection.features import FeatureSpec, hashed_features, linear_scores, word_tokens
 
-FORMAT_VERSION = 1
+# Version 2 added the optional network; version 1 files (linear only) still load.
+FORMAT_VERSION = 2
+READABLE_FORMAT_VERSIONS = (1, 2)
 MODEL_FILENAME = "checkworthiness.npz"
 SHIPPED_MODEL_PATH = Path(__file__).resolve().parent / "model" / MODEL_FILENAME
 
@@ -38,6 +43,7 @@ class CheckworthinessModel:
         calibration: tuple[float, float],
         threshold: float,
         lexicon_weights: np.ndarray | None = None,
+        network: SentenceCNN | None = None,
         metadata: dict | None = None,
     ) -> None:
         if weights.shape != (spec.dimension,):
@@ -55,6 +61,9 @@ class CheckworthinessModel:
             if lexicon_weights is None
             else np.ascontiguousarray(lexicon_weights, dtype=np.float32)
         )
+        if network is not None and network.vectors.shape[0] != (1 << spec.lexicon_bits):
+            raise ModelLoadError("the network's word vectors do not match the lexicon")
+        self.network = network
         self.spec = spec
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
         self.bias = float(bias)
@@ -87,10 +96,10 @@ class CheckworthinessModel:
             raise ModelLoadError(f"{path} lacks {', '.join(sorted(missing))}")
         try:
             metadata = json.loads(str(arrays["metadata"]))
-            if metadata.get("format_version") != FORMAT_VERSION:
+            if metadata.get("format_version") not in READABLE_FORMAT_VERSIONS:
                 raise ModelLoadError(
                     f"{path} has format version {metadata.get('format_version')!r}, "
-                    f"this code reads version {FORMAT_VERSION}"
+                    f"this code reads versions {READABLE_FORMAT_VERSIONS}"
                 )
             weights = arrays["weights"]
             lexicon_weights = arrays.get("lexicon_weights")
@@ -99,7 +108,7 @@ class CheckworthinessModel:
                     array.dtype.kind != "f" or not np.all(np.isfinite(array))
                 ):
                     raise ModelLoadError(f"{path} has weights that are not finite floats")
-            return cls(
+            model = cls(
                 spec=FeatureSpec.from_dict(metadata["features"]),
                 weights=weights,
                 lexicon_weights=lexicon_weights,
@@ -110,6 +119,9 @@ class CheckworthinessModel:
             )
         except (KeyError, TypeError, json.JSONDecodeError) as error:
             raise ModelLoadError(f"{path} has malformed metadata: {error!r}") from error
+        if "network" in metadata:
+            model.network = _load_network(arrays, metadata["network"], model.spec, path)
+        return model
 
     def save(self, path: Path) -> Path:
         """Write the model as one ``.npz`` file; returns the path written."""
@@ -128,6 +140,11 @@ class CheckworthinessModel:
         arrays = {"weights": self.weights}
         if self.lexicon_weights is not None:
             arrays["lexicon_weights"] = self.lexicon_weights
+        if self.network is not None:
+            metadata["network"] = {"widths": list(self.network.widths)}
+            arrays.update(self.network.to_arrays())
+        else:
+            metadata.pop("network", None)
         with path.open("wb") as handle:
             np.savez_compressed(
                 handle, metadata=np.array(json.dumps(metadata, sort_keys=True)), **arrays
@@ -135,7 +152,13 @@ class CheckworthinessModel:
         return path
 
     def raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
-        """Uncalibrated linear scores (log-odds before calibration)."""
+        """Uncalibrated scores (log-odds before calibration), from the network if there is one."""
+        if self.network is not None:
+            return self.network.logits(word_tokens(list(sentences), self.spec))
+        return self.linear_raw_scores(sentences)
+
+    def linear_raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
+        """Uncalibrated scores of the linear model over n-grams."""
         features = hashed_features(list(sentences), self.spec)
         return linear_scores(features, self.weights, self.bias, self.lexicon_weights)
 
@@ -150,3 +173,21 @@ class CheckworthinessModel:
     def is_checkworthy(self, sentences: Sequence[str]) -> list[bool]:
         """Whether each sentence reaches the model's decision threshold."""
         return [probability >= self.threshold for probability in self.score(sentences)]
+
+
+def _load_network(
+    arrays: dict[str, np.ndarray], settings: dict, spec: FeatureSpec, path: Path
+) -> SentenceCNN:
+    network_arrays = {name: array for name, array in arrays.items() if name.startswith("cnn_")}
+    if any(a.dtype.kind == "f" and not np.all(np.isfinite(a)) for a in network_arrays.values()):
+        raise ModelLoadError(f"{path} has network weights that are not finite")
+    try:
+        return SentenceCNN.from_arrays(
+            network_arrays,
+            widths=tuple(int(width) for width in settings["widths"]),
+            slots=1 << spec.lexicon_bits,
+        )
+    except KeyError as error:
+        raise ModelLoadError(f"{path} lacks the network's {error.args[0]}") from error
+    except (TypeError, ValueError, IndexError) as error:
+        raise ModelLoadError(f"{path} has a malformed network: {error}") from error

@@ -315,3 +315,41 @@ def linear_scores(
         contributions = lexicon_weights[lexicon.buckets] * lexicon.values
         scores += np.bincount(lexicon.rows, weights=contributions, minlength=features.n_rows)
     return scores + bias
+
+
+@dataclass
+class WordTokens:
+    """The word tokens of a batch in reading order, as a network over word vectors reads them.
+
+    ``rows`` is non-decreasing (the tokens of sentence 0, then of sentence 1, ...); each
+    token has its lexicon slot (the same slot the linear model's lexicon uses) and two flags
+    that lower-cased vectors cannot carry: capitalised mid-sentence, and a number.
+    """
+
+    rows: np.ndarray
+    slots: np.ndarray
+    capitalised: np.ndarray
+    number: np.ndarray
+    n_rows: int
+
+
+def word_tokens(sentences: Sequence[str], spec: FeatureSpec) -> WordTokens:
+    """Word tokens of ``sentences`` mapped to ``spec.lexicon_bits`` slots."""
+    n_rows = len(sentences)
+    if n_rows == 0 or not spec.lexicon_bits:
+        empty = np.zeros(0, dtype=np.int64)
+        flags = np.zeros(0, dtype=np.float32)
+        return WordTokens(empty, empty, flags, flags, n_rows)
+    data, is_upper = _encode_batch(sentences, spec.fold_digits)
+    row_of_byte = np.cumsum(data == _SEPARATOR) - 1
+    starts, token_hashes, token_rows = _tokens(data, row_of_byte)
+    first_of_row = np.ones(len(starts), dtype=bool)
+    first_of_row[1:] = token_rows[1:] != token_rows[:-1]
+    first_byte = data[starts]
+    return WordTokens(
+        rows=token_rows,
+        slots=lexicon_ids(token_hashes, spec.lexicon_bits).astype(np.int64),
+        capitalised=(is_upper[starts] & ~first_of_row).astype(np.float32),
+        number=((first_byte >= ord("0")) & (first_byte <= ord("9"))).astype(np.float32),
+        n_rows=n_rows,
+    )

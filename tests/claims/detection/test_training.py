@@ -1,4 +1,5 @@
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -218,6 +219,19 @@ def test_retraining_command_without_shared_data_fails_with_one_clear_line(tmp_pa
     error_lines = capsys.readouterr().err.strip().splitlines()
     assert len(error_lines) == 1
     assert "CT24 data not found" in error_lines[0]
+
+
+def test_retraining_with_distillation_and_no_pytorch_fails_with_one_line(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setitem(sys.modules, "torch", None)
+    shared = _write_small_shared_dir(tmp_path / "shared")
+    out_dir = tmp_path / "out"
+    assert main(["--shared-dir", str(shared), "--distil", "--out", str(out_dir)]) == 2
+    error_lines = capsys.readouterr().err.strip().splitlines()
+    assert len(error_lines) == 1
+    assert "--distil" in error_lines[0] or "PyTorch" in error_lines[0]
+    assert not out_dir.exists()
 
 
 CT24_PATH = shared_dir() / CT24_RELATIVE
