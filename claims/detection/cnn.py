@@ -1,14 +1,14 @@
 """A small convolutional network over word vectors that scores sentences, numpy only.
 
 It reads a sentence as a sequence of word vectors (GloVe, looked up by the same lexicon slot
-the linear model uses), slides filters two and three words wide over it, keeps each
+the linear model uses), slides filters one, two and three words wide over it, keeps each
 filter's strongest response, and maps those through one hidden layer to a log-odds score.
 It is trained (with PyTorch, see ``distillation.py``) to reproduce the scores of a
 fine-tuned transformer, which reads word order and context that n-grams miss; this forward
 pass gives the same numbers on the CPU without PyTorch.
 
-Sentences of a batch are grouped by length so that each group is one dense matrix product
-with little padding.
+Sentences of a batch are grouped by length, so that each filter tap is one dense matrix
+product per group with little padding.
 """
 
 from __future__ import annotations
@@ -76,9 +76,8 @@ class SentenceCNN:
         first = np.concatenate(([0], np.cumsum(counts)[:-1]))
         position = np.arange(len(tokens.rows)) - first[tokens.rows]
         kept = position < MAX_TOKENS
-        rows, position = tokens.rows[kept], position[kept]
         counts = np.minimum(counts, MAX_TOKENS)
-        inputs = np.empty((len(rows), self.vectors.shape[1] + 2), dtype=np.float32)
+        inputs = np.empty((int(counts.sum()), self.vectors.shape[1] + 2), dtype=np.float32)
         inputs[:, :-2] = self.vectors[tokens.slots[kept]]
         inputs[:, -2] = tokens.capitalised[kept]
         inputs[:, -1] = tokens.number[kept]
