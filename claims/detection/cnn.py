@@ -7,8 +7,8 @@ It is trained (with PyTorch, see ``distillation.py``) to reproduce the scores of
 fine-tuned transformer, which reads word order and context that n-grams miss; this forward
 pass gives the same numbers on the CPU without PyTorch.
 
-Sentences of a batch are grouped by length, so that each filter tap is one dense matrix
-product per group with little padding.
+Sentences of a batch are grouped by length; each filter tap is one matrix product over a
+group's words laid end to end.
 """
 
 from __future__ import annotations
@@ -97,34 +97,38 @@ class SentenceCNN:
     def _group_logits(
         self, inputs: np.ndarray, token_start: np.ndarray, counts: np.ndarray
     ) -> np.ndarray:
+        # The group's words one after another, each sentence framed by ``pad`` zero rows, so
+        # that a window never reaches into the next sentence and the products skip padding.
         pad = max(self.widths) - 1
-        longest = int(counts.max(initial=0))
-        size, length = len(counts), longest + 2 * pad
-        padded = np.zeros((size, length, inputs.shape[1]), dtype=np.float32)
+        size = len(counts)
+        starts = pad + np.concatenate(([0], np.cumsum(counts + pad)[:-1]))
+        total = int(starts[-1] + counts[-1] + pad) if size else pad
         sentence = np.repeat(np.arange(size), counts)
         offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        padded[sentence, pad + offset] = inputs[np.repeat(token_start, counts) + offset]
-        rows = padded.reshape(size * length, -1)
+        words = inputs[np.repeat(token_start, counts) + offset]
+        flat = np.zeros((total, inputs.shape[1]), dtype=np.float32)
+        flat[starts[sentence] + offset] = words
 
+        longest = int(counts.max(initial=0))
         pooled = []
         for width, bias, taps in zip(self.widths, self.conv_biases, self._taps, strict=True):
-            # Window t ends at word t and spans words t-width+1..t; windows that reach into
-            # the padding on either side exist, as in training, but none lies wholly past
-            # the sentence's last word.
+            # Window t of a sentence ends at its word t and spans words t-width+1..t; windows
+            # that reach into the zero frame on either side exist, as in training, but none
+            # lies wholly past the sentence's last word.
+            response = flat @ taps[-1]
+            for tap, weights in enumerate(taps[:-1]):
+                shift = width - 1 - tap
+                response[shift:] += (flat @ weights)[: total - shift]
             windows = max(longest + width - 1, 1)
-            response = None
-            for tap, weights in enumerate(taps):
-                first = pad - (width - 1) + tap
-                part = (rows @ weights).reshape(size, length, -1)[:, first : first + windows]
-                if response is None:
-                    response = np.ascontiguousarray(part)
-                else:
-                    response += part
-            beyond = np.arange(windows)[None, :] >= (counts + width - 1)[:, None]
-            response[beyond] = -np.inf
-            strongest = response.max(axis=1) + bias
-            pooled.append(np.maximum(strongest, 0.0))
-        mean = padded.sum(axis=1) / np.maximum(counts, 1)[:, None]
+            ends = starts[:, None] + np.arange(windows)[None, :]
+            grid = response[np.minimum(ends, total - 1)]
+            grid[ends >= (starts + counts + width - 1)[:, None]] = -np.inf
+            pooled.append(np.maximum(grid.max(axis=1) + bias, 0.0))
+        running = np.zeros((len(words) + 1, words.shape[1]), dtype=np.float64)
+        np.cumsum(words, axis=0, out=running[1:])
+        first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        sums = running[first + counts] - running[first]
+        mean = (sums / np.maximum(counts, 1)[:, None]).astype(np.float32)
         features = np.concatenate([*pooled, mean], axis=1)
         hidden = np.maximum(features @ self._hidden_t + self.hidden_bias, 0.0)
         return hidden @ self.output_weights + self.output_bias
