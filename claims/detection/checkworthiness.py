@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -103,11 +103,8 @@ class CheckworthinessModel:
                 )
             weights = arrays["weights"]
             lexicon_weights = arrays.get("lexicon_weights")
-            for array in (weights, lexicon_weights):
-                if array is not None and (
-                    array.dtype.kind != "f" or not np.all(np.isfinite(array))
-                ):
-                    raise ModelLoadError(f"{path} has weights that are not finite floats")
+            if not _finite_floats(a for a in (weights, lexicon_weights) if a is not None):
+                raise ModelLoadError(f"{path} has weights that are not finite floats")
             model = cls(
                 spec=FeatureSpec.from_dict(metadata["features"]),
                 weights=weights,
@@ -179,7 +176,8 @@ def _load_network(
     arrays: dict[str, np.ndarray], settings: dict, spec: FeatureSpec, path: Path
 ) -> SentenceCNN:
     network_arrays = {name: array for name, array in arrays.items() if name.startswith("cnn_")}
-    if any(a.dtype.kind == "f" and not np.all(np.isfinite(a)) for a in network_arrays.values()):
+    floats = (a for a in network_arrays.values() if a.dtype.kind == "f")
+    if not _finite_floats(floats):
         raise ModelLoadError(f"{path} has network weights that are not finite")
     try:
         return SentenceCNN.from_arrays(
@@ -191,3 +189,7 @@ def _load_network(
         raise ModelLoadError(f"{path} lacks the network's {error.args[0]}") from error
     except (TypeError, ValueError, IndexError) as error:
         raise ModelLoadError(f"{path} has a malformed network: {error}") from error
+
+
+def _finite_floats(arrays: Iterable[np.ndarray]) -> bool:
+    return all(a.dtype.kind == "f" and np.all(np.isfinite(a)) for a in arrays)

@@ -28,6 +28,11 @@ MAX_TOKENS = 60
 GROUP_SIZE = 32
 
 
+def _first_of_each(counts: np.ndarray) -> np.ndarray:
+    """Where each run starts when runs of ``counts`` items are laid end to end."""
+    return np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+
+
 @cache
 def _blas() -> ThreadpoolController:
     return ThreadpoolController()
@@ -73,8 +78,7 @@ class SentenceCNN:
         """Log-odds score of every sentence of the batch the tokens come from."""
         n_rows = tokens.n_rows
         counts = np.bincount(tokens.rows, minlength=n_rows)[:n_rows]
-        first = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        position = np.arange(len(tokens.rows)) - first[tokens.rows]
+        position = np.arange(len(tokens.rows)) - _first_of_each(counts)[tokens.rows]
         kept = position < MAX_TOKENS
         counts = np.minimum(counts, MAX_TOKENS)
         inputs = np.empty((int(counts.sum()), self.vectors.shape[1] + 2), dtype=np.float32)
@@ -82,7 +86,7 @@ class SentenceCNN:
         inputs[:, -2] = tokens.capitalised[kept]
         inputs[:, -1] = tokens.number[kept]
         # Where each sentence's tokens sit in ``inputs`` (rows are grouped by sentence).
-        token_start = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        token_start = _first_of_each(counts)
 
         out = np.empty(n_rows, dtype=np.float64)
         order = np.argsort(counts, kind="stable")
@@ -101,10 +105,11 @@ class SentenceCNN:
         # that a window never reaches into the next sentence and the products skip padding.
         pad = max(self.widths) - 1
         size = len(counts)
-        starts = pad + np.concatenate(([0], np.cumsum(counts + pad)[:-1]))
+        starts = pad + _first_of_each(counts + pad)
         total = int(starts[-1] + counts[-1] + pad) if size else pad
         sentence = np.repeat(np.arange(size), counts)
-        offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        first = _first_of_each(counts)
+        offset = np.arange(int(counts.sum())) - first[sentence]
         words = inputs[np.repeat(token_start, counts) + offset]
         flat = np.zeros((total, inputs.shape[1]), dtype=np.float32)
         flat[starts[sentence] + offset] = words
@@ -126,7 +131,6 @@ class SentenceCNN:
             pooled.append(np.maximum(grid.max(axis=1) + bias, 0.0))
         running = np.zeros((len(words) + 1, words.shape[1]), dtype=np.float64)
         np.cumsum(words, axis=0, out=running[1:])
-        first = np.concatenate(([0], np.cumsum(counts)[:-1]))
         sums = running[first + counts] - running[first]
         mean = (sums / np.maximum(counts, 1)[:, None]).astype(np.float32)
         features = np.concatenate([*pooled, mean], axis=1)

@@ -215,14 +215,21 @@ def _word_ngrams(
     return rows, buckets
 
 
+def _capitalised_mid_sentence(
+    starts: np.ndarray, token_rows: np.ndarray, is_upper: np.ndarray
+) -> np.ndarray:
+    """Whether each token starts upper-case and is not its sentence's first word."""
+    first_of_row = np.ones(len(starts), dtype=bool)
+    first_of_row[1:] = token_rows[1:] != token_rows[:-1]
+    return is_upper[starts] & ~first_of_row
+
+
 def _sentence_markers(
     starts: np.ndarray, token_rows: np.ndarray, is_upper: np.ndarray, n_rows: int
 ) -> tuple[np.ndarray, np.ndarray]:
     # Names of people, places and institutions are capitalised mid-sentence; the length of a
     # sentence separates one-liners ("Thank you.") from statements.
-    first_of_row = np.ones(len(starts), dtype=bool)
-    first_of_row[1:] = token_rows[1:] != token_rows[:-1]
-    capitalised = is_upper[starts] & ~first_of_row
+    capitalised = _capitalised_mid_sentence(starts, token_rows, is_upper)
     tokens_per_row = np.bincount(token_rows, minlength=n_rows)[:n_rows]
     length_bin = np.searchsorted(_LENGTH_BINS, tokens_per_row).astype(np.uint64)
     rows = np.concatenate((token_rows[capitalised], np.arange(n_rows)))
@@ -343,13 +350,11 @@ def word_tokens(sentences: Sequence[str], spec: FeatureSpec) -> WordTokens:
     data, is_upper = _encode_batch(sentences, spec.fold_digits)
     row_of_byte = np.cumsum(data == _SEPARATOR) - 1
     starts, token_hashes, token_rows = _tokens(data, row_of_byte)
-    first_of_row = np.ones(len(starts), dtype=bool)
-    first_of_row[1:] = token_rows[1:] != token_rows[:-1]
     first_byte = data[starts]
     return WordTokens(
         rows=token_rows,
         slots=lexicon_ids(token_hashes, spec.lexicon_bits).astype(np.int64),
-        capitalised=(is_upper[starts] & ~first_of_row).astype(np.float32),
+        capitalised=_capitalised_mid_sentence(starts, token_rows, is_upper).astype(np.float32),
         number=((first_byte >= ord("0")) & (first_byte <= ord("9"))).astype(np.float32),
         n_rows=n_rows,
     )

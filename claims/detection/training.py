@@ -87,9 +87,9 @@ def load_liar_statements(path: Path) -> list[str]:
 
 def load_fact_checked_claims(path: Path) -> list[str]:
     """Snopes' one-sentence summaries of the claims it checked (text only)."""
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [row["vclaim"].strip() for row in reader if (row["vclaim"] or "").strip()]
+    from claims.matching.datasets import read_tsv
+
+    return [row["vclaim"].strip() for row in read_tsv(Path(path)) if (row["vclaim"] or "").strip()]
 
 
 def load_extra(path: Path) -> list[tuple[str, int]]:
