@@ -15,15 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from claims.detection.calibration import best_f1_threshold, precision_recall_f1
 from claims.detection.checkworthiness import CheckworthinessModel
-from claims.detection.training import (
-    CT24_RELATIVE,
-    SPLITS,
-    best_f1_threshold,
-    load_ct24,
-    precision_recall_f1,
-    shared_dir,
-)
+from claims.detection.training import CT24_RELATIVE, SPLITS, load_ct24, shared_dir
 
 THROUGHPUT_SENTENCES = 20_000
 

@@ -33,6 +33,20 @@ def _first_of_each(counts: np.ndarray) -> np.ndarray:
     return np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
 
 
+def leading_tokens(tokens: WordTokens) -> WordTokens:
+    """``tokens`` with each sentence cut to its first ``MAX_TOKENS`` words, as the network reads it."""
+    counts = np.bincount(tokens.rows, minlength=tokens.n_rows)[: tokens.n_rows]
+    position = np.arange(len(tokens.rows)) - _first_of_each(counts)[tokens.rows]
+    kept = position < MAX_TOKENS
+    return WordTokens(
+        rows=tokens.rows[kept],
+        slots=tokens.slots[kept],
+        capitalised=tokens.capitalised[kept],
+        number=tokens.number[kept],
+        n_rows=tokens.n_rows,
+    )
+
+
 @cache
 def _blas() -> ThreadpoolController:
     return ThreadpoolController()
@@ -76,15 +90,13 @@ class SentenceCNN:
 
     def logits(self, tokens: WordTokens) -> np.ndarray:
         """Log-odds score of every sentence of the batch the tokens come from."""
+        tokens = leading_tokens(tokens)
         n_rows = tokens.n_rows
         counts = np.bincount(tokens.rows, minlength=n_rows)[:n_rows]
-        position = np.arange(len(tokens.rows)) - _first_of_each(counts)[tokens.rows]
-        kept = position < MAX_TOKENS
-        counts = np.minimum(counts, MAX_TOKENS)
-        inputs = np.empty((int(counts.sum()), self.vectors.shape[1] + 2), dtype=np.float32)
-        inputs[:, :-2] = self.vectors[tokens.slots[kept]]
-        inputs[:, -2] = tokens.capitalised[kept]
-        inputs[:, -1] = tokens.number[kept]
+        inputs = np.empty((len(tokens.rows), self.vectors.shape[1] + 2), dtype=np.float32)
+        inputs[:, :-2] = self.vectors[tokens.slots]
+        inputs[:, -2] = tokens.capitalised
+        inputs[:, -1] = tokens.number
         # Where each sentence's tokens sit in ``inputs`` (rows are grouped by sentence).
         token_start = _first_of_each(counts)
 

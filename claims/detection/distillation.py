@@ -22,7 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claims.detection.cnn import MAX_TOKENS, SentenceCNN
+from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
+from claims.detection.cnn import SentenceCNN, leading_tokens
 from claims.detection.features import FeatureSpec, word_tokens
 
 TEACHER_MAX_TOKENS = 64
@@ -214,14 +215,10 @@ def train_student(
 
 
 def _token_lists(texts: Sequence[str], spec: FeatureSpec) -> list[tuple[np.ndarray, ...]]:
-    tokens = word_tokens(list(texts), spec)
+    tokens = leading_tokens(word_tokens(list(texts), spec))
     bounds = np.searchsorted(tokens.rows, np.arange(len(texts) + 1))
     return [
-        (
-            tokens.slots[a:b][:MAX_TOKENS],
-            tokens.capitalised[a:b][:MAX_TOKENS],
-            tokens.number[a:b][:MAX_TOKENS],
-        )
+        (tokens.slots[a:b], tokens.capitalised[a:b], tokens.number[a:b])
         for a, b in itertools.pairwise(bounds)
     ]
 
@@ -315,8 +312,6 @@ def distil(
     threshold come from those scores, as they will come from unseen debates. Then the recipe
     runs again on all of ``train``; that network is the one returned.
     """
-    from claims.detection.training import best_f1_threshold, fit_platt, precision_recall_f1
-
     keep = np.ones(len(train), dtype=bool)
     keep[held_out] = False
     fitted = [train[i] for i in np.flatnonzero(keep)]

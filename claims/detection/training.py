@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
 from claims.detection.checkworthiness import MODEL_FILENAME, CheckworthinessModel
 from claims.detection.features import FeatureSpec, hashed_features, lexicon_ids, word_hashes
 
@@ -153,43 +154,6 @@ def lexicon_table(words: Sequence[str], vectors: np.ndarray, spec: FeatureSpec) 
     rows = np.asarray(usable)[positions]
     table[slots[::-1]] = vectors[rows[::-1]]
     return table
-
-
-def precision_recall_f1(labels: Sequence[int], predicted: Sequence[bool]) -> dict[str, float]:
-    labels_array = np.asarray(labels, dtype=bool)
-    predicted_array = np.asarray(predicted, dtype=bool)
-    true_positives = int(np.sum(labels_array & predicted_array))
-    precision = true_positives / max(int(predicted_array.sum()), 1)
-    recall = true_positives / max(int(labels_array.sum()), 1)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
-def best_f1_threshold(labels: Sequence[int], probabilities: Sequence[float]) -> float:
-    """The probability threshold that maximises F1 of the check-worthy class."""
-    labels_array = np.asarray(labels, dtype=bool)
-    order = np.argsort(-np.asarray(probabilities), kind="stable")
-    sorted_probabilities = np.asarray(probabilities)[order]
-    true_positives = np.cumsum(labels_array[order])
-    predicted = np.arange(1, len(order) + 1)
-    f1 = 2 * true_positives / (predicted + labels_array.sum())
-    # Only cut where the probability changes, so ties fall on the same side.
-    valid = np.append(sorted_probabilities[1:] < sorted_probabilities[:-1], True)
-    best = int(np.argmax(np.where(valid, f1, -1.0)))
-    if best + 1 < len(order):
-        return float((sorted_probabilities[best] + sorted_probabilities[best + 1]) / 2)
-    return float(sorted_probabilities[best])
-
-
-def fit_platt(raw_scores: np.ndarray, labels: Sequence[int]) -> tuple[float, float]:
-    """Slope and intercept mapping raw scores to calibrated log-odds."""
-    from sklearn.linear_model import LogisticRegression
-
-    if len(set(labels)) < 2:
-        return 1.0, 0.0
-    platt = LogisticRegression(C=1e4, max_iter=1000)
-    platt.fit(raw_scores.reshape(-1, 1), np.asarray(labels))
-    return float(platt.coef_[0, 0]), float(platt.intercept_[0])
 
 
 def held_out_blocks(count: int, blocks: int) -> list[np.ndarray]:
