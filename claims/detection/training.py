@@ -13,7 +13,6 @@ and ``test`` without tuning on them, and writes the model file and its model car
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -27,6 +26,7 @@ import numpy as np
 from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
 from claims.detection.checkworthiness import MODEL_FILENAME, CheckworthinessModel
 from claims.detection.features import FeatureSpec, hashed_features, lexicon_ids, word_hashes
+from claims.matching.datasets import read_tsv
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -64,12 +64,10 @@ def load_ct24(path: Path) -> dict[str, list[tuple[str, int]]]:
     Each split is in sentence-id order, which keeps each debate's sentences together.
     """
     rows: dict[str, list[tuple[int, str, int]]] = {}
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in reader:
-            rows.setdefault(row["split"], []).append(
-                (int(row["sentence_id"]), row["sentence"], int(row["label"]))
-            )
+    for row in read_tsv(Path(path)):
+        rows.setdefault(row["split"], []).append(
+            (int(row["sentence_id"]), row["sentence"], int(row["label"]))
+        )
     return {
         split: [(text, label) for _, text, label in sorted(examples)]
         for split, examples in rows.items()
@@ -81,15 +79,11 @@ def load_liar_statements(path: Path) -> list[str]:
 
     Only the statement text is read; the label and credit-history columns are not used.
     """
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [row["statement"].strip() for row in reader if row["statement"].strip()]
+    return [row["statement"].strip() for row in read_tsv(Path(path)) if row["statement"].strip()]
 
 
 def load_fact_checked_claims(path: Path) -> list[str]:
     """Snopes' one-sentence summaries of the claims it checked (text only)."""
-    from claims.matching.datasets import read_tsv
-
     return [row["vclaim"].strip() for row in read_tsv(Path(path)) if (row["vclaim"] or "").strip()]
 
 
