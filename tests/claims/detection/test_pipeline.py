@@ -121,10 +121,15 @@ def test_a_health_story_reports_its_figures_with_who_said_them(detector):
     assert ("91 percent", "percent", 91.0) in [(e.text, e.kind, e.value) for e in minister.entities]
 
 
-def test_a_follow_up_quote_belongs_to_the_minister_but_is_not_checkworthy(detector):
-    quote = by_start(detector.analyse(HEALTH), "“Every child who is not vaccinated")
-    assert quote.claimant.name == "Maria Keller"
-    assert not quote.checkworthy
+def test_a_follow_up_warning_belongs_to_the_minister_and_ranks_below_the_storys_facts(detector):
+    claims = detector.analyse(HEALTH)
+    warning = by_start(claims, "“Every child who is not vaccinated")
+    assert warning.claimant.name == "Maria Keller"
+    # A general warning without a figure: less than even odds, and below every reported fact,
+    # so editors sorting by score reach it last.
+    facts = [by_start(claims, "Measles cases in Europe"), by_start(claims, "Health Minister")]
+    assert warning.score < 0.5
+    assert all(warning.score < fact.score for fact in facts)
 
 
 def test_an_economy_story_attributes_each_figure(detector):
