@@ -463,7 +463,7 @@ def _parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--distil",
         action="store_true",
         help="also distil the sentence network from a fine-tuned transformer "
-        "(needs the distil extra and PyTorch; about an hour on two cores)",
+        "(needs the distil extra and PyTorch; about an hour and a quarter on two cores)",
     )
     return parser.parse_args(argv)
 
