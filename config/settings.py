@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -263,6 +264,11 @@ CLAIM_TRACKER_ORGANIZATION_NAME = os.environ.get(
 CLAIM_TRACKER_ORGANIZATION_URL = os.environ.get(
     "CLAIM_TRACKER_ORGANIZATION_URL", "http://127.0.0.1:8000/"
 )
+# The newsroom's logo on its public pages (an absolute URL or a path under the site);
+# empty shows the project's own mark.
+CLAIM_TRACKER_ORGANIZATION_LOGO_URL = os.environ.get("CLAIM_TRACKER_ORGANIZATION_LOGO_URL", "")
+# Fact-checks per page of the sitemap (search engines accept up to 50,000).
+CLAIM_TRACKER_SITEMAP_PAGE_SIZE = int(os.environ.get("CLAIM_TRACKER_SITEMAP_PAGE_SIZE", "5000"))
 CLAIM_TRACKER_PUBLIC_URL = os.environ.get(
     "CLAIM_TRACKER_PUBLIC_URL", CLAIM_TRACKER_ORGANIZATION_URL
 ).rstrip("/")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -12,7 +13,8 @@ from claims.api.matching import ClaimMatchView
 from claims.api.reference import ClaimantViewSet, RatingScaleViewSet, VerdictViewSet
 from claims.api.views import ClaimViewSet, RatingViewSet
 from claims.embed import claim_embed
-from claims.views import claim_page
+from claims.sitemaps import SITEMAPS
+from claims.views import claim_page, favicon, robots_txt
 from config.health import healthz
 from consumers.api import WebhookViewSet
 
@@ -42,4 +44,18 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("claims/<int:pk>/", claim_page, name="claim-page"),
     path("claims/<int:pk>/embed/", claim_embed, name="claim-embed"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
