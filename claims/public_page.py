@@ -25,7 +25,9 @@ def public_statement(claim: Claim) -> str:
 class Organisation:
     name: str
     url: str
+    # As given (a path on this site works in pages); share cards need the absolute one.
     logo_url: str
+    logo_absolute_url: str
 
 
 def organisation() -> Organisation:
@@ -34,7 +36,8 @@ def organisation() -> Organisation:
     return Organisation(
         name=settings.CLAIM_TRACKER_ORGANIZATION_NAME,
         url=settings.CLAIM_TRACKER_ORGANIZATION_URL,
-        logo_url=absolute_url(logo),
+        logo_url=logo,
+        logo_absolute_url=absolute_url(logo),
     )
 
 
