@@ -5,11 +5,13 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
+from claims.api.filters import search_claims
 from claims.claimreview import claim_appearances, claim_public_url
-from claims.models import Appearance, Claim, Rating, Verdict
+from claims.models import Appearance, Claim, Rating, Verdict, VerdictStatus
 
 # Search engines show about this much of a title and a description.
 TITLE_STATEMENT_CHARS = 110
@@ -154,3 +156,15 @@ def _places(claim: Claim, appearances: list[dict[str, Any]]) -> list[Place]:
             )
         )
     return places
+
+
+def published_fact_checks(*, search: str = "") -> QuerySet:
+    """Claims with a published verdict, newest verdict first (best match first when searched),
+    with what the front page shows of each in a fixed number of queries."""
+    published = Verdict.objects.filter(claim=OuterRef("pk"), status=VerdictStatus.PUBLISHED)
+    claims = Claim.objects.with_public_detail().filter(Exists(published))
+    if search:
+        return search_claims(claims, search)
+    return claims.annotate(published_on=Subquery(published.values("published_at")[:1])).order_by(
+        "-published_on", "-id"
+    )

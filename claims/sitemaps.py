@@ -12,7 +12,27 @@ from django.urls import reverse
 from claims.models import Verdict, VerdictStatus
 
 
-class FactCheckSitemap(Sitemap):
+class _PublicSite(Sitemap):
+    """Addresses on the public site's own domain, whichever host the crawler asked."""
+
+    def get_domain(self, site: Any = None) -> str:
+        return urlsplit(settings.CLAIM_TRACKER_PUBLIC_URL).netloc
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(settings.CLAIM_TRACKER_PUBLIC_URL).scheme or "https"
+
+
+class FrontPageSitemap(_PublicSite):
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return ["front-page"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class FactCheckSitemap(_PublicSite):
     """One entry per claim with a published verdict; lastmod is its latest correction."""
 
     @property
@@ -39,11 +59,5 @@ class FactCheckSitemap(Sitemap):
         # One aggregate instead of the framework's walk over every item.
         return self.items().aggregate(latest=Max("published_at"))["latest"]
 
-    def get_domain(self, site: Any = None) -> str:
-        return urlsplit(settings.CLAIM_TRACKER_PUBLIC_URL).netloc
 
-    def get_protocol(self, protocol: str | None = None) -> str:
-        return urlsplit(settings.CLAIM_TRACKER_PUBLIC_URL).scheme or "https"
-
-
-SITEMAPS = {"fact-checks": FactCheckSitemap}
+SITEMAPS = {"pages": FrontPageSitemap, "fact-checks": FactCheckSitemap}

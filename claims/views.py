@@ -1,6 +1,7 @@
 import json
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_safe
 from claims.claimreview import claimreview_for
 from claims.models import Claim
 from claims.public_page import claim_page as claim_page_for
+from claims.public_page import organisation, public_statement, published_fact_checks
 
 
 def claimreview_script(claim: Claim, verdict: object) -> str:
@@ -53,3 +55,31 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on every page that names no icon (the admin, the API)."""
     return HttpResponsePermanentRedirect(static("claims/favicon.svg"))
+
+
+# Search words beyond this are ignored (search_claims also caps the word count).
+MAX_SEARCH_CHARS = 200
+FACT_CHECKS_PER_PAGE = 20
+
+
+@require_safe
+def front_page(request: HttpRequest) -> HttpResponse:
+    """The latest published fact-checks, with a search box."""
+    search = request.GET.get("q", "").strip()[:MAX_SEARCH_CHARS]
+    fact_checks = Paginator(published_fact_checks(search=search), FACT_CHECKS_PER_PAGE)
+    page = fact_checks.get_page(request.GET.get("page"))
+    org = organisation()
+    items = [(claim, public_statement(claim), claim.published_verdict) for claim in page]
+    return render(
+        request,
+        "claims/front_page.html",
+        {
+            "organisation": org,
+            "search": search,
+            "page": page,
+            "items": items,
+            "canonical_url": f"{settings.CLAIM_TRACKER_PUBLIC_URL}/",
+            # A search result or a later page is not a page of its own for search engines.
+            "indexable": not search and page.number == 1,
+        },
+    )

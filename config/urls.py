@@ -16,7 +16,7 @@ from claims.api.reference import ClaimantViewSet, RatingScaleViewSet, VerdictVie
 from claims.api.views import ClaimViewSet, RatingViewSet
 from claims.embed import claim_embed
 from claims.sitemaps import SITEMAPS
-from claims.views import claim_page, favicon, robots_txt
+from claims.views import claim_page, favicon, front_page, robots_txt
 from config.health import healthz
 from consumers.api import WebhookViewSet
 
@@ -51,6 +51,7 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("claims/<int:pk>/", claim_page, name="claim-page"),
     path("claims/<int:pk>/embed/", claim_embed, name="claim-embed"),
+    path("", front_page, name="front-page"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("favicon.ico", favicon, name="favicon"),
     path(

@@ -75,6 +75,8 @@ def test_public_pages_have_no_serious_accessibility_violations(
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     urls = [f"{live_server.url}/claims/{claim.pk}/" for claim in newsroom_pages["checked"].values()]
     urls += [
+        f"{live_server.url}/",
+        f"{live_server.url}/?q=council",
         f"{live_server.url}/claims/{newsroom_pages['unchecked'].pk}/",
         f"{live_server.url}/claims/{newsroom_pages['checked']['true'].pk}/embed/",
         f"{live_server.url}/api/docs/",
