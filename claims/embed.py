@@ -14,7 +14,7 @@ def claim_embed(request: HttpRequest, pk: int) -> HttpResponse:
     verdict = claim.published_verdict
     if verdict is None:
         return render(request, "claims/claim_embed.html", {"claim": claim}, status=404)
-    page = claim_page(claim, verdict)
+    page = claim_page(claim, verdict, detail=False)
     response = render(
         request,
         "claims/claim_embed.html",

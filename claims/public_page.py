@@ -76,12 +76,15 @@ class ClaimPage:
     corrected_on: datetime | None = None
 
 
-def claim_page(claim: Claim, verdict: Verdict | None) -> ClaimPage:
-    """Everything the page and the embed show of a claim (from `with_public_detail`)."""
+def claim_page(claim: Claim, verdict: Verdict | None, *, detail: bool = True) -> ClaimPage:
+    """Everything the page and the embed show of a claim (from `with_public_detail`).
+
+    Without `detail` (the embed card) the places and the rating scale are not read.
+    """
     statement = public_statement(claim)
     org = organisation()
     claimed_on, appearances = claim_appearances(claim)
-    places = _places(claim, appearances)
+    places = _places(claim, appearances) if detail else []
     short = Truncator(statement).chars(TITLE_STATEMENT_CHARS)
     if verdict is None:
         title = f"Claim: {short} | {org.name}"
@@ -111,7 +114,7 @@ def claim_page(claim: Claim, verdict: Verdict | None) -> ClaimPage:
         indexable=True,
         claimed_on=claimed_on,
         places=places,
-        scale=_scale_of(verdict),
+        scale=_scale_of(verdict) if detail else [],
         published_on=first,
         corrected_on=verdict.published_at if verdict.is_correction else None,
     )

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from claims.claimreview import claimreview_for
-from claims.models import Claim
+from claims.models import Claim, Verdict
 from claims.public_page import claim_page as claim_page_for
 from claims.public_page import organisation, public_statement, published_fact_checks
 
 
-def claimreview_script(claim: Claim, verdict: object) -> str:
+def claimreview_script(claim: Claim, verdict: Verdict) -> str:
     # Escape "<" so a claim's text can never close the script element.
     return json.dumps(claimreview_for(claim, verdict)).replace("<", "\\u003c")
 

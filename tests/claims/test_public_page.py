@@ -4,6 +4,8 @@ from datetime import UTC, datetime
 
 import lxml.html
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claimant, Rating
 from claims.services import verdict_correct, verdict_publish
@@ -157,3 +159,22 @@ def test_the_favicon_is_found_where_browsers_look_for_it(client):
 
     assert response.status_code == 301
     assert response["Location"].endswith("claims/favicon.svg")
+
+
+def test_the_claim_page_costs_the_same_queries_however_long_its_correction_log(
+    client, fact_check, editor
+):
+    def correct() -> None:
+        verdict_correct(claim=fact_check, actor=editor, correction_note="Revised figures.")
+        verdict_publish(claim=fact_check, actor=editor)
+
+    correct()
+    with CaptureQueriesContext(connection) as once:
+        _page(client, f"/claims/{fact_check.pk}/")
+    correct()
+    correct()
+    with CaptureQueriesContext(connection) as thrice:
+        _, page = _page(client, f"/claims/{fact_check.pk}/")
+
+    assert len(page.xpath("//section[@id='verdict-history']//li")) == 4
+    assert len(thrice) == len(once)
