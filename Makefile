@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test fuzz lint typecheck typecheck-baseline bench model clean
+.PHONY: install demo test fuzz lint typecheck typecheck-baseline bench model clean browser-checks lighthouse
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -36,6 +36,16 @@ typecheck-baseline: install
 
 test: lint typecheck
 	$(BIN)/python -m pytest
+
+# axe-core and Lighthouse from npm (pinned in .ci/node/package-lock.json), for the browser checks:
+# tests/e2e/test_accessibility.py injects axe.min.js into each page; it skips without them.
+browser-checks:
+	npm ci --prefix .ci/node --no-audit --no-fund
+
+# Lighthouse's accessibility and SEO scores of a published fact-check page (bar: 95), on
+# Debian's chromium (CHROME_PATH); about a minute.
+lighthouse: install browser-checks
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tests/e2e/lighthouse.py
 
 # Schemathesis against /api/schema/ as anonymous, reader, reviewer and editor; bounded in time.
 fuzz: install

@@ -11,7 +11,7 @@ def claim_public_url(claim: Claim) -> str:
     return f"{settings.CLAIM_TRACKER_PUBLIC_URL}/claims/{claim.pk}/"
 
 
-def _claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:
+def claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:
     """When and where the claim was made: its article, or for a claim imported from another
     fact-checker's review, the places that review names."""
     article = claim.article
@@ -37,7 +37,7 @@ def claimreview_for(claim: Claim, verdict: Verdict) -> dict[str, Any]:
             "@type": "Person" if claim.claimant.kind == "person" else "Organization",
             "name": claim.claimant.name,
         }
-    claimed_on, appearances = _claim_appearances(claim)
+    claimed_on, appearances = claim_appearances(claim)
     item_reviewed["datePublished"] = claimed_on.isoformat()
     if appearances:
         item_reviewed["appearance"] = appearances

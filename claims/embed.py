@@ -1,11 +1,10 @@
-import json
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from claims.claimreview import claim_public_url, claimreview_for
 from claims.models import Claim
+from claims.public_page import claim_page
+from claims.views import claimreview_script
 
 
 @xframe_options_exempt
@@ -15,17 +14,20 @@ def claim_embed(request: HttpRequest, pk: int) -> HttpResponse:
     verdict = claim.published_verdict
     if verdict is None:
         return render(request, "claims/claim_embed.html", {"claim": claim}, status=404)
-    claimreview_json = json.dumps(claimreview_for(claim, verdict)).replace("<", "\\u003c")
+    page = claim_page(claim, verdict, detail=False)
     response = render(
         request,
         "claims/claim_embed.html",
         {
             "claim": claim,
             "verdict": verdict,
-            "claimreview_json": claimreview_json,
-            "page_url": claim_public_url(claim),
+            "page": page,
+            "claimreview_json": claimreview_script(claim, verdict),
+            "page_url": page.canonical_url,
         },
     )
     # Any site may frame this card; every other page keeps X-Frame-Options: DENY.
     response["Content-Security-Policy"] = "frame-ancestors *"
+    # The claim's page is the one search engines should list; the card points to it.
+    response["X-Robots-Tag"] = "noindex"
     return response

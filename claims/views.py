@@ -1,11 +1,22 @@
 import json
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from claims.claimreview import claimreview_for
-from claims.models import Claim
+from claims.models import Claim, Verdict
+from claims.public_page import claim_page as claim_page_for
+from claims.public_page import organisation, public_statement, published_fact_checks
+
+
+def claimreview_script(claim: Claim, verdict: Verdict) -> str:
+    # Escape "<" so a claim's text can never close the script element.
+    return json.dumps(claimreview_for(claim, verdict)).replace("<", "\\u003c")
 
 
 @require_safe
@@ -14,12 +25,61 @@ def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.with_public_detail(), pk=pk)
     # A duplicate shows the verdict of the claim it repeats.
     verdict = claim.public_verdict
-    claimreview_json = None
-    if verdict is not None:
-        # Escape "<" so a claim's text can never close the script element.
-        claimreview_json = json.dumps(claimreview_for(claim, verdict)).replace("<", "\\u003c")
+    page = claim_page_for(claim, verdict)
     return render(
         request,
         "claims/claim_page.html",
-        {"claim": claim, "verdict": verdict, "claimreview_json": claimreview_json},
+        {
+            "claim": claim,
+            "verdict": verdict,
+            "page": page,
+            "organisation": page.organisation,
+            "claimreview_json": claimreview_script(claim, verdict) if verdict else None,
+        },
+    )
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read the public pages; the admin and the API are for people and programs."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        f"Sitemap: {settings.CLAIM_TRACKER_PUBLIC_URL}{reverse('sitemap-index')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every page that names no icon (the admin, the API)."""
+    return HttpResponsePermanentRedirect(static("claims/favicon.svg"))
+
+
+# Search words beyond this are ignored (search_claims also caps the word count).
+MAX_SEARCH_CHARS = 200
+FACT_CHECKS_PER_PAGE = 20
+
+
+@require_safe
+def front_page(request: HttpRequest) -> HttpResponse:
+    """The latest published fact-checks, with a search box."""
+    search = request.GET.get("q", "").strip()[:MAX_SEARCH_CHARS]
+    fact_checks = Paginator(published_fact_checks(search=search), FACT_CHECKS_PER_PAGE)
+    page = fact_checks.get_page(request.GET.get("page"))
+    org = organisation()
+    items = [(claim, public_statement(claim), claim.published_verdict) for claim in page]
+    return render(
+        request,
+        "claims/front_page.html",
+        {
+            "organisation": org,
+            "search": search,
+            "page": page,
+            "items": items,
+            "canonical_url": f"{settings.CLAIM_TRACKER_PUBLIC_URL}/",
+            # A search result or a later page is not a page of its own for search engines.
+            "indexable": not search and page.number == 1,
+        },
     )

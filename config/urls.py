@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
@@ -12,7 +15,8 @@ from claims.api.matching import ClaimMatchView
 from claims.api.reference import ClaimantViewSet, RatingScaleViewSet, VerdictViewSet
 from claims.api.views import ClaimViewSet, RatingViewSet
 from claims.embed import claim_embed
-from claims.views import claim_page
+from claims.sitemaps import SITEMAPS
+from claims.views import claim_page, favicon, front_page, robots_txt
 from config.health import healthz
 from consumers.api import WebhookViewSet
 
@@ -33,8 +37,13 @@ urlpatterns = [
         name="api-token",
     ),
     path("healthz", healthz, name="healthz"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The schema is large and public; compressing it costs no secret (nothing personal in it).
+    path("api/schema/", gzip_page(SpectacularAPIView.as_view()), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", template_name="claims/api_docs.html"),
+        name="api-docs",
+    ),
     # Before the router, whose claim detail route would otherwise take "match" for an id.
     path("api/claims/match/", ClaimMatchView.as_view(), name="claim-match"),
     path("api/claims/export/", ClaimExportView.as_view(), name="claim-export"),
@@ -42,4 +51,19 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("claims/<int:pk>/", claim_page, name="claim-page"),
     path("claims/<int:pk>/embed/", claim_embed, name="claim-embed"),
+    path("", front_page, name="front-page"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        require_safe(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]

@@ -210,6 +210,11 @@ MATRIX: dict[str, dict[str, str]] = {
     'api/': {"GET": "AAAAA", "POST": "DNNNN", "PUT": "DNNNN", "PATCH": "DNNNN", "DELETE": "DNNNN"},
     'claims/<int:pk>/': {"GET": "AAAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'claims/<int:pk>/embed/': {"GET": "AAAAA", "POST": "AAAAA", "PUT": "AAAAA", "PATCH": "AAAAA", "DELETE": "AAAAA"},
+    '': {"GET": "AAAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
+    'robots.txt': {"GET": "AAAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
+    'favicon.ico': {"GET": "AAAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
+    'sitemap.xml': {"GET": "AAAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
+    'sitemap-<section>.xml': {"GET": "AAAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
 }
 # fmt: on
 

@@ -58,6 +58,7 @@ def sample_values(route: str, objects: dict) -> dict[str, str]:
         "object_id": str(claim.pk),
         "_positional": str(claim.pk),
         "_history_id": str(claim.history.first().history_id),
+        "section": "fact-checks",
     }
     if (route.startswith("admin/") and "/<path:object_id>/" in route) or "^([^/]+)" in route:
         model = "/".join(route.split("/")[1:3])

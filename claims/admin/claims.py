@@ -28,6 +28,7 @@ from claims.admin.forms import (
     SourceFormSet,
     VerdictForm,
 )
+from claims.admin.inlines import LabelledTabularInline
 from claims.models import (
     OPEN_STATUSES,
     Claim,
@@ -198,7 +199,7 @@ def rerun_article_extraction(
     modeladmin.message_user(request, f"Extraction requested for {len(articles)} article(s).")
 
 
-class ClaimTransitionInline(admin.TabularInline):
+class ClaimTransitionInline(LabelledTabularInline):
     model = ClaimTransition
     fields = ["created_at", "from_status", "to_status", "actor", "reason"]
     readonly_fields = fields

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from articles.errors import ServiceError
 from articles.roles import is_editor, is_staff_member
 from claims.admin.claims import ClaimAdmin
+from claims.admin.inlines import LabelledTabularInline
 from claims.models import (
     Appearance,
     Claim,
@@ -65,7 +66,7 @@ def _claim_link(claim: Claim | None) -> str:
 # --- On the claim page -------------------------------------------------------------------
 
 
-class AppearanceInline(NewsroomReadOnly, admin.TabularInline):
+class AppearanceInline(NewsroomReadOnly, LabelledTabularInline):
     model = Appearance
     fk_name = "claim"
     fields = ["said_on", "text", "article", "claimant", "start", "end"]
@@ -74,7 +75,7 @@ class AppearanceInline(NewsroomReadOnly, admin.TabularInline):
     verbose_name_plural = "appearances (split them from the appearance list)"
 
 
-class ExternalReviewInline(NewsroomReadOnly, admin.TabularInline):
+class ExternalReviewInline(NewsroomReadOnly, LabelledTabularInline):
     model = ExternalReview
     fields = ["publisher", "rating_text", "reviewed_on", "url", "title"]
     readonly_fields = fields
@@ -82,7 +83,7 @@ class ExternalReviewInline(NewsroomReadOnly, admin.TabularInline):
     verbose_name_plural = "fact-checks published elsewhere"
 
 
-class RegroupingInline(NewsroomReadOnly, admin.TabularInline):
+class RegroupingInline(NewsroomReadOnly, LabelledTabularInline):
     model = ClaimRegrouping
     fk_name = "target"
     fields = ["created_at", "kind", "source", "appearances_moved", "verdicts_moved", "actor"]

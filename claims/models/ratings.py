@@ -1,7 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+
+from claims.colours import MIN_TEXT_CONTRAST, badge_contrast, readable_text_colour
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Give the colour as #rrggbb, for example #2e7d32."
@@ -65,3 +68,26 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self) -> None:
+        # The badge's label is drawn in black or white, whichever reads better; a colour on
+        # which neither reaches WCAG AA would leave some readers unable to read the rating.
+        # (With opaque #rrggbb colours the better of the two always reaches about 4.58:1, so
+        # this guards the threshold rather than any colour in use today.)
+        readable = (
+            not self.colour
+            or not colour_validator.regex.match(self.colour)
+            or badge_contrast(self.colour) >= MIN_TEXT_CONTRAST
+        )
+        if not readable:
+            raise ValidationError(
+                {
+                    "colour": f"Neither black nor white text reaches a contrast of "
+                    f"{MIN_TEXT_CONTRAST}:1 on {self.colour}; choose a lighter or darker colour."
+                }
+            )
+
+    @property
+    def badge_text_colour(self) -> str:
+        """The colour of the label on this rating's badge, chosen for contrast."""
+        return readable_text_colour(self.colour) if self.colour else "#000000"

@@ -5,58 +5,20 @@ the reason when either is missing.
 """
 
 import re
-import shutil
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-from tests.factories import PASSWORD, ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
+from tests.e2e.conftest import needs_chromium, signed_in
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install -e .[dev])"
 )
-pytestmark = [
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and shutil.which("chromium") is None,
-        reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it",
-    ),
-]
+pytestmark = [needs_chromium]
 
 CLAIM_TEXT = "The city spent $4.2 million on road repairs in 2023."
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's synchronous API keeps an event loop in this thread; the ORM calls the test
-    # makes between browser steps are still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-def _signed_in(browser, live_server, user):
-    page = browser.new_context().new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 def _press(page, label: str) -> None:
@@ -74,7 +36,7 @@ def test_an_editor_and_a_reviewer_take_a_claim_from_triage_to_a_corrected_verdic
     expect = sync_api.expect
 
     # The editor triages the claim and assigns it with a due date.
-    desk = _signed_in(browser, live_server, editor)
+    desk = signed_in(browser, live_server, editor)
     desk.goto(change_url)
     _press(desk, "Mark checkable")
     expect(desk.locator(".messagelist")).to_contain_text("Marked checkable.")
@@ -89,7 +51,7 @@ def test_an_editor_and_a_reviewer_take_a_claim_from_triage_to_a_corrected_verdic
     expect(desk.locator(".messagelist")).to_contain_text("1 claim(s) updated.")
 
     # The reviewer lands on their queue, starts the review and writes the verdict.
-    work = _signed_in(browser, live_server, reviewer)
+    work = signed_in(browser, live_server, reviewer)
     expect(work.locator("#content h1")).to_have_text("My queue")
     work.get_by_role("link", name=re.compile("road repairs")).click()
     _press(work, "Start review")

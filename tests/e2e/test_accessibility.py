@@ -1,0 +1,116 @@
+"""Every page readers and editors use passes axe-core's WCAG 2.1 AA checks in a real browser.
+
+axe-core is the npm package (`npm install --prefix .ci/node axe-core`, as .ci/run does); its
+axe.min.js is injected into each page. Skips with the reason when chromium, playwright or
+axe.min.js is missing. Serious and critical violations fail; minor and moderate ones are
+best-practice advice that Swagger UI's own markup does not all follow.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from claims.bootstrap import DEFAULT_SCALE
+from claims.services import verdict_correct, verdict_publish
+from tests.api.publishing import publish_verdict
+from tests.e2e.conftest import needs_chromium, signed_in
+from tests.factories import ClaimFactory, EditorFactory, ReviewerFactory
+
+AXE = Path(
+    os.environ.get(
+        "AXE_CORE_JS",
+        Path(__file__).resolve().parents[2] / ".ci/node/node_modules/axe-core/axe.min.js",
+    )
+)
+pytestmark = [
+    needs_chromium,
+    pytest.mark.skipif(
+        not AXE.exists(),
+        reason=f"axe-core is not installed at {AXE} (npm install --prefix .ci/node axe-core)",
+    ),
+]
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = {"serious", "critical"}
+
+
+def _blocking_violations(page, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_AA,
+    )
+    assert result["passes"], f"axe checked nothing on {url}"
+    return [
+        f"{url}: [{violation['impact']}] {violation['id']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+@pytest.fixture
+def newsroom_pages(transactional_db, newsroom):
+    editor, reviewer = EditorFactory(), ReviewerFactory()
+    checked = {
+        slug: publish_verdict(
+            ClaimFactory(text=f"The council spent $4.{value} million on roads in 2023."),
+            editor=editor,
+            reviewer=reviewer,
+            rating=slug,
+        )
+        for slug, _label, value, _colour in DEFAULT_SCALE
+    }
+    corrected = checked["false"]
+    verdict_correct(claim=corrected, actor=editor, correction_note="New budget figures.")
+    verdict_publish(claim=corrected, actor=editor)
+    return {"editor": editor, "checked": checked, "unchecked": ClaimFactory()}
+
+
+def test_public_pages_have_no_serious_accessibility_violations(
+    newsroom_pages, live_server, browser
+):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    urls = [f"{live_server.url}/claims/{claim.pk}/" for claim in newsroom_pages["checked"].values()]
+    urls += [
+        f"{live_server.url}/",
+        f"{live_server.url}/?q=council",
+        f"{live_server.url}/claims/{newsroom_pages['unchecked'].pk}/",
+        f"{live_server.url}/claims/{newsroom_pages['checked']['true'].pk}/embed/",
+        f"{live_server.url}/api/docs/",
+    ]
+
+    violations = [problem for url in urls for problem in _blocking_violations(page, url)]
+    assert violations == []
+
+
+def test_the_api_docs_have_no_serious_violations_with_an_operation_open(live_server, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{live_server.url}/api/docs/")
+    page.locator(".opblock-get .opblock-summary-control").first.click()
+    page.locator(".try-out__btn").first.click()
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_AA,
+    )
+
+    assert [v["id"] for v in result["violations"] if v["impact"] in BLOCKING] == []
+
+
+def test_the_newsrooms_admin_pages_have_no_serious_accessibility_violations(
+    newsroom_pages, live_server, browser
+):
+    page = signed_in(browser, live_server, newsroom_pages["editor"])
+    claim = newsroom_pages["checked"]["false"]
+    urls = [
+        f"{live_server.url}/admin/claims/claim/?status__exact=new",
+        f"{live_server.url}/admin/claims/claim/{claim.pk}/change/",
+        f"{live_server.url}/admin/claims/claim/{newsroom_pages['unchecked'].pk}/change/",
+        f"{live_server.url}/admin/dashboard/",
+    ]
+
+    violations = [problem for url in urls for problem in _blocking_violations(page, url)]
+    assert violations == []
