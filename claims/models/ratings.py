@@ -74,12 +74,13 @@ class Rating(models.Model):
         # which neither reaches WCAG AA would leave some readers unable to read the rating.
         # (With opaque #rrggbb colours the better of the two always reaches about 4.58:1, so
         # this guards the threshold rather than any colour in use today.)
-        readable = (
-            not self.colour
-            or not colour_validator.regex.match(self.colour)
-            or badge_contrast(self.colour) >= MIN_TEXT_CONTRAST
-        )
-        if not readable:
+        if not self.colour:
+            return
+        try:
+            colour_validator(self.colour)
+        except ValidationError:
+            return  # The field's own validator reports a malformed colour.
+        if badge_contrast(self.colour) < MIN_TEXT_CONTRAST:
             raise ValidationError(
                 {
                     "colour": f"Neither black nor white text reaches a contrast of "
