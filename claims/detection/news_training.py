@@ -24,7 +24,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claims.detection.news import FEATURE_NAMES, SHIPPED_FILTER_PATH, NewsFilter, news_features
+from claims.detection.news import (
+    FEATURE_NAMES,
+    SHIPPED_FILTER_PATH,
+    NewsFilter,
+    is_question,
+    news_features,
+)
 
 NEWS_CLAIMS_RELATIVE = Path("data") / "news-claims"
 FOLDS = 5
@@ -135,18 +141,13 @@ def keep_at(
     model = NewsFilter(tuple(weights), bias, threshold, {})
     return [
         [
-            candidate.passes_score and _probability(model, candidate.features) >= threshold
+            candidate.passes_score
+            and not is_question(candidate.text)
+            and model.combine(candidate.features) >= threshold
             for candidate in article.candidates
         ]
         for article in articles
     ]
-
-
-def _probability(model: NewsFilter, features: list[float]) -> float:
-    import math
-
-    total = model.bias + sum(w * x for w, x in zip(model.weights, features, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
 def choose_threshold(
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=shared_dir() / NEWS_CLAIMS_RELATIVE)
     parser.add_argument("--output", type=Path, default=SHIPPED_FILTER_PATH)
     parser.add_argument("--recall", type=float, default=0.93, help="recall to keep on train")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--c", type=float, default=3.0, help="inverse L2 strength")
     parser.add_argument("--show", type=int, default=0, help="print N errors of each kind")
     parser.add_argument("--dry-run", action="store_true", help="report figures, write nothing")
     arguments = parser.parse_args(argv)
