@@ -169,6 +169,8 @@ _SPELLED_NUMBER = _Cue(
 _PERCENT_OR_MONEY = _Cue(
     "%|$|\u20ac|\u00a3|\u00a5|percent|percentage|per cent|dollars|euros|pounds"
 )
+# A telephone number ("0800 555 0199", "212-555-0123"): contact details, not a figure.
+_PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTH_OR_DAY = _Cue(
     "jan|january|feb|february|march|april|june|july|aug|august|sep|sept|september|oct|october|"
@@ -323,7 +325,7 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
         float(expect),
         float(plan),
         float(_PROCEDURAL.found(sentence)),
-        float(_BOILERPLATE.found(sentence)),
+        float(_BOILERPLATE.found(sentence) or (number and bool(_PHONE.search(text)))),
         float(first_word in _IMPERATIVE_OPENING),
         float(_COLOUR.found(sentence)),
         # "Rejected that, saying just 1,200 ballots were refused" carries its own figure.

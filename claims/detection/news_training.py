@@ -48,6 +48,8 @@ class Candidate:
     label: str  # "C", "N", "B" or "" (overlaps no labelled sentence)
     gold_start: int
     passes_score: bool
+    claimant: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -86,6 +88,8 @@ def build_rows(raw_articles: list[dict]) -> list[Article]:
                     best["label"] if touches else "",
                     best["start"],
                     claim.score >= detector.threshold,
+                    (claim.claimant.name if claim.claimant else "").lower(),
+                    tuple(best.get("claimant_aliases") or ()) if touches else (),
                 )
             )
         articles.append(article)
@@ -96,9 +100,10 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def count(articles: list[Article], keep: list[list[bool]]) -> tuple[int, int, int]:
-    """(true positives, false positives, missed claims), as the news scorer counts them."""
-    tp = fp = fn = 0
+def count(articles: list[Article], keep: list[list[bool]]) -> tuple[int, int, int, int, int]:
+    """(true positives, false positives, missed claims, attributed claims found, of them with
+    the right claimant), as the news scorer counts them."""
+    tp = fp = fn = attributed = right = 0
     for article, kept in zip(articles, keep, strict=True):
         found = set()
         for candidate, reported in zip(article.candidates, kept, strict=True):
@@ -109,16 +114,29 @@ def count(articles: list[Article], keep: list[list[bool]]) -> tuple[int, int, in
             elif candidate.label == "C" and candidate.gold_start not in found:
                 found.add(candidate.gold_start)
                 tp += 1
+                if candidate.aliases:
+                    attributed += 1
+                    said = candidate.claimant
+                    right += bool(said) and any(a in said or said in a for a in candidate.aliases)
         fn += len(article.claims - found)
-    return tp, fp, fn
+    return tp, fp, fn, attributed, right
 
 
 def figures(articles: list[Article], keep: list[list[bool]]) -> dict[str, float]:
-    tp, fp, fn = count(articles, keep)
+    tp, fp, fn, attributed, right = count(articles, keep)
     recall = tp / (tp + fn) if tp + fn else 0.0
     precision = tp / (tp + fp) if tp + fp else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"recall": recall, "precision": precision, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+    claimant = right / attributed if attributed else 0.0
+    return {
+        "recall": recall,
+        "precision": precision,
+        "f1": f1,
+        "claimant": claimant,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def fit(articles: list[Article], *, c: float) -> tuple[list[float], float]:
@@ -234,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         "data": f"news-claims dev set ({len(raw)} articles), {NEWS_CLAIMS_RELATIVE}",
         "rows": "candidates above the check-worthiness threshold; C=1, N or unlabelled=0, B out",
         "regularisation": f"L2, C={arguments.c}",
+        "C": arguments.c,
+        "target_recall": arguments.recall,
         "threshold": f"highest keeping recall >= {arguments.recall} on the fitted articles",
         "cross_validated": {k: round(v, 3) for k, v in validated.items()},
         "without_filter": {k: round(v, 3) for k, v in without.items()},
