@@ -41,20 +41,23 @@ class _Cue:
     of them at every position).
     """
 
-    __slots__ = ("pairs", "phrases", "words")
+    __slots__ = ("pairs", "phrase_openings", "phrases", "words")
 
     def __init__(self, *entries: str) -> None:
         items = [entry for group in entries for entry in group.split("|") if entry]
         self.words = frozenset(item for item in items if " " not in item)
         self.pairs = frozenset(item for item in items if item.count(" ") == 1)
-        self.phrases = tuple(f" {item} " for item in items if item.count(" ") > 1)
+        longer = [item for item in items if item.count(" ") > 1]
+        self.phrases = tuple(f" {item} " for item in longer)
+        # A longer phrase can only be there if its first two words are: a cheap test first.
+        self.phrase_openings = frozenset(" ".join(item.split()[:2]) for item in longer)
 
     def found(self, sentence: _Sentence) -> bool:
-        return (
-            not self.words.isdisjoint(sentence.words)
-            or not self.pairs.isdisjoint(sentence.pairs)
-            or any(phrase in sentence.padded for phrase in self.phrases)
-        )
+        if not self.words.isdisjoint(sentence.words) or not self.pairs.isdisjoint(sentence.pairs):
+            return True
+        if self.phrase_openings.isdisjoint(sentence.pairs):
+            return False
+        return any(phrase in sentence.padded for phrase in self.phrases)
 
 
 class _Sentence:
@@ -182,6 +185,7 @@ _RECORD = _Cue(
     "less than|fewer than|at least|up from|down from|compared with|increase|decrease|rose|fell|"
     "grew|dropped|jumped|climbed|declined"
 )
+_ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_WORDS = frozenset(("was", "were", "had", "did"))
 # Past participles of forecasting, planning and asking are not past events ("is expected"),
 # nor are the speech verbs: "warned" is the act of speaking, not the event spoken of.
@@ -295,16 +299,16 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     expect = _EXPECT.found(sentence)
     plan = _PLAN.found(sentence)
     forward = future or would or hedge or expect or plan
-    past = 0
-    for position, token in enumerate(tokens):
-        if token in _PAST_WORDS or (
-            len(token) > 4
-            and token.endswith("ed")
-            and token not in _NOT_PAST
-            # "is expected", "be scheduled": a passive of the present or future.
-            and (position == 0 or tokens[position - 1] not in ("is", "be", "are"))
-        ):
-            past += 1
+    padded = sentence.padded
+    past = len(sentence.words & _PAST_WORDS) + sum(
+        1
+        for word in _ED_WORD.findall(padded)
+        if word not in _NOT_PAST
+        # "is expected", "be scheduled": a passive of the present or future.
+        and f" is {word} " not in padded
+        and f" be {word} " not in padded
+        and f" are {word} " not in padded
+    )
     if " has been " in sentence.padded or " have been " in sentence.padded:
         past += 1
     reported_future = False
