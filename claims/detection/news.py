@@ -174,6 +174,9 @@ _PERCENT_OR_MONEY = _Cue(
 )
 # A telephone number ("0800 555 0199", "212-555-0123"): contact details, not a figure.
 _PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+# A relative clause set off by commas ("The law, which will take effect in 2025, raised ...")
+# qualifies a noun; the modality of the sentence is that of its main clause.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*(?:,|$)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTH_OR_DAY = _Cue(
     "jan|january|feb|february|march|april|june|july|aug|august|sep|sept|september|oct|october|"
@@ -290,14 +293,20 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     spelled = _SPELLED_NUMBER.found(sentence)
     money = _PERCENT_OR_MONEY.found(sentence)
     years = [int(year) for year in _YEAR.findall(text)] if number else []
-    future_year = bool(published_year and any(year > published_year for year in years))
     month = _MONTH_OR_DAY.found(sentence)
     checkable = number or spelled or money or bool(years) or month
-    future = _FUTURE.found(sentence)
-    would = _WOULD.found(sentence)
-    hedge = _HEDGE.found(sentence) or " may " in text
-    expect = _EXPECT.found(sentence)
-    plan = _PLAN.found(sentence)
+    main_text = _RELATIVE_CLAUSE.sub(",", text) if ", " in text else text
+    main = sentence if main_text == text else _Sentence(main_text)
+    if main is not sentence and years:
+        years_of_main = [int(year) for year in _YEAR.findall(main_text)]
+    else:
+        years_of_main = years
+    future_year = bool(published_year and any(year > published_year for year in years_of_main))
+    future = _FUTURE.found(main)
+    would = _WOULD.found(main)
+    hedge = _HEDGE.found(main) or " may " in main_text
+    expect = _EXPECT.found(main)
+    plan = _PLAN.found(main)
     forward = future or would or hedge or expect or plan
     padded = sentence.padded
     past = len(sentence.words & _PAST_WORDS) + sum(

@@ -36,8 +36,14 @@ NOT_CLAIMS = {
         "Prices could rise by as much as 8 percent before Christmas, the retailers' "
         "association warned.",
     ],
+    "schedule of a mission": ["The rover will spend about 20 months exploring the crater."],
+    "forecast attributed after the claim": [
+        "The storm could bring up to 10 inches of rain to parts of the coast, forecasters said."
+    ],
     "plan": [
         "The ministry plans to recruit 400 more teachers by 2026.",
+        "The company said it would cut 1,200 jobs, about 8 percent of its workforce, by the "
+        "end of March.",
         "The mayor said the city would repave 40 miles of roads next year.",
     ],
     "schedule": ["The final hearing is scheduled for Jan. 9 at the county courthouse."],
@@ -61,6 +67,8 @@ CLAIMS = {
     "since 2015, and economists expect it to climb further.",
     "a past fact with a hope clause": "The factory closed in 2019 and the town has lost 1,200 "
     "jobs since, although officials hope a new owner will reopen it.",
+    "a past fact with a forecast in a relative clause": "The law, which will take effect in "
+    "2025, raised the minimum wage to $15 an hour.",
     "an attributed figure": "The hospital said 312 patients were treated for heat exhaustion "
     "last week.",
     "data as the source": "Federal data show overdose deaths fell 4 percent last year.",
