@@ -12,6 +12,7 @@ from claims.detection.claimants import ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.entities import EntityMention, find_entities
 from claims.detection.layout import candidate_flags
+from claims.detection.news import NewsFilter
 from claims.detection.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ class DetectedClaim:
     claimant: ClaimantMention | None
     dates: tuple[DateMention, ...]
     entities: tuple[EntityMention, ...]
+    # The news filter's probability that the sentence is reportable as a claim (None when the
+    # detector runs without the filter or the sentence scored below the threshold).
+    news_score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         claimant = self.claimant
@@ -43,6 +47,7 @@ class DetectedClaim:
             "end": self.end,
             "score": self.score,
             "checkworthy": self.checkworthy,
+            "news_score": self.news_score,
             "claimant": claimant.name if claimant else None,
             "claimant_kind": claimant.kind if claimant else None,
             "claimant_aliases": list(claimant.aliases) if claimant else [],
@@ -71,11 +76,25 @@ class DetectedClaim:
 
 
 class Detector:
-    """Finds the check-worthy claims of an article with a check-worthiness model."""
+    """Finds the check-worthy claims of an article with a check-worthiness model.
 
-    def __init__(self, model: CheckworthinessModel, *, threshold: float | None = None) -> None:
+    A sentence is check-worthy when its score reaches the threshold and, with the news filter
+    (the shipped one unless ``news_filter`` is False or another filter), when the filter also
+    finds it reportable: not a forecast, plan, opinion, procedure or page furniture.
+    """
+
+    def __init__(
+        self,
+        model: CheckworthinessModel,
+        *,
+        threshold: float | None = None,
+        news_filter: NewsFilter | bool = True,
+    ) -> None:
         self.model = model
         self.threshold = float(model.threshold if threshold is None else threshold)
+        if news_filter is True:
+            news_filter = load_news_filter()
+        self.news_filter = news_filter or None
 
     def score_sentences(self, sentences: Sequence[str]) -> list[float]:
         """Calibrated probability that each sentence is check-worthy."""
@@ -84,9 +103,18 @@ class Detector:
         return [float(score) for score in self.model.score(list(sentences))]
 
     def analyse(
-        self, text: str, *, published_at: datetime.date | None = None
+        self,
+        text: str,
+        *,
+        published_at: datetime.date | None = None,
+        news_filter: bool = True,
     ) -> list[DetectedClaim]:
-        """Every candidate sentence of the article (no headline, caption or boilerplate)."""
+        """Every candidate sentence of the article (no headline, caption or boilerplate).
+
+        ``news_filter=False`` leaves the filter out for this call (to compare with it).
+        """
+        news = self.news_filter if news_filter else None
+        year = published_at.year if published_at else None
         sentences = split_sentences(text)
         flags = candidate_flags(text, sentences)
         candidates = [index for index, flag in enumerate(flags) if flag]
@@ -97,6 +125,11 @@ class Detector:
         claims = []
         for index, score in zip(candidates, scores, strict=True):
             sentence = sentences[index]
+            checkworthy = score >= self.threshold
+            news_score = None
+            if checkworthy and news is not None:
+                news_score = news.probability(sentence.text, score, published_year=year)
+                checkworthy = news_score >= news.threshold
             dates = find_dates(sentence.text, published_at=published_at)
             entities = find_entities(
                 sentence.text,
@@ -109,10 +142,11 @@ class Detector:
                     start=sentence.start,
                     end=sentence.end,
                     score=score,
-                    checkworthy=score >= self.threshold,
+                    checkworthy=checkworthy,
                     claimant=speakers.claimants[index],
                     dates=tuple(_shift_date(date, sentence.start) for date in dates),
                     entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),
+                    news_score=news_score,
                 )
             )
         return claims
@@ -141,6 +175,12 @@ def _shift_entity(entity: EntityMention, offset: int) -> EntityMention:
     return EntityMention(
         entity.text, entity.start + offset, entity.end + offset, entity.kind, entity.value
     )
+
+
+@functools.cache
+def load_news_filter() -> NewsFilter:
+    """The shipped news filter, read once per process."""
+    return NewsFilter.load()
 
 
 @functools.cache

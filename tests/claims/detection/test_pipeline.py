@@ -96,11 +96,20 @@ def test_the_figures_of_each_story_are_flagged_checkworthy(detector):
         "Measles cases in Europe more t",
         "Health Minister Maria Keller s",
         "The U.S. consumer price index ",
-        "According to the National Ret",
         "Turnout in the Ohio governor's",
         "“More than 5.1 million Ohioans",
     ):
         assert any(text.startswith(opening) for text in flagged), opening
+
+
+def test_a_forecast_is_analysed_but_not_reported_as_a_claim(detector):
+    # "Holiday sales will grow ... this year" cannot be checked until the year is over.
+    forecast = by_start(detector.analyse(ECONOMY, published_at=PUBLISHED), "According to the")
+    assert forecast.score >= detector.threshold
+    assert not forecast.checkworthy
+    assert forecast.news_score < detector.news_filter.threshold
+    extracted = detector.extract(ECONOMY, published_at=PUBLISHED)
+    assert all(not claim.text.startswith("According to the") for claim in extracted)
 
 
 def test_a_health_story_reports_its_figures_with_who_said_them(detector):

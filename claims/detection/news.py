@@ -1,0 +1,449 @@
+"""Second stage for news: is a check-worthy sentence reportable as a claim?
+
+The check-worthiness score learned from debates ranks sentences by how "claim-like" they read,
+but news is written to a different pattern. A news story reports plans, forecasts and schedules
+("is expected to", "will take effect on"), quotes opinion and rhetoric from named people,
+records procedure and colour ("did not respond to a request for comment", "wearing a grey
+suit"), and carries page furniture written as full sentences ("Tickets are available from the
+club website."). None of these is a claim a fact-checker would check; a sentence with a
+checkable main point (a figure, a date, a past action, a record) plus a forecast or an opinion
+clause still is.
+
+``news_features`` describes a sentence by such conventions of news writing: the modality of
+its verbs, procedural and boilerplate patterns, questions, how much of it is quotation, and
+its checkable content. ``NewsFilter`` combines those cues with the check-worthiness score in a
+small logistic regression (weights in ``model/news_filter.json``, fitted by
+``news_training.py``; provenance in ``model/MODEL_CARD.md``). Pure Python; no numpy needed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from claims.detection.gazetteer import SPEECH_VERBS
+
+SHIPPED_FILTER_PATH = Path(__file__).resolve().parent / "model" / "news_filter.json"
+FORMAT_VERSION = 1
+
+
+class _Cue:
+    """Words and phrases that signal one convention of news writing.
+
+    Matching is on a lower-cased sentence: words and word pairs against its sets of words and
+    of pairs, longer phrases as substrings of its space-padded text. That keeps the stage a
+    small fraction of the detector's time (a regex alternation of hundreds of words tries each
+    of them at every position).
+    """
+
+    __slots__ = ("pairs", "phrase_openings", "phrases", "words")
+
+    def __init__(self, *entries: str) -> None:
+        items = [entry for group in entries for entry in group.split("|") if entry]
+        self.words = frozenset(item for item in items if " " not in item)
+        self.pairs = frozenset(item for item in items if item.count(" ") == 1)
+        longer = [item for item in items if item.count(" ") > 1]
+        self.phrases = tuple(f" {item} " for item in longer)
+        # A longer phrase can only be there if its first two words are: a cheap test first.
+        self.phrase_openings = frozenset(" ".join(item.split()[:2]) for item in longer)
+
+    def found(self, sentence: _Sentence) -> bool:
+        if not self.words.isdisjoint(sentence.words) or not self.pairs.isdisjoint(sentence.pairs):
+            return True
+        if self.phrase_openings.isdisjoint(sentence.pairs):
+            return False
+        return any(phrase in sentence.padded for phrase in self.phrases)
+
+
+class _Sentence:
+    __slots__ = ("padded", "pairs", "tokens", "words")
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower().replace("\u2019", "'").replace("won't", "will not")
+        lowered = lowered.replace("n't", " not")
+        tokens = _TOKEN.findall(lowered)
+        self.tokens = tokens
+        self.words = frozenset(tokens)
+        self.pairs = frozenset(map(" ".join, itertools.pairwise(tokens)))
+        self.padded = " " + " ".join(tokens) + " "
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split("|"))
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[%$\u20ac\u00a3\u00a5?@]")
+
+# What a sentence says will, may or is planned to happen: a forecast, a plan or a schedule.
+_FUTURE = _Cue("will|shall|we'll|they'll|it'll|he'll|she'll|i'll|you'll")
+_WOULD = _Cue("would")
+# Modals before a verb ("could rise"); "may" only in lower case, as "May" is also a month.
+_HEDGE = _Cue(
+    "could|might|probably|perhaps|likely to|unlikely to|set to|poised to|not be ruled out|"
+    "chance of|chance that|risk of"
+)
+_EXPECT = _Cue(
+    "expect|expects|expected|expecting|anticipate|anticipates|predict|predicts|predicted|"
+    "forecast|forecasts|projects|projected to|foresee|foresees|outlook|sees a|see a"
+)
+_PLAN = _Cue(
+    "plan to|plans to|planned|planning to|intend to|intends to|aim to|aims to|hope to|hopes to|"
+    "hoped|seek to|seeks to|is set to|are set to|scheduled|due on|due to|due in|due by|due at|"
+    "promise|promised|promises|pledge|pledged|pledges|vow|vowed|vows|going to|to be held|"
+    "take effect|takes effect|next week|next month|next year|next meeting|next decision|"
+    "upcoming|tomorrow|later this week|later this month|later this year|within days|"
+    "within weeks|within months"
+)
+# Procedure: who responded, who met, what happens next at an institution.
+_PROCEDURAL = _Cue(
+    "not respond|not return|not reply|not comment|not say|not elaborate|not specify|"
+    "not confirm|not disclose|not identify|not release|not immediately|not available|"
+    "a teleconference|a news conference|a press conference|a press briefing|held talks|"
+    "took questions|victory lap|"
+    "declined to|refused to|be reached|for comment|seeking comment|no comment|meets|"
+    "will meet|adjourned|reconvene|reconvenes|moved an amendment|moved a motion|"
+    "been amended|been corrected|been updated|be held|no date has been set|may be revised|"
+    "provisional|no longer available"
+)
+# Page furniture written as sentences: contacts, links, calls to action, editor's notes.
+_BOILERPLATE = _Cue(
+    "@|www|http|https|com|co uk|edited for|condensed|is available from|are available from|"
+    "is available on|are available on|is available at|are available at|website|newsletter|"
+    "subscribe|sign up|download our|downloading our|download the|helpline|contributed reporting|"
+    "written by|writing by|editing by|reporting by|compiled by|media contact|"
+    "for more information|is a columnist|is a reporter|is a correspondent|is a writer|"
+    "is a contributor|that's all|share this|not supported|cookie|cookies|we rate|"
+    "rate this claim|rated this claim|can be watched|airs on|live updates|last updated|"
+    "support is available|if you have been affected|get the latest"
+)
+_IMPERATIVE_OPENING = _words(
+    "watch|send|call|email|e|read|get|follow|join|sign|click|listen|subscribe|share|tell|"
+    "contact|visit|see|find|download|register"
+)
+# Colour: what the scene looked like rather than what happened.
+_COLOUR = _Cue(
+    "wearing|wore|applauded|cheered|heckled|wept|smiled|laughed|fell silent|showed no emotion|"
+    "sat with|standing room|gathered outside|arms folded|waved|shook hands|shaking hands|"
+    "hugged|chanting|chanted"
+)
+# Evaluation rather than fact: reactions, verdict words, rhetoric.
+_REACTION = _Cue(
+    "criticised|criticized|rejected|defended|welcomed|praised|condemned|disputed|questioned|"
+    "called for|called the|called it|called this|called that|called them|called him|"
+    "called her|branded|described|dismissed|hailed|slammed|blasted|denounced|urged|"
+    "disagreed|agreed"
+)
+_EVALUATIVE = _Cue(
+    "should|must|ought|need to|needs to|too|never|always|nobody|everyone|everybody|anything|"
+    "great|disgrace|brutal|thrilling|terrible|wonderful|unjustified|unfair|reckless|shameful|"
+    "dangerous|proud|devastated|best|worst|exhausted|long overdue|looking closely|"
+    "one possibility|hallmarks"
+)
+_FIRST_PERSON = _Cue("i|i'm|i've|we|we're|we've|our|my|you|us")
+_QUESTION_OPENING = _words(
+    "is|are|was|were|do|does|did|can|could|should|will|would|has|have|what|why|how|who|where|"
+    "when|which"
+)
+_ASKED = _Cue(
+    "asked whether|asked if|asked why|asked how|asked what|questioned whether|wondered whether|"
+    "wondered if"
+)
+_VAGUE_SUBJECT = _words(
+    "critics|analysts|experts|observers|some|many|several|others|opponents|supporters|"
+    "residents|investors|economists|traders|scientists|researchers"
+)
+_SPEECH = _Cue(
+    "said|says|say|told|tells|added|adds|according to|noted|wrote|writes|argued|claimed|stated|"
+    "insisted|warned|acknowledged|conceded|posited|asserted|testified|tweeted|posted|reported|"
+    "reports|explained|confirmed|announced|estimated"
+)
+# Checkable content: figures, dates, records, past events.
+_NUMBER = re.compile(r"\d")
+_SPELLED_NUMBER = _Cue(
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    "sixty|hundred|thousand|million|billion|half|third|quarter|fifth|dozen|first|second|"
+    "fourth|doubled|tripled|halved"
+)
+_PERCENT_OR_MONEY = _Cue(
+    "%|$|\u20ac|\u00a3|\u00a5|percent|percentage|per cent|dollars|euros|pounds"
+)
+# A telephone number ("0800 555 0199", "212-555-0123"): contact details, not a figure.
+_PHONE = re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+# A relative clause set off by commas ("The law, which will take effect in 2025, raised ...")
+# qualifies a noun; the modality of the sentence is that of its main clause.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*(?:,|$)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_OR_DAY = _Cue(
+    "jan|january|feb|february|march|april|june|july|aug|august|sep|sept|september|oct|october|"
+    "nov|november|dec|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "yesterday|last week|last month|last year"
+)
+_RECORD = _Cue(
+    "record|highest|lowest|largest|biggest|smallest|most|fewest|first|last|since|more than|"
+    "less than|fewer than|at least|up from|down from|compared with|increase|decrease|rose|fell|"
+    "grew|dropped|jumped|climbed|declined"
+)
+_ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST_WORDS = frozenset(("was", "were", "had", "did"))
+# Past participles of forecasting, planning and asking are not past events ("is expected"),
+# nor are the speech verbs: "warned" is the act of speaking, not the event spoken of.
+_NOT_PAST = SPEECH_VERBS | frozenset(
+    (
+        *("expected", "planned", "scheduled", "promised", "pledged", "vowed", "hoped"),
+        *("called", "asked", "needed", "wanted", "aimed", "intended", "projected"),
+        *("predicted", "forecasted", "proposed", "suggested", "questioned", "urged"),
+        *("continued", "concerned", "involved", "red", "need", "speed", "feed", "seed"),
+    )
+)
+_MODALS = frozenset(("would", "will", "could", "may", "might", "plan", "plans", "expect"))
+_REPORTING = _words(
+    "said|says|told|announced|confirmed|added|warned|insisted|argued|estimated|estimates|"
+    "estimate|hopes|believes|thinks"
+)
+# A schedule in the present tense: "Early voting begins Oct. 17", "Council next meets ...".
+_SCHEDULE = _Cue(
+    "begin|begins|open|opens|start|starts|end|ends|close|closes|meet|meets|vote|votes|elect|"
+    "elects|deliver|delivers|host|hosts|continue|continues|resume|resumes|runs until|"
+    "takes place|goes to|is due|are due|kicks off|launches|return to|returns to"
+)
+_PRESENT_STATE = _Cue("is|are|holds|operates|runs|employs|contains")
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+_LIVE_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[\u2014\u2013-]")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u2018]")
+_QUOTED = re.compile(
+    r"\u201c[^\u201d]*\u201d?|\"[^\"]*\"?|(?<![A-Za-z])\u2018[^\u2019]*\u2019(?![A-Za-z])"
+)
+_OPEN_QUOTE_CLOSED_LATER = re.compile(r"^[^\u201c\"]*[\u201d\"]")
+# A short quoted fragment after a copula or "as" is almost always a judgement ("the figures
+# were \u201ca national disgrace\u201d"); after a verb of action ("have \u201cweaponized
+# space\u201d") it is the speaker's words for a checkable act.
+_QUOTED_FRAGMENT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|as|seemed|looked|remained)\s+"
+    r"[\u201c\"\u2018](?:[^\u201d\"\u2019 ]+ ?){1,7}[,.!?]?[\u201d\"\u2019]",
+    re.IGNORECASE,
+)
+_CALLED = re.compile(
+    r"\b(?:called|branded|described|labelled|labeled|dubbed|termed)\b[^\u201c\"\u2018]{0,60}"
+    r"[\u201c\"\u2018]"
+)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "score_logit",
+    "future",
+    "would",
+    "hedge",
+    "expect",
+    "plan",
+    "procedural",
+    "boilerplate",
+    "imperative_opening",
+    "colour",
+    "reaction",
+    "evaluative",
+    "first_person",
+    "question_mark",
+    "question_opening",
+    "asked_whether",
+    "vague_subject",
+    "speech",
+    "number",
+    "spelled_number",
+    "percent_or_money",
+    "year",
+    "future_year",
+    "month_or_day",
+    "record",
+    "past_action",
+    "reported_future",
+    "schedule_with_date",
+    "quoted_fragment",
+    "called_quote",
+    "forward_and_checkable",
+    "past_and_checkable",
+    "present_state",
+    "names",
+    "live_timestamp",
+    "quoted_share",
+    "quote_continues",
+    "short",
+    "long",
+    "checkable",
+    "future_without_figures",
+    "quote_without_figures",
+    "forward_without_past",
+)
+
+
+def news_features(text: str, score: float, *, published_year: int | None = None) -> list[float]:
+    """The cues of news writing in one sentence, in the order of ``FEATURE_NAMES``."""
+    has_quote = bool(_QUOTE_MARK.search(text))
+    quoted = sum(len(match.group()) for match in _QUOTED.finditer(text)) if has_quote else 0
+    # A sentence ending a quotation that opened in an earlier sentence: all of it is quoted.
+    quote_continues = has_quote and bool(_OPEN_QUOTE_CLOSED_LATER.match(text))
+    quoted_share = 1.0 if quote_continues else min(1.0, quoted / max(1, len(text)))
+    sentence = _Sentence(text)
+    outside = _Sentence(_QUOTED.sub(" ", text)) if quoted else sentence
+    tokens = sentence.tokens
+    number = bool(_NUMBER.search(text))
+    spelled = _SPELLED_NUMBER.found(sentence)
+    money = _PERCENT_OR_MONEY.found(sentence)
+    years = [int(year) for year in _YEAR.findall(text)] if number else []
+    month = _MONTH_OR_DAY.found(sentence)
+    checkable = number or spelled or money or bool(years) or month
+    main_text = _RELATIVE_CLAUSE.sub(",", text) if ", " in text else text
+    main = sentence if main_text == text else _Sentence(main_text)
+    if main is not sentence and years:
+        years_of_main = [int(year) for year in _YEAR.findall(main_text)]
+    else:
+        years_of_main = years
+    future_year = bool(published_year and any(year > published_year for year in years_of_main))
+    future = _FUTURE.found(main)
+    would = _WOULD.found(main)
+    hedge = _HEDGE.found(main) or " may " in main_text
+    expect = _EXPECT.found(main)
+    plan = _PLAN.found(main)
+    forward = future or would or hedge or expect or plan
+    padded = sentence.padded
+    past = len(sentence.words & _PAST_WORDS) + sum(
+        1
+        for word in _ED_WORD.findall(padded)
+        if word not in _NOT_PAST
+        # "is expected", "be scheduled": a passive of the present or future.
+        and f" is {word} " not in padded
+        and f" be {word} " not in padded
+        and f" are {word} " not in padded
+    )
+    if " has been " in sentence.padded or " have been " in sentence.padded:
+        past += 1
+    reported_future = False
+    if would or future or hedge or expect or plan:
+        for position, token in enumerate(tokens):
+            if token in _REPORTING and not _MODALS.isdisjoint(tokens[position + 1 : position + 11]):
+                reported_future = True
+                break
+    stripped = text.lstrip("\"\u201c\u2018'([ ")
+    first_word = stripped.split(" ", 1)[0].lower().strip(",:;")
+    clipped = min(max(score, 1e-4), 1 - 1e-4)
+    words = len(tokens)
+    return [
+        math.log(clipped / (1 - clipped)),
+        float(future),
+        float(would),
+        float(hedge),
+        float(expect),
+        float(plan),
+        float(_PROCEDURAL.found(sentence)),
+        float(_BOILERPLATE.found(sentence) or (number and bool(_PHONE.search(text)))),
+        float(first_word in _IMPERATIVE_OPENING),
+        float(_COLOUR.found(sentence)),
+        # "Rejected that, saying just 1,200 ballots were refused" carries its own figure.
+        float(not checkable and _REACTION.found(outside)),
+        float(_EVALUATIVE.found(sentence)),
+        float(_FIRST_PERSON.found(sentence)),
+        float(is_question(text)),
+        float(first_word in _QUESTION_OPENING),
+        float(_ASKED.found(outside)),
+        float(first_word in _VAGUE_SUBJECT),
+        float(_SPEECH.found(outside)),
+        float(number),
+        float(spelled),
+        float(money),
+        float(bool(years)),
+        float(future_year),
+        float(month),
+        float(_RECORD.found(sentence)),
+        min(3.0, past) / 3.0,
+        float(reported_future),
+        float((month or bool(years)) and _SCHEDULE.found(outside)),
+        float(has_quote and bool(_QUOTED_FRAGMENT.search(text))),
+        float(has_quote and bool(_CALLED.search(text))),
+        float(forward and checkable),
+        float(past > 0 and checkable),
+        float(_PRESENT_STATE.found(sentence)),
+        min(4.0, len(_CAPITALISED.findall(text))) / 4.0,
+        float(bool(_LIVE_TIMESTAMP.match(text))),
+        quoted_share,
+        float(quote_continues),
+        float(words < 8),
+        float(words > 35),
+        float(checkable),
+        float(forward and not checkable and not past),
+        float(quoted_share > 0.5 and not checkable and not past),
+        # Only a forecast or plan, with no past event beside it: the main point is the future.
+        float(forward and not past),
+    ]
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks rather than asserts ("Will the mine reopen?"): never a claim,
+    whether the reporter or a quoted speaker asks it."""
+    return text.rstrip("\"\u201d\u2019' )").endswith("?")
+
+
+class NewsFilterLoadError(ValueError):
+    """The file is not a news filter this code can read."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewsFilter:
+    """Logistic regression over ``news_features``: the probability that a sentence a
+    newsroom published is a claim a fact-checker would check."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    metadata: dict
+
+    def probability(self, text: str, score: float, *, published_year: int | None = None) -> float:
+        if is_question(text):
+            return 0.0
+        return self.combine(news_features(text, score, published_year=published_year))
+
+    def combine(self, features: Sequence[float]) -> float:
+        """The filter's probability for one sentence's ``news_features``."""
+        total = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def probabilities(
+        self, texts: Sequence[str], scores: Sequence[float], *, published_year: int | None = None
+    ) -> list[float]:
+        return [
+            self.probability(text, score, published_year=published_year)
+            for text, score in zip(texts, scores, strict=True)
+        ]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format_version": FORMAT_VERSION,
+                "features": list(FEATURE_NAMES),
+                "weights": [round(weight, 6) for weight in self.weights],
+                "bias": round(self.bias, 6),
+                "threshold": round(self.threshold, 6),
+                "metadata": self.metadata,
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> NewsFilter:
+        path = path or SHIPPED_FILTER_PATH
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise NewsFilterLoadError(f"cannot read news filter {path}: {error}") from error
+        if data.get("format_version") != FORMAT_VERSION:
+            raise NewsFilterLoadError(f"{path}: format {data.get('format_version')!r} unknown")
+        if data.get("features") != list(FEATURE_NAMES):
+            raise NewsFilterLoadError(f"{path}: its features are not the ones this code computes")
+        return cls(
+            weights=tuple(float(weight) for weight in data["weights"]),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            metadata=dict(data.get("metadata") or {}),
+        )
