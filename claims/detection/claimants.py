@@ -40,28 +40,50 @@ class ClaimantMention:
     aliases: tuple[str, ...]
 
 
+# How many surface forms one claimant keeps. An article names a speaker a handful of ways; a
+# hostile one can invent thousands of titles for the same person, which must cost nothing.
+MAX_ALIASES = 20
+
+
 @dataclass(slots=True, eq=False)
 class _Speaker:
-    """One speaker of an article; two speakers are the same only if they are the same object."""
+    """One speaker of an article; two speakers are the same only if they are the same object.
+
+    Forms, full names and titles are dicts (insertion-ordered sets) keyed by the form, or by the
+    lower-cased title, so that a lookup never scans them; each holds at most ``MAX_ALIASES``,
+    the first ones the article uses, which are the ones that introduce the speaker.
+    """
 
     kind: ClaimantKind
-    forms: list[str] = field(default_factory=list)
-    full_names: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
+    forms: dict[str, None] = field(default_factory=dict)
+    full_names: dict[str, None] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
     group: bool = False
 
     def add_form(self, form: str) -> None:
-        if form and form not in self.forms:
-            self.forms.append(form)
+        if form and len(self.forms) < MAX_ALIASES:
+            self.forms.setdefault(form)
+
+    def add_full_name(self, name: str) -> None:
+        if len(self.full_names) < MAX_ALIASES:
+            self.full_names.setdefault(name)
+
+    def add_title(self, title: str) -> bool:
+        """Remember ``title``; False when the speaker already holds as many as it may."""
+        if title.lower() in self.titles:
+            return True
+        if len(self.titles) >= MAX_ALIASES:
+            return False
+        self.titles[title.lower()] = title
+        return True
 
     def mention(self) -> ClaimantMention:
         candidates = self.full_names or self.forms
         name = max(candidates, key=lambda form: (len(form.split()), len(form)))
-        aliases = [name, *(form for form in self.forms if form != name)]
-        aliases.extend(
-            title for title in self.titles if title not in aliases and title not in HONORIFICS
-        )
-        return ClaimantMention(name=name, kind=self.kind, aliases=tuple(aliases))
+        aliases = {name: None}
+        aliases.update(dict.fromkeys(self.forms))
+        aliases.update((title, None) for title in self.titles.values() if title not in HONORIFICS)
+        return ClaimantMention(name=name, kind=self.kind, aliases=tuple(aliases)[:MAX_ALIASES])
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +157,7 @@ class _Registry:
         self._people_by_name: dict[str, _Speaker] = {}
         self._people_by_surname: dict[str, _Speaker] = {}
         self._people_by_title: dict[str, _Speaker] = {}
-        self._people_by_role: dict[str, _Speaker] = {}
+        self._people_by_title_end: dict[str, _Speaker] = {}
         self._organisations: dict[str, _Speaker] = {}
         self._last: dict[str, _Speaker] = {}
 
@@ -215,31 +237,28 @@ class _Registry:
             person = _Speaker(kind="person")
             self._people.append(person)
         if len(words) >= 2:
-            if name not in person.full_names:
-                person.full_names.append(name)
+            person.add_full_name(name)
             self._people_by_surname[words[-1]] = person
         self._people_by_name[name] = person
         person.add_form(name)
         return person
 
     def _add_title(self, person: _Speaker, title: str) -> None:
-        if title not in person.titles:
-            person.titles.append(title)
-        self._people_by_title[title.lower()] = person
-        self._people_by_role[title.split()[-1].lower()] = person
+        if not person.add_title(title):
+            return
+        words = title.lower().split()
+        self._people_by_title[" ".join(words)] = person
+        # Every ending of the title ("foreign minister", "minister") names the same person, so
+        # "the minister said" is one dictionary lookup whatever the number of titles.
+        for start in range(1, len(words)):
+            self._people_by_title_end[" ".join(words[start:])] = person
 
     def _by_title(self, title: str) -> _Speaker | None:
         """The person holding ``title``: exactly, or the last one whose title ends with it."""
-        wanted = title.lower()
-        person = self._people_by_title.get(wanted)
-        if person is None:
-            candidate = self._people_by_role.get(wanted.split()[-1])
-            if candidate and (
-                " " not in wanted or any(t.lower().endswith(" " + wanted) for t in candidate.titles)
-            ):
-                person = candidate
+        wanted = " ".join(title.lower().split())
+        person = self._people_by_title.get(wanted) or self._people_by_title_end.get(wanted)
         if person is not None:
-            person.add_form(_title_form(person, wanted))
+            person.add_form(person.titles.get(wanted, ""))
         return person
 
     def _titled_stranger(self, title: str) -> _Speaker:
@@ -262,10 +281,6 @@ class _Registry:
 def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:
     """ "World Health Organization (WHO)": a bracketed word right after the name."""
     return last + 3 < len(tokens) and tokens[last + 1][0] == "(" and tokens[last + 3][0] == ")"
-
-
-def _title_form(person: _Speaker, wanted: str) -> str:
-    return next((t for t in person.titles if t.lower() == wanted), "")
 
 
 def _inherit_quote_speakers(
