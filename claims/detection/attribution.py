@@ -1,10 +1,19 @@
 """The grammar of attribution: who a sentence says is speaking.
 
-Given one sentence, find the subject of its first speech verb outside quotation marks: the
-name before the verb ("Lavrov said", "Stephen Young, a senior adviser, told"), the name after
-it ("..., said Lavrov", "according to the CDC"), a pronoun ("he said"), a group qualified by a
-proper name ("U.S. officials said") or a role ("the minister said"). Resolving that subject to
-a person or organisation of the article is the job of ``claimants``.
+Given one sentence, find the subject of its first attribution outside quotation marks, the way
+news is written:
+
+- a speech verb with its subject before it ("Lavrov said", "Stephen Young, a senior adviser,
+  told", "the Pentagon's policy chief acknowledged", "Its leader, Pavel Dusek, said") or, after a
+  comma, after it (", said transit manager Jo Lin", ", reports the Daily Mail");
+- "according to ..." and records that speak for their authors ("figures from the statistics
+  office show", "the survey found", "its website showed"): the author when the text names one
+  ("by"/"from" X, X's figures), else the record itself;
+- a participle that reports for the subject of its clause ("Kask disputed that, saying ...").
+
+The subject is a name chunk, a pronoun, a group ("U.S. officials"), a title ("the minister") or a
+description in lower case ("the finance ministry", "a detective", "district records"). Resolving
+it to a person or organisation of the article is the job of ``claimants``.
 """
 
 from __future__ import annotations
@@ -13,24 +22,55 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.detection.gazetteer import (
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     GROUP_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
     SUBJECT_VERB_FILLERS,
 )
-from claims.detection.names import NameChunk, Token
+from claims.detection.names import NameChunk, Token, classify_chunk
 from claims.detection.sentences import Sentence
 
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one", "former"})
+
+def _set_of(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha()) | PERSON_NOUNS
+_INVERTING_VERBS = _set_of(
+    "said says told added wrote writes asked explained reports reported noted notes "
+    "acknowledged confirmed announced insisted argued warned stated tweeted posted"
+)
+_PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "insisting"})
+# Words that end the noun phrase of a subject when walking back from its verb.
+_CLAUSE_BOUNDARIES = frozenset(
+    [",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018"]
+) | _set_of(
+    "that and but which who whom whose while when where as because if although though since "
+    "so or nor yet after before than whether once until unless also"
+)
+_PASSIVE = _set_of("was were is are be been being")
+_DETERMINERS = _set_of("the a an The A An this This these These")
+_POSSESSIVE_PRONOUNS = {"its": "it", "Its": "it", "their": "they", "Their": "they"}
+_PERSONAL_POSSESSIVES = {"his": "he", "His": "he", "her": "she", "Her": "she"}
+_OWNER_PREPOSITIONS = frozenset({"by", "from"})
+_PREPOSITIONS = _set_of("by from of for at in on into with about over under near")
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
+_PHRASE_REACH = 14
 _APPOSITIVE_REACH = 30
-_ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha())
-_INVERTING_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "explained"})
 
 
 @dataclass(slots=True)
 class Subject:
-    """A speech verb's subject as written: a name chunk, a pronoun, a group, or a title."""
+    """A speech verb's subject as written.
+
+    One of: a name chunk (``words``), a pronoun, a group ("U.S. officials"), a title (``role``),
+    or a lower-case description (``head`` is its head noun, ``kind`` person or organization).
+    """
 
     form: str
     words: tuple[str, ...] = ()
@@ -38,6 +78,9 @@ class Subject:
     pronoun: str = ""
     group: bool = False
     role: str = ""
+    head: str = ""
+    kind: str = ""
+    title: str = ""
 
 
 UNNAMED_GROUP = Subject(form="")
@@ -55,23 +98,23 @@ class SentenceView:
 
 
 def find_subject(view: SentenceView) -> Subject | None:
-    """The subject of the first speech verb outside quotation marks that has one."""
-    tokens = [t for t, quoted in zip(view.tokens, view.quoted, strict=True) if not quoted]
+    """The subject of the first attribution outside quotation marks that has one."""
     plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
-    chunk_ending = {chunk.last: chunk for chunk in view.chunks}
-    chunk_starting = {chunk.first: chunk for chunk in view.chunks}
-    for position, token in enumerate(tokens):
-        word = token[0]
-        if (
-            word in {"according", "According"}
-            and position + 1 < len(tokens)
-            and tokens[position + 1][0] == "to"
-        ):
-            subject = _subject_after(view, plain, position + 2, chunk_starting)
-        elif word in SPEECH_VERBS:
-            subject = _subject_before(view, plain, position, chunk_ending)
-            if subject is None and word in _INVERTING_VERBS and _opens_clause(tokens, position):
-                subject = _subject_after(view, plain, position + 1, chunk_starting)
+    words = [view.tokens[i][0] for i in plain]
+    in_chunk = _chunk_index(view)
+    for position, word in enumerate(words):
+        if word in {"according", "According"} and position + 1 < len(words):
+            if words[position + 1] != "to":
+                continue
+            subject = _subject_after(view, plain, position + 2, in_chunk)
+        elif word in SPEECH_VERBS or word in EVIDENCE_VERBS:
+            subject = _subject_before(view, plain, position, in_chunk)
+            if subject is None and word in _INVERTING_VERBS and _opens_clause(words, position):
+                subject = _subject_after(view, plain, position + 1, in_chunk)
+            if subject is not None and word not in SPEECH_VERBS and not _can_publish(subject):
+                subject = None  # "the panel was found", "prices show": no author
+        elif word in _PARTICIPLES and position > 0 and words[position - 1] == ",":
+            subject = _clause_subject(view, plain, in_chunk)
         else:
             continue
         if subject is UNNAMED_GROUP:
@@ -81,72 +124,257 @@ def find_subject(view: SentenceView) -> Subject | None:
     return None
 
 
-def _opens_clause(tokens: Sequence[Token], position: int) -> bool:
+def transcript_speaker(text: str) -> tuple[str, str] | None:
+    """ "PRESENTER (Jo Lin): ..." or "LIN: ...": the (label, name) opening a transcript line."""
+    colon = text.find(":", 0, 60)
+    if colon <= 1:
+        return None
+    label = text[:colon]
+    name = ""
+    if label.endswith(")") and "(" in label:
+        label, _, name = label[:-1].partition("(")
+        label, name = label.strip(), name.strip()
+    letters = label.replace(" ", "").replace(".", "").replace("-", "").replace("'", "")
+    if not letters.isalpha() or not letters.isupper() or len(letters) < 2:
+        return None
+    return label, name
+
+
+def _chunk_index(view: SentenceView) -> dict[int, NameChunk]:
+    index = {}
+    for chunk in view.chunks:
+        for position in range(chunk.first, chunk.last + 1):
+            index[position] = chunk
+    return index
+
+
+def _opens_clause(words: Sequence[str], position: int) -> bool:
     """ "said Smith" inverts only after a quote or at the start: ", said Smith", "Said Smith"."""
-    return position == 0 or tokens[position - 1][0] in {",", ":", ";", "\u2014", "\u2013"}
+    return position == 0 or words[position - 1] in {",", ":", ";", "\u2014", "\u2013"}
+
+
+def _can_publish(subject: Subject) -> bool:
+    """Whether a subject can be the author of a record ("the survey found", "NOAA data show")."""
+    return bool(subject.pronoun or subject.words or subject.group or subject.role or subject.head)
 
 
 def _subject_before(
-    view: SentenceView, plain: list[int], position: int, chunk_ending: dict[int, NameChunk]
+    view: SentenceView, plain: list[int], position: int, in_chunk: dict[int, NameChunk]
 ) -> Subject | None:
     tokens = view.tokens
     cursor = position - 1
-    while cursor >= 0 and tokens[plain[cursor]][0].lower() in SUBJECT_VERB_FILLERS:
+    while cursor >= 0 and (
+        tokens[plain[cursor]][0].lower() in SUBJECT_VERB_FILLERS
+        or tokens[plain[cursor]][0].endswith("ly")
+    ):
         cursor -= 1
     if cursor < 0:
         return None
     index = plain[cursor]
     word = tokens[index][0]
+    if word in _PASSIVE:
+        return None
     if word == ")" and index >= 3 and tokens[index - 2][0] == "(":
         index -= 3  # "the World Health Organization (WHO) said": the name before the brackets
         word = tokens[index][0]
     if word in PRONOUNS:
         return Subject(form=word, pronoun=word.lower())
-    if index in chunk_ending:
-        return _chunk_subject(chunk_ending[index])
-    lowered = word.lower()
-    if lowered in GROUP_NOUNS:
-        modifier = chunk_ending.get(index - 1)
-        if modifier is None:
-            return UNNAMED_GROUP
-        text = view.sentence.text[tokens[modifier.first][1] : tokens[index][2]]
-        return Subject(form=text, group=True)
-    if lowered in _ROLE_NOUNS and index > 0 and tokens[index - 1][0].lower() == "the":
-        return Subject(form=word, role=lowered)
     if word == ",":
-        return _appositive_subject(view, index, chunk_ending)
-    return None
+        return _appositive_subject(view, index, in_chunk)
+    first = index
+    while (
+        first > 0
+        and index - first < _PHRASE_REACH
+        and tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+        and not view.quoted[first - 1]
+    ):
+        first -= 1
+    return _phrase(view, first, index, in_chunk)
 
 
 def _appositive_subject(
-    view: SentenceView, comma: int, chunk_ending: dict[int, NameChunk]
+    view: SentenceView, comma: int, in_chunk: dict[int, NameChunk]
 ) -> Subject | None:
-    """ "Stephen Young, a senior representative for ..., told": the name before the appositive."""
+    """The speaker around an appositive: "Pavel Dusek, its leader, said", "Its leader, Pavel
+    Dusek, said", "Tom Berg, 26, said", "Lund, speaking at a news conference, said"."""
     tokens = view.tokens
-    for index in range(comma - 1, max(0, comma - _APPOSITIVE_REACH), -1):
-        if tokens[index][0] != ",":
-            continue
-        if tokens[index + 1][0].lower() in _APPOSITIVE_OPENERS and index - 1 in chunk_ending:
-            return _chunk_subject(chunk_ending[index - 1])
-        return None
+    for index in range(comma - 1, max(-1, comma - _APPOSITIVE_REACH), -1):
+        if tokens[index][0] in {",", "\u2014", "\u2013", "("} or index == 0:
+            opening = index if index > 0 or tokens[0][0] == "," else -1
+            between = _phrase(view, opening + 1, comma - 1, in_chunk)
+            if between is not None and between.words and between.kind == "person":
+                return between  # the name itself is the appositive
+            if opening <= 0:
+                return between if between is not None and between.words else None
+            before = _subject_before_comma(view, opening, in_chunk)
+            if before is not None:
+                if between is not None and between.head and before.words and not before.title:
+                    before.title = between.form
+                return before
+            return between if between is not None and (between.words or between.head) else None
     return None
+
+
+def _subject_before_comma(
+    view: SentenceView, comma: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    tokens = view.tokens
+    last = comma - 1
+    if last < 0:
+        return None
+    if tokens[last][0] in PRONOUNS:
+        return Subject(form=tokens[last][0], pronoun=tokens[last][0].lower())
+    first = last
+    while (
+        first > 0
+        and last - first < _PHRASE_REACH
+        and tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+        and not view.quoted[first - 1]
+    ):
+        first -= 1
+    subject = _phrase(view, first, last, in_chunk)
+    if subject is None or not (subject.words or subject.head):
+        return None
+    return subject
 
 
 def _subject_after(
-    view: SentenceView, plain: list[int], position: int, chunk_starting: dict[int, NameChunk]
+    view: SentenceView, plain: list[int], position: int, in_chunk: dict[int, NameChunk]
 ) -> Subject | None:
     if position >= len(plain):
         return None
-    index = plain[position]
-    word = view.tokens[index][0]
-    if word in {"the", "The"} and position + 1 < len(plain):
-        index = plain[position + 1]
-        word = view.tokens[index][0]
-        if word.lower() in _ROLE_NOUNS:
-            return Subject(form=word, role=word.lower())
-    if index in chunk_starting:
-        return _chunk_subject(chunk_starting[index])
+    first = last = plain[position]
+    tokens = view.tokens
+    while (
+        last + 1 < len(tokens)
+        and last - first < _PHRASE_REACH
+        and tokens[last + 1][0] not in _CLAUSE_BOUNDARIES
+        and tokens[last + 1][0] not in {"citing", "saying", "adding"}
+        and not view.quoted[last + 1]
+    ):
+        last += 1
+    return _phrase(view, first, last, in_chunk)
+
+
+def _clause_subject(
+    view: SentenceView, plain: list[int], in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """ "The ministry disputed the figure, saying ...": the subject opening the sentence."""
+    tokens = view.tokens
+    if not plain or plain[0] != 0:
+        return None
+    if tokens[0][0] in PRONOUNS:
+        return Subject(form=tokens[0][0], pronoun=tokens[0][0].lower())
+    if 0 in in_chunk:
+        chunk = in_chunk[0]
+        following = chunk.last + 1
+        if following < len(tokens) and tokens[following][0][0].islower():
+            return _chunk_subject(chunk)
+    for last in range(min(len(tokens), 6)):
+        word = tokens[last][0].lower()
+        if word in _CLAUSE_BOUNDARIES:
+            return None
+        if word in ORGANISATION_NOUNS or word in _ROLE_NOUNS:
+            return _phrase(view, 0, last, in_chunk)
     return None
+
+
+def _phrase(
+    view: SentenceView, first: int, last: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """What the noun phrase ``tokens[first..last]`` names, reading it as news writes subjects."""
+    tokens = view.tokens
+    if first > last:
+        return None
+    word = tokens[first][0]
+    if first == last and word in PRONOUNS:
+        return Subject(form=word, pronoun=word.lower())
+    if word in _POSSESSIVE_PRONOUNS and _head_kind(tokens[last][0]) == "evidence":
+        pronoun = _POSSESSIVE_PRONOUNS[word]
+        return Subject(form=pronoun, pronoun=pronoun)
+    # "figures from the statistics office", "a poll released Tuesday by X": the author.
+    for index in range(first + 1, last):
+        if tokens[index][0] in _OWNER_PREPOSITIONS and _has_evidence(tokens, first, index):
+            owner = _phrase(view, index + 1, last, in_chunk)
+            if owner is not None and (owner.words or owner.head or owner.pronoun):
+                return owner
+            break
+    # "the ministry's figures", "Chatterly's transparency report": the owner of the record.
+    for index in range(first, last):
+        if tokens[index][0].endswith(_POSSESSIVE_ENDINGS) and _head_kind(tokens[last][0]) == (
+            "evidence"
+        ):
+            return _phrase(view, first, index, in_chunk)
+    head_at = last
+    for index in range(first + 1, last + 1):
+        if tokens[index][0] in _PREPOSITIONS and not _inside_chunk(index, in_chunk):
+            head_at = index - 1  # "a spokeswoman for X": the head is "spokeswoman"
+            break
+    head = tokens[head_at][0]
+    if head_at in in_chunk:
+        chunk = in_chunk[head_at]
+        described = [
+            tokens[i][0].lower()
+            for i in range(first, chunk.first)
+            if tokens[i][0] not in _DETERMINERS
+        ]
+        subject = _chunk_subject(chunk)
+        if subject is UNNAMED_GROUP:
+            return subject
+        subject.kind = classify_chunk(chunk.words, after_the=chunk.after_the).kind
+        if described and described[-1] in ORGANISATION_NOUNS:
+            subject.kind = "organization"  # "the tech news site ByteWatch"
+        elif described and described[-1] in _ROLE_NOUNS:
+            subject.kind = "person"  # "transit manager Jo Lin"
+            subject.title = " ".join(described)
+        return subject
+    lowered = strip_possessive(head).lower()
+    kind = _head_kind(lowered)
+    if lowered in GROUP_NOUNS:
+        modifier = in_chunk.get(head_at - 1)
+        if modifier is None:
+            return UNNAMED_GROUP
+        text = view.sentence.text[tokens[modifier.first][1] : tokens[head_at][2]]
+        return Subject(form=text, group=True)
+    if not kind:
+        return None
+    start = first + 1 if tokens[first][0] in {"the", "The"} else first
+    text = view.sentence.text[tokens[start][1] : tokens[last][2]]
+    if text[:1].isupper() and start == 0 and tokens[0][0] in _DETERMINERS:
+        text = text[0].lower() + text[1:]
+    return Subject(
+        form=text,
+        head=lowered,
+        kind="person" if kind == "person" else "organization",
+        after_the=start != first,
+    )
+
+
+def _head_kind(word: str) -> str:
+    lowered = word.lower()
+    if lowered in _ROLE_NOUNS:
+        return "person"
+    if lowered in ORGANISATION_NOUNS:
+        return "organization"
+    if lowered in EVIDENCE_NOUNS:
+        return "evidence"
+    return ""
+
+
+def _has_evidence(tokens: Sequence[Token], first: int, end: int) -> bool:
+    return any(tokens[i][0].lower() in EVIDENCE_NOUNS for i in range(first, end))
+
+
+def _inside_chunk(index: int, in_chunk: dict[int, NameChunk]) -> bool:
+    chunk = in_chunk.get(index)
+    return chunk is not None and chunk.first < index < chunk.last
+
+
+def strip_possessive(word: str) -> str:
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def _chunk_subject(chunk: NameChunk) -> Subject:

@@ -21,12 +21,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from claims.detection.attribution import SentenceView, Subject, find_subject
-from claims.detection.gazetteer import HONORIFICS, SPEECH_VERBS
+from claims.detection.attribution import (
+    SentenceView,
+    Subject,
+    find_subject,
+    strip_possessive,
+    transcript_speaker,
+)
+from claims.detection.gazetteer import COUNTRIES, HONORIFICS, SPEECH_VERBS
 from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.names import Token, analyse_names, classify_chunk
 from claims.detection.quotes import quote_spans
 from claims.detection.sentences import Sentence
+
+
+def _set_of(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 ClaimantKind = Literal["person", "organization"]
 
@@ -43,6 +54,25 @@ class ClaimantMention:
 # How many surface forms one claimant keeps. An article names a speaker a handful of ways; a
 # hostile one can invent thousands of titles for the same person, which must cost nothing.
 MAX_ALIASES = 20
+# How many people back "he" or "she" may reach for one of the right gender.
+_PRONOUN_REACH = 4
+# Descriptions that fit any organisation: "the company said" after "Kestrel Foods".
+_GENERIC_ORGANISATIONS = _set_of(
+    "company firm group newspaper paper daily site outlet publisher platform airline carrier "
+    "operator lender insurer retailer maker manufacturer developer startup charity"
+)
+_GENDERED = {
+    **dict.fromkeys(
+        _set_of("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
+    ),
+    **dict.fromkeys(
+        _set_of(
+            "mrs mrs. ms ms. dame lady queen princess spokeswoman chairwoman congresswoman "
+            "councilwoman"
+        ),
+        "f",
+    ),
+}
 
 
 @dataclass(slots=True, eq=False)
@@ -59,6 +89,9 @@ class _Speaker:
     full_names: dict[str, None] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     group: bool = False
+    gender: str = ""
+    # The lower-case words of an organisation's names, for "the agency" or "the office".
+    words: set[str] = field(default_factory=set)
 
     def add_form(self, form: str) -> None:
         if form and len(self.forms) < MAX_ALIASES:
@@ -105,10 +138,23 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
     span_ends = [end for _, end in spans]
     views = [_view(sentence, spans, span_ends) for sentence in sentences]
     registry = _Registry()
-    for view in views:
+    paragraph_ends = _paragraph_ends(text, sentences)
+    speakers: list[_Speaker | None] = []
+    line_speaker: _Speaker | None = None  # who speaks on this line of a transcript
+    for index, view in enumerate(views):
         registry.learn(view)
-    speakers: list[_Speaker | None] = [registry.attribute(view) for view in views]
-    _inherit_quote_speakers(views, spans, speakers, registry, _paragraph_ends(text, sentences))
+        sentence = view.sentence
+        if index == 0 or paragraph_ends[index - 1] != paragraph_ends[index]:
+            line_speaker = None
+            label = transcript_speaker(sentence.text) if view.tokens else None
+            if label is not None:
+                line_speaker = registry.transcript(*label)
+                registry.spoke(line_speaker)
+                speakers.append(line_speaker)
+                continue
+        speaker = registry.attribute(view)
+        speakers.append(speaker or line_speaker)
+    _inherit_quote_speakers(views, spans, speakers, registry, paragraph_ends)
     mentions = {id(speaker): speaker.mention() for speaker in registry.speakers}
     return ArticleSpeakers(
         claimants=tuple(mentions[id(speaker)] if speaker else None for speaker in speakers),
@@ -146,7 +192,8 @@ def _quoted_tokens(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> li
 class _Registry:
     """The people and organisations an article names, and the state of pronoun resolution.
 
-    Every lookup is a dictionary access, so an article with thousands of names costs no more
+    Sentences are read in order and every lookup is a dictionary access, so a pronoun or a
+    "the agency" only ever refers back, and an article with thousands of names costs no more
     per sentence than a short one.
     """
 
@@ -159,10 +206,15 @@ class _Registry:
         self._people_by_title: dict[str, _Speaker] = {}
         self._people_by_title_end: dict[str, _Speaker] = {}
         self._organisations: dict[str, _Speaker] = {}
+        # The last organisation named with each word of its name ("agency", "office").
+        self._organisations_by_word: dict[str, _Speaker] = {}
+        self._last_organisation: _Speaker | None = None
         self._last: dict[str, _Speaker] = {}
+        # The people who spoke last, most recent at the end (a few: pronouns reach back little).
+        self._recent_people: list[_Speaker] = []
 
     def learn(self, view: SentenceView) -> None:
-        """Register people introduced with a title or a full name, and "Name (ACRONYM)" pairs."""
+        """Register people introduced with a title or a full name, organisations, acronyms."""
         tokens = view.tokens
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
@@ -170,11 +222,13 @@ class _Registry:
                 person = self._person(reading.name, reading.words)
                 if reading.title:
                     self._add_title(person, reading.title)
-            elif reading.kind == "organization" and _acronym_follows(tokens, chunk.last):
+            elif reading.kind == "organization":
                 organisation = self._organisation(reading.name)
-                acronym = tokens[chunk.last + 2][0]
-                organisation.add_form(acronym)
-                self._organisations.setdefault(acronym.lower(), organisation)
+                self._last_organisation = organisation
+                if _acronym_follows(tokens, chunk.last):
+                    acronym = tokens[chunk.last + 2][0]
+                    organisation.add_form(acronym)
+                    self._organisations.setdefault(acronym.lower(), organisation)
 
     def people_names(self) -> frozenset[str]:
         return frozenset(self._people_by_name) | frozenset(self._people_by_surname)
@@ -190,38 +244,109 @@ class _Registry:
             return None
         speaker = self._resolve(subject)
         if speaker is not None:
-            self._last[speaker.kind] = speaker
-            if speaker.group:
-                self._last["group"] = speaker
-            self.remember(speaker)
+            self.spoke(speaker)
         return speaker
+
+    def spoke(self, speaker: _Speaker) -> None:
+        self._last[speaker.kind] = speaker
+        if speaker.group:
+            self._last["group"] = speaker
+        if speaker.kind == "person":
+            if speaker in self._recent_people:
+                self._recent_people.remove(speaker)
+            self._recent_people.append(speaker)
+            del self._recent_people[:-_PRONOUN_REACH]
+        else:
+            self._last_organisation = speaker
+        self.remember(speaker)
+
+    def transcript(self, label: str, name: str) -> _Speaker | None:
+        """The speaker of a transcript line "PRESENTER (Jo Lin):" or "LIN:"."""
+        if name:
+            words = tuple(name.split())
+            person = self._person(name, words)
+            self._add_title(person, label.title())
+            return person
+        words = tuple(word.title() for word in label.split())
+        known = self._people_by_surname.get(" ".join(words)) or self._by_title(" ".join(words))
+        if known is not None:
+            return known
+        return self._person(" ".join(words), words)
 
     def _resolve(self, subject: Subject) -> _Speaker | None:
         if subject.pronoun:
-            if subject.pronoun in {"he", "she"}:
-                return self._last.get("person") or (self._people[-1] if self._people else None)
-            if subject.pronoun == "it":
-                return self._last.get("organization")
-            return self._last.get("group") or self._last.get("organization")
-        if subject.role:
-            return self._by_title(subject.role)
+            return self._pronoun(subject.pronoun)
         if subject.group:
             speaker = self._organisation(subject.form)
             speaker.group = True
             return speaker
+        if subject.head:
+            return self._described(subject)
         reading = classify_chunk(subject.words, after_the=subject.after_the)
-        if reading.kind == "person":
-            return self._person(reading.name, reading.words)
-        if reading.kind == "title":
+        kind = reading.kind
+        if subject.kind == "organization" and kind in {"person", "unknown"}:
+            return self._organisation(reading.name)  # "the news site ByteWatch"
+        if subject.kind == "person" and kind in {"organization", "unknown"}:
+            kind = "person"  # "transit manager Jo Lin"
+        if kind == "person":
+            person = self._person(reading.name, reading.words)
+            if subject.title:
+                self._add_title(person, subject.title)
+            return person
+        if kind == "title":
             return self._by_title(reading.title) or self._titled_stranger(reading.title)
-        if reading.kind in {"organization", "place"}:
+        if kind == "organization" or (kind == "place" and reading.name in COUNTRIES):
             return self._organisation(reading.name)
-        if reading.kind == "unknown":
+        if kind == "unknown":
             organisation = self._organisations.get(reading.name.lower())
             if organisation is not None and reading.name not in self._people_by_surname:
                 return organisation
-            return self._person(reading.name, reading.words)
+            known = self._people_by_surname.get(reading.name) or self._people_by_name.get(
+                reading.name
+            )
+            if known is None and reading.name.lower() in self._organisations_by_word:
+                return self._organisations_by_word[reading.name.lower()]  # "Kestrel" for the firm
+            person = self._person(reading.name, reading.words)
+            if subject.title:
+                self._add_title(person, subject.title)
+            return person
         return None
+
+    def _pronoun(self, pronoun: str) -> _Speaker | None:
+        if pronoun in {"he", "she"}:
+            gender = "m" if pronoun == "he" else "f"
+            for person in reversed(self._recent_people):
+                if person.gender in {"", gender}:
+                    person.gender = gender
+                    return person
+            return self._recent_people[-1] if self._recent_people else None
+        if pronoun == "it":
+            return self._last.get("organization") or self._last_organisation
+        return self._last.get("group") or self._last.get("organization") or self._last_organisation
+
+    def _described(self, subject: Subject) -> _Speaker:
+        """ "the finance minister", "the agency", "a detective", "district records"."""
+        key = subject.form.lower()
+        if subject.kind == "person":
+            person = self._by_title(key)
+            if person is None and subject.after_the:
+                person = self._by_title(subject.head)
+            return person or self._titled_stranger(subject.form)
+        known = self._organisations.get(key)
+        if known is not None:
+            return known
+        if subject.after_the:
+            words = [strip_possessive(word) for word in key.split()]
+            named = self._organisations_by_word.get(words[-1])
+            if named is not None and all(word in named.words for word in words):
+                named.add_form(subject.form)
+                return named  # "the statistics office" after "the National Statistics Office"
+            if named is not None and len(words) == 1:
+                named.add_form(subject.form)
+                return named
+            if words[-1] in _GENERIC_ORGANISATIONS and self._last_organisation is not None:
+                return self._last_organisation  # "the company" after "Kestrel Foods"
+        return self._organisation(subject.form)
 
     def _person(self, name: str, words: tuple[str, ...]) -> _Speaker:
         """The person called ``name``: a lone surname is the last person of that surname."""
@@ -246,7 +371,9 @@ class _Registry:
     def _add_title(self, person: _Speaker, title: str) -> None:
         if not person.add_title(title):
             return
-        words = title.lower().split()
+        words = [strip_possessive(word) for word in title.lower().split()]
+        if not person.gender:
+            person.gender = next((_GENDERED[w] for w in words if w in _GENDERED), "")
         self._people_by_title[" ".join(words)] = person
         # Every ending of the title ("foreign minister", "minister") names the same person, so
         # "the minister said" is one dictionary lookup whatever the number of titles.
@@ -255,7 +382,7 @@ class _Registry:
 
     def _by_title(self, title: str) -> _Speaker | None:
         """The person holding ``title``: exactly, or the last one whose title ends with it."""
-        wanted = " ".join(title.lower().split())
+        wanted = " ".join(strip_possessive(word) for word in title.lower().split())
         person = self._people_by_title.get(wanted) or self._people_by_title_end.get(wanted)
         if person is not None:
             person.add_form(person.titles.get(wanted, ""))
@@ -275,6 +402,10 @@ class _Registry:
             organisation = _Speaker(kind="organization")
             self._organisations[key] = organisation
         organisation.add_form(name)
+        for word in key.split():
+            word = strip_possessive(word)
+            organisation.words.add(word)
+            self._organisations_by_word[word] = organisation
         return organisation
 
 

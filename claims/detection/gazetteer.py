@@ -124,9 +124,49 @@ ROLE_WORDS = _words(
 # Plural nouns for groups of unnamed speakers ("U.S. officials", "experts").
 GROUP_NOUNS = _words(
     "officials|experts|scientists|analysts|researchers|economists|doctors|authorities|sources|"
-    "investigators|prosecutors|lawmakers|legislators|diplomats|officers|police|leaders|critics|"
+    "investigators|prosecutors|lawmakers|legislators|diplomats|officers|leaders|critics|"
     "activists|residents|witnesses|observers|spokespeople|executives|regulators|ministers|"
     "officials'|agencies|negotiators|militants|rebels|protesters|unions|economists|epidemiologists"
+)
+# Lower-case nouns that name one person by their role ("the ministry's spokesperson said",
+# "a detective testified", "said transit manager ...").
+PERSON_NOUNS = _words(
+    "spokesperson|spokeswoman|spokesman|director|chief|executive|minister|president|chair|"
+    "chairman|chairwoman|manager|official|officer|detective|inspector|examiner|coroner|"
+    "prosecutor|lawyer|attorney|witness|judge|economist|analyst|researcher|scientist|professor|"
+    "doctor|presenter|host|mayor|governor|commissioner|superintendent|treasurer|secretary|"
+    "adviser|advisor|aide|head|leader|founder|owner|councillor|councilor|lawmaker|senator|"
+    "representative|deputy|engineer|principal|coach|captain|pilot|nurse|surgeon|statistician|"
+    "chancellor|ambassador|envoy|general|commander|sheriff|auditor|ombudsman|regulator|"
+    "member|candidate|challenger|incumbent|opponent|author|editor|correspondent|astronomer|"
+    "physician|epidemiologist|strategist|forecaster|meteorologist|historian|agent|broker"
+)
+# Lower-case nouns that name an institution ("the ministry said", "the company said").
+ORGANISATION_NOUNS = _words(
+    "ministry|agency|department|office|company|firm|bank|group|board|council|committee|"
+    "commission|authority|government|newspaper|daily|weekly|site|broadcaster|university|"
+    "airline|carrier|operator|force|police|court|union|party|charity|organisation|organization|"
+    "institute|service|network|platform|lender|insurer|utility|hospital|campaign|administration|"
+    "association|foundation|watchdog|monitor|panel|team|club|league|embassy|military|army|navy|"
+    "regulator|outlet|publication|magazine|channel|broadcaster|exchange|bureau|inspectorate|"
+    "tribunal|observatory|laboratory|lab|center|centre|school|district|city|county|state|"
+    "province|region|municipality|trust|fund|coalition|alliance|consortium|companies|"
+    "federation|society|corporation|studio|retailer|supermarket|chain|manufacturer|maker|"
+    "producer|developer|startup|publisher|church"
+)
+# Nouns for records and publications that speak for their authors ("figures show").
+EVIDENCE_NOUNS = _words(
+    "data|figures|statistics|stats|records|record|results|report|reports|survey|poll|polls|"
+    "study|paper|census|filing|filings|documents|document|analysis|estimate|estimates|"
+    "release|statement|dashboard|database|website|review|audit|research|numbers|tally|count|"
+    "projections|minutes|transcript|ruling|judgment|assessment|series|indicators|index|"
+    "investigation|inquiry|probe|count|log|logs|register|registry|accounts|budget|model|"
+    "tracker|trial|testimony|letter|memo|complaint|indictment|lawsuit|affidavit|posts|post"
+)
+# Verbs through which records and studies speak ("the data show", "the survey found").
+EVIDENCE_VERBS = _words(
+    "show|shows|showed|shown|found|finds|find|indicate|indicates|indicated|revealed|reveals|"
+    "suggest|suggests|suggested|estimated|estimates|put|puts|recorded|records|counted"
 )
 # Verbs that attribute a statement to its subject.
 SPEECH_VERBS = _words(
@@ -139,7 +179,14 @@ SPEECH_VERBS = _words(
     "reveals|concluded|concludes|believes|believed|thinks|"
     "blamed|blames|accused|accuses|cited|cites|criticised|criticized|expressed|"
     "expresses|responded|replied|observed|pointed|promised|promises|pledged|vowed|boasted|"
-    "complained|recalled|projected|forecast|forecasts|indicated|indicates|asked|asks|urged"
+    "complained|recalled|projected|forecast|forecasts|indicated|indicates|asked|asks|urged|"
+    "conceded|concedes|agreed|agrees|disputed|disputes|posited|posits|branded|brands|"
+    "countered|counters|corrected|corrects|attributed|attributes|acknowledge|insist|assert|"
+    "testify|testifies|write|tweet|post|posts|announce|confirm|deny|admit|allege|report|"
+    "disclosed|discloses|conceded|reiterated|reiterates|clarified|specified|detailed|"
+    "highlighted|underlined|underscored|signalled|signaled|quipped|retorted|protested|"
+    "objected|calculated|figured|reckoned|reckons|told|explained|described|describes|"
+    "characterised|characterized|called|calls|labelled|labeled|dismissed|rejected|found"
 )
 # Words that may stand between a subject and its speech verb ("had earlier said").
 SUBJECT_VERB_FILLERS = _words(
