@@ -27,6 +27,7 @@ from claims.detection.gazetteer import (
     GROUP_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
+    PLACES,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -44,6 +45,18 @@ _ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha()) |
 _INVERTING_VERBS = _set_of(
     "said says told added wrote writes asked explained reports reported noted notes "
     "acknowledged confirmed announced insisted argued warned stated tweeted posted"
+)
+# Speech verbs that also take a plain object ("wrote two books"): they report only a clause.
+_OBJECT_VERBS = _set_of(
+    "wrote writes posted asked asks declared declares admitted admits conceded concedes "
+    "rejected dismissed called calls described describes agreed agrees "
+    "branded brands labelled labeled announced announces pledged promised vowed "
+    "urged responded replied recalled pointed"
+)
+_CLAUSE_REACH = 6
+_INVERTED_REACH = 9
+_INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | _set_of(
+    "which who citing saying adding quoting in on at"
 )
 _PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "insisting"})
 # Words that end the noun phrase of a subject when walking back from its verb.
@@ -98,30 +111,80 @@ class SentenceView:
 
 
 def find_subject(view: SentenceView) -> Subject | None:
-    """The subject of the first attribution outside quotation marks that has one."""
+    """The subject of the first attribution outside quotation marks that has one.
+
+    Speech verbs and "according to" come first; a record that speaks ("the survey found") only
+    when nobody in the sentence says anything ("Her survey found no salt, she noted").
+    """
     plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
     words = [view.tokens[i][0] for i in plain]
     in_chunk = _chunk_index(view)
-    for position, word in enumerate(words):
-        if word in {"according", "According"} and position + 1 < len(words):
-            if words[position + 1] != "to":
-                continue
-            subject = _subject_after(view, plain, position + 2, in_chunk)
-        elif word in SPEECH_VERBS or word in EVIDENCE_VERBS:
-            subject = _subject_before(view, plain, position, in_chunk)
-            if subject is None and word in _INVERTING_VERBS and _opens_clause(words, position):
-                subject = _subject_after(view, plain, position + 1, in_chunk)
-            if subject is not None and word not in SPEECH_VERBS and not _can_publish(subject):
-                subject = None  # "the panel was found", "prices show": no author
-        elif word in _PARTICIPLES and position > 0 and words[position - 1] == ",":
-            subject = _clause_subject(view, plain, in_chunk)
-        else:
-            continue
-        if subject is UNNAMED_GROUP:
-            return None
-        if subject is not None:
-            return subject
+    for evidence in (False, True):
+        for position in range(len(words)):
+            subject = _attribution_at(view, plain, words, position, in_chunk, evidence=evidence)
+            if subject is UNNAMED_GROUP:
+                return None
+            if subject is not None:
+                return subject
     return None
+
+
+def _attribution_at(
+    view: SentenceView,
+    plain: list[int],
+    words: list[str],
+    position: int,
+    in_chunk: dict[int, NameChunk],
+    *,
+    evidence: bool,
+) -> Subject | None:
+    word = words[position]
+    if evidence:
+        if word not in EVIDENCE_VERBS:
+            return None
+        subject = _subject_before(view, plain, position, in_chunk)
+        return subject if subject is not None and _can_publish(subject) else None
+    if word in {"according", "According"}:
+        if position + 1 < len(words) and words[position + 1] == "to":
+            return _subject_after(view, plain, position + 2, in_chunk)
+        return None
+    if word in _PARTICIPLES and position > 0 and words[position - 1] == ",":
+        return _clause_subject(view, plain, in_chunk)
+    if word not in SPEECH_VERBS:
+        return None
+    if word in _INVERTING_VERBS and _opens_clause(words, position):
+        subject = _inverted_subject(view, plain, position + 1, in_chunk)
+        if subject is not None:
+            return subject  # ", said Dana Reyes, a meteorologist", ", reports the Herald"
+    if word in _OBJECT_VERBS and not _reports_a_clause(words, position):
+        return None  # "wrote two books", "posted a video", "asked 38 questions"
+    return _subject_before(view, plain, position, in_chunk)
+
+
+def _inverted_subject(
+    view: SentenceView, plain: list[int], position: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """ ", said Jo Lin, a meteorologist." but not ", said the budget cut funding ...": after an
+    inverted verb comes a short name that ends the sentence or its clause."""
+    if position >= len(plain) or view.tokens[plain[position]][0] in _PREPOSITIONS:
+        return None
+    end = position
+    while end < len(plain) and end - position < _INVERTED_REACH:
+        if view.tokens[plain[end]][0] in _INVERSION_ENDS:
+            break
+        end += 1
+    if end < len(plain) and view.tokens[plain[end]][0] not in _INVERSION_ENDS:
+        return None
+    subject = _phrase(view, plain[position], plain[end - 1], in_chunk)
+    return subject if _names_someone(subject) else None
+
+
+def _reports_a_clause(words: Sequence[str], position: int) -> bool:
+    """Whether a verb that may take a plain object reports something: "that", a quote, ":"."""
+    following = words[position + 1 : position + 1 + _CLAUSE_REACH]
+    if len(following) <= 1:
+        return True  # "..., the council wrote."
+    return following[0] in {",", ":", "\u201c", '"'} or "that" in following
 
 
 def transcript_speaker(text: str) -> tuple[str, str] | None:
@@ -137,6 +200,8 @@ def transcript_speaker(text: str) -> tuple[str, str] | None:
     letters = label.replace(" ", "").replace(".", "").replace("-", "").replace("'", "")
     if not letters.isalpha() or not letters.isupper() or len(letters) < 2:
         return None
+    if label.title() in PLACES or label in PLACES:
+        return None  # a dateline: "WASHINGTON: ..."
     return label, name
 
 
@@ -172,11 +237,11 @@ def _subject_before(
         return None
     index = plain[cursor]
     word = tokens[index][0]
-    if word in _PASSIVE:
-        return None
     if word == ")" and index >= 3 and tokens[index - 2][0] == "(":
         index -= 3  # "the World Health Organization (WHO) said": the name before the brackets
         word = tokens[index][0]
+    if word in _PASSIVE or (word in _CLAUSE_BOUNDARIES and word != ","):
+        return None
     if word in PRONOUNS:
         return Subject(form=word, pronoun=word.lower())
     if word == ",":
@@ -205,14 +270,21 @@ def _appositive_subject(
             if between is not None and between.words and between.kind == "person":
                 return between  # the name itself is the appositive
             if opening <= 0:
-                return between if between is not None and between.words else None
+                return between if _names_someone(between) else None
             before = _subject_before_comma(view, opening, in_chunk)
             if before is not None:
                 if between is not None and between.head and before.words and not before.title:
                     before.title = between.form
                 return before
-            return between if between is not None and (between.words or between.head) else None
+            return between if _names_someone(between) else None
     return None
+
+
+def _names_someone(subject: Subject | None) -> bool:
+    """A name, or a person or organisation described ("the lab's director"), not a record."""
+    return subject is not None and bool(
+        subject.words or (subject.head and subject.head not in EVIDENCE_NOUNS)
+    )
 
 
 def _subject_before_comma(
@@ -233,9 +305,7 @@ def _subject_before_comma(
     ):
         first -= 1
     subject = _phrase(view, first, last, in_chunk)
-    if subject is None or not (subject.words or subject.head):
-        return None
-    return subject
+    return subject if _names_someone(subject) or (subject and subject.pronoun) else None
 
 
 def _subject_after(
@@ -289,22 +359,20 @@ def _phrase(
     word = tokens[first][0]
     if first == last and word in PRONOUNS:
         return Subject(form=word, pronoun=word.lower())
-    if word in _POSSESSIVE_PRONOUNS and _head_kind(tokens[last][0]) == "evidence":
-        pronoun = _POSSESSIVE_PRONOUNS[word]
-        return Subject(form=pronoun, pronoun=pronoun)
-    # "figures from the statistics office", "a poll released Tuesday by X": the author.
-    for index in range(first + 1, last):
-        if tokens[index][0] in _OWNER_PREPOSITIONS and _has_evidence(tokens, first, index):
-            owner = _phrase(view, index + 1, last, in_chunk)
-            if owner is not None and (owner.words or owner.head or owner.pronoun):
-                return owner
-            break
-    # "the ministry's figures", "Chatterly's transparency report": the owner of the record.
-    for index in range(first, last):
-        if tokens[index][0].endswith(_POSSESSIVE_ENDINGS) and _head_kind(tokens[last][0]) == (
-            "evidence"
-        ):
-            return _phrase(view, first, index, in_chunk)
+    record = next(
+        (
+            index
+            for index in range(first, last + 1)
+            if tokens[index][0].lower() in EVIDENCE_NOUNS and index not in in_chunk
+        ),
+        -1,
+    )
+    if record >= 0:
+        return _record_author(view, first, record, last, in_chunk)
+    if tokens[first][0].lower() == "people" and first < last and tokens[first + 1][0] == "familiar":
+        # "people familiar with the matter": news's standard unnamed but traceable source.
+        text = view.sentence.text[tokens[first][1] : tokens[last][2]]
+        return Subject(form=text, head="people", kind="person")
     head_at = last
     for index in range(first + 1, last + 1):
         if tokens[index][0] in _PREPOSITIONS and not _inside_chunk(index, in_chunk):
@@ -350,6 +418,41 @@ def _phrase(
     )
 
 
+def _record_author(
+    view: SentenceView, first: int, record: int, last: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """Who speaks through a record: "figures from X", "X's report", "NOAA data", else the
+    record itself ("district records", "a committee staff report")."""
+    tokens = view.tokens
+    # "figures from the statistics office", "a poll released Tuesday by X": the author.
+    for index in range(record + 1, last):
+        if tokens[index][0] in _OWNER_PREPOSITIONS:
+            owner = _phrase(view, index + 1, last, in_chunk)
+            if owner is not None and (owner.words or owner.head or owner.pronoun):
+                return owner
+            break
+    # "the ministry's figures", "Chatterly's transparency report": the owner of the record.
+    for index in range(record - 1, first - 1, -1):
+        word = tokens[index][0]
+        if word in _POSSESSIVE_PRONOUNS:
+            pronoun = _POSSESSIVE_PRONOUNS[word]
+            return Subject(form=pronoun, pronoun=pronoun)
+        if word.endswith(_POSSESSIVE_ENDINGS):
+            owner = _phrase(view, first, index, in_chunk)
+            if owner is not None and owner.kind != "evidence":
+                return owner
+            break
+    if record - 1 >= first and record - 1 in in_chunk:
+        chunk = in_chunk[record - 1]
+        if chunk.first >= first and classify_chunk(chunk.words).kind in {"organization", "unknown"}:
+            return _chunk_subject(chunk)  # "NOAA data show", "ONS figures showed"
+    start = first + 1 if tokens[first][0] in {"the", "The"} else first
+    text = view.sentence.text[tokens[start][1] : tokens[record][2]]
+    if start == 0 and text[:1].isupper() and tokens[0][0] in _DETERMINERS:
+        text = text[0].lower() + text[1:]
+    return Subject(form=text, head=tokens[record][0].lower(), kind="organization")
+
+
 def _head_kind(word: str) -> str:
     lowered = word.lower()
     if lowered in _ROLE_NOUNS:
@@ -359,10 +462,6 @@ def _head_kind(word: str) -> str:
     if lowered in EVIDENCE_NOUNS:
         return "evidence"
     return ""
-
-
-def _has_evidence(tokens: Sequence[Token], first: int, end: int) -> bool:
-    return any(tokens[i][0].lower() in EVIDENCE_NOUNS for i in range(first, end))
 
 
 def _inside_chunk(index: int, in_chunk: dict[int, NameChunk]) -> bool:

@@ -146,12 +146,11 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
         sentence = view.sentence
         if index == 0 or paragraph_ends[index - 1] != paragraph_ends[index]:
             line_speaker = None
-            label = transcript_speaker(sentence.text) if view.tokens else None
-            if label is not None:
-                line_speaker = registry.transcript(*label)
-                registry.spoke(line_speaker)
-                speakers.append(line_speaker)
-                continue
+        label = transcript_speaker(sentence.text) if view.tokens else None
+        if label is not None:
+            line_speaker = registry.transcript(*label)
+            registry.spoke(line_speaker)
+        # A transcript line may still report someone else ("PRESENTER: The office said ...").
         speaker = registry.attribute(view)
         speakers.append(speaker or line_speaker)
     _inherit_quote_speakers(views, spans, speakers, registry, paragraph_ends)
@@ -209,6 +208,8 @@ class _Registry:
         # The last organisation named with each word of its name ("agency", "office").
         self._organisations_by_word: dict[str, _Speaker] = {}
         self._last_organisation: _Speaker | None = None
+        # The last organisation named as one ("Kestrel Foods Inc.", "NOAA"), not by "the X".
+        self._last_named_organisation: _Speaker | None = None
         self._last: dict[str, _Speaker] = {}
         # The people who spoke last, most recent at the end (a few: pronouns reach back little).
         self._recent_people: list[_Speaker] = []
@@ -225,6 +226,8 @@ class _Registry:
             elif reading.kind == "organization":
                 organisation = self._organisation(reading.name)
                 self._last_organisation = organisation
+                if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
+                    self._last_named_organisation = organisation
                 if _acronym_follows(tokens, chunk.last):
                     acronym = tokens[chunk.last + 2][0]
                     organisation.add_form(acronym)
@@ -258,6 +261,8 @@ class _Registry:
             del self._recent_people[:-_PRONOUN_REACH]
         else:
             self._last_organisation = speaker
+            if speaker.full_names or any(form[:1].isupper() for form in speaker.forms):
+                self._last_named_organisation = speaker
         self.remember(speaker)
 
     def transcript(self, label: str, name: str) -> _Speaker | None:
@@ -321,8 +326,12 @@ class _Registry:
                     return person
             return self._recent_people[-1] if self._recent_people else None
         if pronoun == "it":
-            return self._last.get("organization") or self._last_organisation
-        return self._last.get("group") or self._last.get("organization") or self._last_organisation
+            return self._last.get("organization") or self._last_named_organisation
+        return (
+            self._last.get("group")
+            or self._last.get("organization")
+            or self._last_named_organisation
+        )
 
     def _described(self, subject: Subject) -> _Speaker:
         """ "the finance minister", "the agency", "a detective", "district records"."""
@@ -344,8 +353,12 @@ class _Registry:
             if named is not None and len(words) == 1:
                 named.add_form(subject.form)
                 return named
-            if words[-1] in _GENERIC_ORGANISATIONS and self._last_organisation is not None:
-                return self._last_organisation  # "the company" after "Kestrel Foods"
+            if (
+                len(words) == 1
+                and words[0] in _GENERIC_ORGANISATIONS
+                and self._last_named_organisation is not None
+            ):
+                return self._last_named_organisation  # "the company" after "Kestrel Foods"
         return self._organisation(subject.form)
 
     def _person(self, name: str, words: tuple[str, ...]) -> _Speaker:
@@ -445,6 +458,14 @@ def _inherit_quote_speakers(
             speaker = speakers[opening]
         if speaker is None and start < previous_line_end:
             speaker = previous_speaker
+        if (
+            speaker is None
+            and opening > 0
+            and paragraph_ends[opening - 1] == paragraph_ends[opening]
+            and views[opening].sentence.start >= start
+        ):
+            # "Tran said pay was low. “We lost 212 teachers.”": the quote goes on for her.
+            speaker = speakers[opening - 1]
         previous_speaker = speaker
         previous_line_end = paragraph_ends[closing]
         if speaker is None:
