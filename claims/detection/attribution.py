@@ -50,7 +50,7 @@ _INVERTING_VERBS = _set_of(
 _OBJECT_VERBS = _set_of(
     "wrote writes posted asked asks declared declares admitted admits conceded concedes "
     "rejected dismissed called calls described describes agreed agrees "
-    "branded brands labelled labeled announced announces pledged promised vowed "
+    "announced announces pledged promised vowed "
     "urged responded replied recalled pointed"
 )
 _CLAUSE_REACH = 6
@@ -363,7 +363,9 @@ def _phrase(
         (
             index
             for index in range(first, last + 1)
-            if tokens[index][0].lower() in EVIDENCE_NOUNS and index not in in_chunk
+            if tokens[index][0].lower() in EVIDENCE_NOUNS
+            and index not in in_chunk
+            and not (index < last and _head_kind(tokens[index + 1][0]))
         ),
         -1,
     )

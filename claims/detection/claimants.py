@@ -61,6 +61,11 @@ _GENERIC_ORGANISATIONS = _set_of(
     "company firm group newspaper paper daily site outlet publisher platform airline carrier "
     "operator lender insurer retailer maker manufacturer developer startup charity"
 )
+# Words of a public body's name: "the company" never refers back to an agency or ministry.
+_PUBLIC_BODY_WORDS = _set_of(
+    "agency administration department ministry office bureau commission committee council "
+    "authority board government police court parliament senate congress service"
+)
 _GENDERED = {
     **dict.fromkeys(
         _set_of("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
@@ -210,6 +215,7 @@ class _Registry:
         self._last_organisation: _Speaker | None = None
         # The last organisation named as one ("Kestrel Foods Inc.", "NOAA"), not by "the X".
         self._last_named_organisation: _Speaker | None = None
+        self._named_organisations: list[_Speaker] = []
         self._last: dict[str, _Speaker] = {}
         # The people who spoke last, most recent at the end (a few: pronouns reach back little).
         self._recent_people: list[_Speaker] = []
@@ -227,7 +233,7 @@ class _Registry:
                 organisation = self._organisation(reading.name)
                 self._last_organisation = organisation
                 if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
-                    self._last_named_organisation = organisation
+                    self._named(organisation)
                 if _acronym_follows(tokens, chunk.last):
                     acronym = tokens[chunk.last + 2][0]
                     organisation.add_form(acronym)
@@ -262,8 +268,15 @@ class _Registry:
         else:
             self._last_organisation = speaker
             if speaker.full_names or any(form[:1].isupper() for form in speaker.forms):
-                self._last_named_organisation = speaker
+                self._named(speaker)
         self.remember(speaker)
+
+    def _named(self, organisation: _Speaker) -> None:
+        self._last_named_organisation = organisation
+        if organisation in self._named_organisations:
+            self._named_organisations.remove(organisation)
+        self._named_organisations.append(organisation)
+        del self._named_organisations[:-_PRONOUN_REACH]
 
     def transcript(self, label: str, name: str) -> _Speaker | None:
         """The speaker of a transcript line "PRESENTER (Jo Lin):" or "LIN:"."""
@@ -353,12 +366,12 @@ class _Registry:
             if named is not None and len(words) == 1:
                 named.add_form(subject.form)
                 return named
-            if (
-                len(words) == 1
-                and words[0] in _GENERIC_ORGANISATIONS
-                and self._last_named_organisation is not None
-            ):
-                return self._last_named_organisation  # "the company" after "Kestrel Foods"
+            if len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS:
+                # "the company" after "Kestrel Foods": the last institution that is no agency.
+                for named in reversed(self._named_organisations):
+                    if not named.words & _PUBLIC_BODY_WORDS:
+                        named.add_form(subject.form)
+                        return named
         return self._organisation(subject.form)
 
     def _person(self, name: str, words: tuple[str, ...]) -> _Speaker:

@@ -60,6 +60,12 @@ REGIONS = _words(
     "Balkans|Caribbean|Pacific|Atlantic|Mediterranean|Scandinavia|Siberia|Sahel|Gulf"
 )
 PLACES = COUNTRIES | US_STATES | CITIES | REGIONS
+# Words that make a capitalised name a place ("Gaza City", "Harlan County", "Port Amsel").
+PLACE_CUES = _words(
+    "City|County|Province|Town|Village|District|Region|Valley|Township|Borough|Parish|Heights|"
+    "Springs|Beach|Harbour|Harbor|Bay|Coast|Peninsula|Oblast|Prefecture|Canton|Shire"
+)
+PLACE_LEADS = _words("Port|Fort|Mount|Cape|Lake|San|Santa|Saint|St.")
 
 # Words that mark a capitalised chunk as an institution ("the ... Agency", "... Party").
 ORGANISATION_CUES = _words(
@@ -166,7 +172,7 @@ EVIDENCE_NOUNS = _words(
 # Verbs through which records and studies speak ("the data show", "the survey found").
 EVIDENCE_VERBS = _words(
     "show|shows|showed|shown|found|finds|find|indicate|indicates|indicated|revealed|reveals|"
-    "suggest|suggests|suggested|estimated|estimates|put|puts|recorded|records|counted"
+    "suggest|suggests|suggested|estimated|put|puts|recorded|counted"
 )
 # Verbs that attribute a statement to its subject.
 SPEECH_VERBS = _words(
@@ -185,7 +191,7 @@ SPEECH_VERBS = _words(
     "disclosed|discloses|conceded|reiterated|reiterates|clarified|specified|detailed|"
     "highlighted|underlined|underscored|signalled|signaled|quipped|retorted|protested|"
     "objected|calculated|figured|reckoned|reckons|told|explained|described|describes|"
-    "characterised|characterized|called|calls|labelled|labeled|dismissed|rejected|found"
+    "characterised|characterized|called|calls|labelled|labeled|dismissed|rejected"
 )
 # Words that may stand between a subject and its speech verb ("had earlier said").
 SUBJECT_VERB_FILLERS = _words(
