@@ -53,7 +53,7 @@ _OBJECT_VERBS = _set_of(
     "announced announces pledged promised vowed "
     "urged responded replied recalled pointed"
 )
-_CLAUSE_REACH = 6
+_CLAUSE_REACH = 8
 _INVERTED_REACH = 9
 _INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | _set_of(
     "which who citing saying adding quoting in on at"
@@ -120,12 +120,15 @@ def find_subject(view: SentenceView) -> Subject | None:
     words = [view.tokens[i][0] for i in plain]
     in_chunk = _chunk_index(view)
     for evidence in (False, True):
+        unnamed = False
         for position in range(len(words)):
             subject = _attribution_at(view, plain, words, position, in_chunk, evidence=evidence)
             if subject is UNNAMED_GROUP:
-                return None
-            if subject is not None:
+                unnamed = True  # "experts said": nobody, unless someone else speaks too
+            elif subject is not None:
                 return subject
+        if unnamed:
+            return None
     return None
 
 
@@ -156,7 +159,11 @@ def _attribution_at(
         subject = _inverted_subject(view, plain, position + 1, in_chunk)
         if subject is not None:
             return subject  # ", said Dana Reyes, a meteorologist", ", reports the Herald"
-    if word in _OBJECT_VERBS and not _reports_a_clause(words, position):
+    if (
+        word in _OBJECT_VERBS
+        and not _reports_a_clause(words, position)
+        and not any(view.quoted[: plain[position]])  # "“...,” she posted on X."
+    ):
         return None  # "wrote two books", "posted a video", "asked 38 questions"
     return _subject_before(view, plain, position, in_chunk)
 
@@ -305,7 +312,9 @@ def _subject_before_comma(
     ):
         first -= 1
     subject = _phrase(view, first, last, in_chunk)
-    return subject if _names_someone(subject) or (subject and subject.pronoun) else None
+    if subject is None or not (subject.words or subject.head or subject.pronoun):
+        return None
+    return subject
 
 
 def _subject_after(

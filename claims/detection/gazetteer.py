@@ -158,7 +158,7 @@ ORGANISATION_NOUNS = _words(
     "tribunal|observatory|laboratory|lab|center|centre|school|district|city|county|state|"
     "province|region|municipality|trust|fund|coalition|alliance|consortium|companies|"
     "federation|society|corporation|studio|retailer|supermarket|chain|manufacturer|maker|"
-    "producer|developer|startup|publisher|church"
+    "producer|developer|startup|publisher|church|coastguard|auditors|auditor"
 )
 # Nouns for records and publications that speak for their authors ("figures show").
 EVIDENCE_NOUNS = _words(
@@ -167,12 +167,14 @@ EVIDENCE_NOUNS = _words(
     "release|statement|dashboard|database|website|review|audit|research|numbers|tally|count|"
     "projections|minutes|transcript|ruling|judgment|assessment|series|indicators|index|"
     "investigation|inquiry|probe|count|log|logs|register|registry|accounts|budget|model|"
-    "tracker|trial|testimony|letter|memo|complaint|indictment|lawsuit|affidavit|posts|post"
+    "tracker|trial|testimony|letter|memo|complaint|indictment|lawsuit|affidavit|posts|post|"
+    "prospectus|notice|evaluation|response|decree|footage|newsletter|bulletin|order|submission"
 )
 # Verbs through which records and studies speak ("the data show", "the survey found").
 EVIDENCE_VERBS = _words(
     "show|shows|showed|shown|found|finds|find|indicate|indicates|indicated|revealed|reveals|"
-    "suggest|suggests|suggested|estimated|put|puts|recorded|counted"
+    "suggest|suggests|suggested|estimated|put|puts|recorded|counted|confirm|confirms|lists|"
+    "listed|measured|credits|credited|says|said"
 )
 # Verbs that attribute a statement to its subject.
 SPEECH_VERBS = _words(

@@ -191,7 +191,8 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
         return NameReading("place" if not title else "organization", whole, "", words)
     if not title_words and (name_words[-1] in PLACE_CUES or name_words[0] in PLACE_LEADS):
         return NameReading("place", whole, "", words)  # "Gaza City", "Port Amsel"
-    if any(w in THING_CUES for w in name_words):
+    if name_words[-1] in THING_CUES:
+        # "the Paris Agreement", "Space Station"; a cue word inside is a first name ("Bill").
         return NameReading("thing", whole, "", words)
     if title_words:
         return NameReading("person", name, title, name_words)
