@@ -66,6 +66,8 @@ _PUBLIC_BODY_WORDS = _set_of(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
+_MALE_PRONOUNS = frozenset({"he", "his", "him", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENDERED = {
     **dict.fromkeys(
         _set_of("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
@@ -219,16 +221,23 @@ class _Registry:
         self._last: dict[str, _Speaker] = {}
         # The people who spoke last, most recent at the end (a few: pronouns reach back little).
         self._recent_people: list[_Speaker] = []
+        self._named_last_sentence: list[_Speaker] = []
 
     def learn(self, view: SentenceView) -> None:
         """Register people introduced with a title or a full name, organisations, acronyms."""
         tokens = view.tokens
+        # People named in the previous sentence become candidates for "he" and "she" only now:
+        # a pronoun never refers forward, not even within its own sentence.
+        for person in self._named_last_sentence:
+            self._recently(person)
+        self._named_last_sentence = []
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
             if reading.kind == "person" and (reading.title or len(reading.words) >= 2):
                 person = self._person(reading.name, reading.words)
                 if reading.title:
                     self._add_title(person, reading.title)
+                self._named_last_sentence.append(person)
             elif reading.kind == "organization":
                 organisation = self._organisation(reading.name)
                 self._last_organisation = organisation
@@ -253,6 +262,8 @@ class _Registry:
             return None
         speaker = self._resolve(subject)
         if speaker is not None:
+            if speaker.kind == "person" and not speaker.gender and not subject.pronoun:
+                speaker.gender = _gender_of_pronouns(view)
             self.spoke(speaker)
         return speaker
 
@@ -261,15 +272,18 @@ class _Registry:
         if speaker.group:
             self._last["group"] = speaker
         if speaker.kind == "person":
-            if speaker in self._recent_people:
-                self._recent_people.remove(speaker)
-            self._recent_people.append(speaker)
-            del self._recent_people[:-_PRONOUN_REACH]
+            self._recently(speaker)
         else:
             self._last_organisation = speaker
             if speaker.full_names or any(form[:1].isupper() for form in speaker.forms):
                 self._named(speaker)
         self.remember(speaker)
+
+    def _recently(self, person: _Speaker) -> None:
+        if person in self._recent_people:
+            self._recent_people.remove(person)
+        self._recent_people.append(person)
+        del self._recent_people[:-_PRONOUN_REACH]
 
     def _named(self, organisation: _Speaker) -> None:
         self._last_named_organisation = organisation
@@ -433,6 +447,16 @@ class _Registry:
             organisation.words.add(word)
             self._organisations_by_word[word] = organisation
         return organisation
+
+
+def _gender_of_pronouns(view: SentenceView) -> str:
+    """ "Kask said his ministry ...": the gender of the pronouns a named speaker's sentence
+    uses, when they are all of one gender."""
+    words = {word.lower() for word, _, _ in view.tokens}
+    male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
+    if male == female:
+        return ""
+    return "m" if male else "f"
 
 
 def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:

@@ -196,3 +196,25 @@ def test_the_speaker_of_a_transcript_line_says_every_sentence_of_it():
 
 def test_a_dateline_is_not_a_transcript_speaker():
     assert claimant_name("LONDON: Prices rose 4 percent in May.") is None
+
+
+def test_she_refers_back_to_a_woman_named_in_an_earlier_sentence_who_had_not_spoken():
+    article = (
+        "Senator Rhea Lund posted 11 messages on Sunday night. "
+        "In the first, she wrote that ridership had collapsed by 40 percent."
+    )
+    assert names(article) == [None, "Rhea Lund"]
+
+
+def test_he_skips_a_woman_whose_sentence_called_her_she():
+    article = (
+        "Trade Minister Oskar Fenn said exports rose 5 percent. "
+        "Sabine Roux said her ministry had cut tariffs twice. "
+        "He said steel exports were worth 640 million euros."
+    )
+    assert names(article) == ["Oskar Fenn", "Sabine Roux", "Oskar Fenn"]
+
+
+def test_a_quote_with_posted_after_it_belongs_to_the_poster():
+    article = "Rhea Lund met voters. “Ridership fell by 40 percent,” she posted on Sunday."
+    assert names(article) == [None, "Rhea Lund"]
