@@ -54,6 +54,8 @@ _OBJECT_VERBS = _set_of(
     "urged responded replied recalled pointed"
 )
 _CLAUSE_REACH = 8
+# "a report seen by the Gazette": the newspaper read the record, it did not write it.
+_READ_BY = _set_of("seen obtained reviewed viewed read examined")
 _INVERTED_REACH = 9
 _INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | _set_of(
     "which who citing saying adding quoting in on at"
@@ -128,7 +130,7 @@ def find_subject(view: SentenceView) -> Subject | None:
             elif subject is not None:
                 return subject
         if unnamed:
-            return None
+            break
     return None
 
 
@@ -247,6 +249,8 @@ def _subject_before(
     if word == ")" and index >= 3 and tokens[index - 2][0] == "(":
         index -= 3  # "the World Health Organization (WHO) said": the name before the brackets
         word = tokens[index][0]
+    if word == "to":
+        return _clause_subject(view, plain, in_chunk)  # "X used a speech to claim that ..."
     if word in _PASSIVE or (word in _CLAUSE_BOUNDARIES and word != ","):
         return None
     if word in PRONOUNS:
@@ -299,6 +303,13 @@ def _subject_before_comma(
 ) -> Subject | None:
     tokens = view.tokens
     last = comma - 1
+    if last >= 2 and tokens[last][0] == ")":
+        # "Cllr Jo Lin (Independent, Abbey ward), who voted against, said": skip the brackets.
+        bracket = last
+        while bracket > 0 and last - bracket < _APPOSITIVE_REACH and tokens[bracket][0] != "(":
+            bracket -= 1
+        if tokens[bracket][0] == "(":
+            last = bracket - 1
     if last < 0:
         return None
     if tokens[last][0] in PRONOUNS:
@@ -437,7 +448,7 @@ def _record_author(
     tokens = view.tokens
     # "figures from the statistics office", "a poll released Tuesday by X": the author.
     for index in range(record + 1, last):
-        if tokens[index][0] in _OWNER_PREPOSITIONS:
+        if tokens[index][0] in _OWNER_PREPOSITIONS and tokens[index - 1][0] not in _READ_BY:
             owner = _phrase(view, index + 1, last, in_chunk)
             if owner is not None and (owner.words or owner.head or owner.pronoun):
                 return owner
@@ -447,6 +458,9 @@ def _record_author(
         word = tokens[index][0]
         if word in _POSSESSIVE_PRONOUNS:
             pronoun = _POSSESSIVE_PRONOUNS[word]
+            opening = in_chunk.get(0)
+            if pronoun == "it" and opening is not None and _opens_main_clause(view, opening):
+                return _chunk_subject(opening)  # "SkyVale cancelled 14 flights, its website showed"
             return Subject(form=pronoun, pronoun=pronoun)
         if word.endswith(_POSSESSIVE_ENDINGS):
             owner = _phrase(view, first, index, in_chunk)
@@ -462,6 +476,19 @@ def _record_author(
     if start == 0 and text[:1].isupper() and tokens[0][0] in _DETERMINERS:
         text = text[0].lower() + text[1:]
     return Subject(form=text, head=tokens[record][0].lower(), kind="organization")
+
+
+def _opens_main_clause(view: SentenceView, chunk: NameChunk) -> bool:
+    """Whether the sentence opens with an institution that is the subject of its first verb."""
+    following = chunk.last + 1
+    return (
+        following < len(view.tokens)
+        and view.tokens[following][0].islower()
+        and view.tokens[following][0] not in _PREPOSITIONS
+        and classify_chunk(chunk.words, after_the=chunk.after_the).kind
+        in {"organization", "unknown"}
+        and len(chunk.words) <= 2
+    )
 
 
 def _head_kind(word: str) -> str:

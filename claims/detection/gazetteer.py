@@ -93,7 +93,8 @@ THING_CUES = _words(
     "Program|Programme|Initiative|Station|Street|Avenue|Road|Bridge|Airport|Square|Park|River|"
     "Mountain|Mountains|Lake|Sea|Ocean|Island|Islands|War|Day|Prize|Award|Olympics|Cup|Games|"
     "Index|Report|Strategy|Doctrine|Budget|Mission|Project|Operation|Rule|Code|Pandemic|Virus|"
-    "Disease|Syndrome|Vaccine|Hurricane|Storm|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    "Disease|Syndrome|Vaccine|Hurricane|Storm|Lane|Drive|Boulevard|Crescent|Terrace|Highway|"
+    "Motorway|Quay|Wharf|Monday|Tuesday|Wednesday|Thursday|Friday|"
     "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     "November|December|Christmas|Easter|Ramadan"
 )
@@ -112,7 +113,8 @@ TITLE_HEADS = _words(
     "Defence|Interior|Finance|Health|Justice|Energy|Education|Trade|State|Deputy|Assistant|"
     "Senior|Junior|Executive|Managing|General|Attorney|Security|Homeland|Commerce|Labor|Human|"
     "Services|Transportation|Veterans|Agriculture|Housing|Economy|Economic|Public|National|"
-    "Federal|Central|European|Home|Environment|Treasury|Internal|External|Trade|Surgeon"
+    "Federal|Central|European|Home|Environment|Treasury|Internal|External|Trade|Surgeon|"
+    "Detective|Cllr|Constable|Presenter|Anchor"
 )
 # The words among TITLE_HEADS that name the role itself (others only qualify it).
 ROLE_WORDS = _words(
@@ -125,7 +127,7 @@ ROLE_WORDS = _words(
     "Head|Economist|Analyst|Adviser|Advisor|Aide|Councillor|Councilman|Councilwoman|Lawmaker|"
     "Legislator|MP|MEP|Sir|Dame|Lord|Lady|Bishop|Archbishop|Cardinal|Rabbi|Imam|Sheikh|Emir|"
     "Sultan|Coach|Manager|Editor|Correspondent|Reporter|Author|Researcher|Scientist|Astronaut|"
-    "Executive|Officer"
+    "Executive|Officer|Detective|Cllr|Constable|Presenter|Anchor"
 )
 # Plural nouns for groups of unnamed speakers ("U.S. officials", "experts").
 GROUP_NOUNS = _words(

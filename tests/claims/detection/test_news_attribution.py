@@ -218,3 +218,38 @@ def test_he_skips_a_woman_whose_sentence_called_her_she():
 def test_a_quote_with_posted_after_it_belongs_to_the_poster():
     article = "Rhea Lund met voters. “Ridership fell by 40 percent,” she posted on Sunday."
     assert names(article) == [None, "Rhea Lund"]
+
+
+def test_a_speech_used_to_claim_something_is_the_speakers_claim():
+    article = (
+        "Mayor Ada Quist used her annual address on Monday to claim that crime fell 9 percent."
+    )
+    assert claimant_name(article) == "Ada Quist"
+
+
+def test_a_record_seen_by_a_newspaper_is_not_the_newspapers_claim():
+    article = "A council memo seen by the Herald shows the pool cost $2 million."
+    assert claimant_name(article) == "a council memo"
+
+
+def test_its_website_is_the_website_of_the_company_the_sentence_opens_with():
+    article = (
+        "Ledgerline, a data firm, tracks the fleet. "
+        "Skyjet cancelled 14 flights on Wednesday, its website showed."
+    )
+    assert names(article)[-1] == "Skyjet"
+
+
+def test_a_bracketed_party_and_ward_between_name_and_verb_are_skipped():
+    article = (
+        "Cllr Jo Marsh (Labour, Abbey ward), who voted against, said the site cost $4 million."
+    )
+    assert claimant_name(article) == "Jo Marsh"
+
+
+def test_a_street_is_not_a_person_a_pronoun_can_refer_to():
+    article = (
+        "Detective Owen Hart said a car was seen on Mill Lane. "
+        "The first call was logged at 11:52 p.m., he said."
+    )
+    assert names(article) == ["Owen Hart", "Owen Hart"]
