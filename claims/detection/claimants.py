@@ -1,17 +1,28 @@
 """Who makes each claim of an article.
 
-A sentence is attributed to the subject of its speech verb ("X said", "said X", "according to
-X", "X told Y that", "X, a senior adviser, warned"), found in the part of the sentence outside
-quotation marks. Sentences inside a quotation inherit the speaker named right after the quote
-closes (", he said") or right before it opens ("X said: ..."). "He"/"she" resolve to the last
-person who spoke, "it" to the last organisation and "they" to the last group or organisation.
+A sentence is attributed to the subject of its attribution (see ``attribution``), found in the
+part of the sentence outside quotation marks. Sentences inside a quotation inherit the speaker
+named right after the quote closes (", he said"), right before it opens ("X said: ..."), or of
+the sentence just before it in the same paragraph; a quotation that names nobody and follows
+another in the same paragraph continues it. The lines of a transcript ("PRESENTER (Jo Lin): ...",
+"LIN: ...") belong to their speaker. The reporter's own sentences have no claimant.
+
+Sentences are read in order, so every reference looks back only: "he" and "she" are the last
+person of that gender who spoke or was named in an earlier sentence, "it" the last organisation,
+"the agency" or "the statistics office" the last organisation whose name has those words, "the
+company" the last named organisation that is not a public body, "the minister" the last person
+with that title. A description with nothing to refer back to ("a detective", "district records")
+is its own claimant. Places never speak, except countries ("Russia said").
 
 Within one article, every way of naming the same speaker ("Sergey Lavrov", "Lavrov", "the Russian
-Foreign Minister") is one ClaimantMention whose name is the longest full name.
+Foreign Minister") is one ClaimantMention whose name is the longest full name. Every lookup is a
+dictionary access and each speaker keeps at most ``MAX_ALIASES`` forms, so an article costs
+linear time however it names its speakers.
 
 Unnamed, unqualified groups ("Experts said", "Officials said") give no claimant: a fact-checker
 cannot trace or rate them, so the claim is treated like one the article makes itself. A group
-qualified by a proper name ("U.S. officials", "CDC researchers") is an organisation claimant.
+qualified by a proper name ("U.S. officials", "CDC researchers") is an organisation claimant, and
+so are the police ("police said").
 """
 
 from __future__ import annotations
