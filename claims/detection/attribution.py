@@ -112,6 +112,9 @@ class SentenceView:
     speech_verbs: list[int] | None = None
 
 
+_TRIGGERS = SPEECH_VERBS | EVIDENCE_VERBS | _PARTICIPLES | {"according", "According"}
+
+
 def find_subject(view: SentenceView) -> Subject | None:
     """The subject of the first attribution outside quotation marks that has one.
 
@@ -120,10 +123,13 @@ def find_subject(view: SentenceView) -> Subject | None:
     """
     plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
     words = [view.tokens[i][0] for i in plain]
+    triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
+    if not triggers:
+        return None  # most sentences attribute nothing: no verb to look around
     in_chunk = _chunk_index(view)
     for evidence in (False, True):
         unnamed = False
-        for position in range(len(words)):
+        for position in triggers:
             subject = _attribution_at(view, plain, words, position, in_chunk, evidence=evidence)
             if subject is UNNAMED_GROUP:
                 unnamed = True  # "experts said": nobody, unless someone else speaks too
