@@ -382,7 +382,7 @@ def _weekday(
     and so does a sentence about the future ("will meet on Friday")."""
     weekday = _WEEKDAYS[name.lower()]
     relation = (relation or "").lower()
-    if relation in {"", "on", "by", "until"} and tense == "future":
+    if relation in {"", "on", "by", "until", "this"} and tense == "future":
         return _day_of(published + datetime.timedelta(days=(weekday - published.weekday()) % 7))
     if relation == "next":
         ahead = (weekday - published.weekday()) % 7 or 7

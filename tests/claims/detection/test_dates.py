@@ -140,3 +140,10 @@ def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one():
         (D(2019, 2, 22), D(2019, 2, 22), "day")
     ]
     assert periods("The committee met on Friday.") == [(D(2019, 2, 15), D(2019, 2, 15), "day")]
+
+
+def test_this_weekday_in_a_sentence_about_the_future_is_the_coming_one():
+    # PUBLISHED is a Wednesday.
+    assert periods("The board will decide this Friday.") == [
+        (D(2019, 2, 22), D(2019, 2, 22), "day")
+    ]
