@@ -221,11 +221,20 @@ def transcript_speaker(text: str) -> tuple[str, str] | None:
 
 
 def _chunk_index(view: SentenceView) -> dict[int, NameChunk]:
+    """Token index -> its name chunk; a capitalised common noun opening the sentence
+    ("Figures from the ONS show", "Police said") is no name."""
     index = {}
     for chunk in view.chunks:
+        if chunk.sentence_initial and len(chunk.words) == 1 and _is_common_noun(chunk.words[0]):
+            continue
         for position in range(chunk.first, chunk.last + 1):
             index[position] = chunk
     return index
+
+
+def _is_common_noun(word: str) -> bool:
+    lowered = word.lower()
+    return bool(_head_kind(lowered)) or lowered in GROUP_NOUNS
 
 
 def _opens_clause(words: Sequence[str], position: int) -> bool:
@@ -434,6 +443,10 @@ def _phrase(
         return Subject(form=text, group=True)
     if not kind:
         return None
+    for index in range(head_at - 1, first, -1):
+        if tokens[index][0] in _DETERMINERS:
+            first = index  # "Later the minister said": the phrase starts at its article
+            break
     start = first + 1 if tokens[first][0] in {"the", "The"} else first
     text = view.sentence.text[tokens[start][1] : tokens[last][2]]
     if text[:1].isupper() and start == 0 and tokens[0][0] in _DETERMINERS:

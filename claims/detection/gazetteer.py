@@ -176,7 +176,7 @@ EVIDENCE_NOUNS = _words(
 EVIDENCE_VERBS = _words(
     "show|shows|showed|shown|found|finds|find|indicate|indicates|indicated|revealed|reveals|"
     "suggest|suggests|suggested|estimated|put|puts|recorded|counted|confirm|confirms|lists|"
-    "listed|measured|credits|credited|says|said"
+    "listed|measured|credits|credited|says|said|saw|sees"
 )
 # Verbs that attribute a statement to its subject.
 SPEECH_VERBS = _words(

@@ -253,3 +253,16 @@ def test_a_street_is_not_a_person_a_pronoun_can_refer_to():
         "The first call was logged at 11:52 p.m., he said."
     )
     assert names(article) == ["Owen Hart", "Owen Hart"]
+
+
+def test_a_record_opening_the_sentence_speaks_for_the_body_that_published_it():
+    article = "Figures from the ONS saw inflation fall to 3.2 per cent in March."
+    assert claimant_name(article) == "ONS"
+
+
+def test_an_adverb_before_the_role_is_not_part_of_the_speakers_title():
+    article = (
+        "Ruth Kell, the finance minister, said taxes rose 4 percent. "
+        "Later the minister said spending fell by a tenth."
+    )
+    assert names(article) == ["Ruth Kell", "Ruth Kell"]
