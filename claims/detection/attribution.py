@@ -479,7 +479,9 @@ def _record_author(
             pronoun = _POSSESSIVE_PRONOUNS[word]
             opening = in_chunk.get(0)
             if pronoun == "it" and opening is not None and _opens_main_clause(view, opening):
-                return _chunk_subject(opening)  # "SkyVale cancelled 14 flights, its website showed"
+                # "SkyVale cancelled 14 flights, its website showed": SkyVale's, if the article
+                # knows SkyVale as an organisation.
+                return Subject(form=pronoun, pronoun=pronoun, words=opening.words)
             return Subject(form=pronoun, pronoun=pronoun)
         if word.endswith(_POSSESSIVE_ENDINGS):
             owner = _phrase(view, first, index, in_chunk)

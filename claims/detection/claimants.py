@@ -318,6 +318,10 @@ class _Registry:
 
     def _resolve(self, subject: Subject) -> _Speaker | None:
         if subject.pronoun:
+            if subject.words:
+                known = self._known_organisation(" ".join(subject.words).lower())
+                if known is not None:
+                    return known
             return self._pronoun(subject.pronoun)
         if subject.group:
             speaker = self._organisation(subject.form)
@@ -354,6 +358,12 @@ class _Registry:
                 self._add_title(person, subject.title)
             return person
         return None
+
+    def _known_organisation(self, name: str) -> _Speaker | None:
+        known = self._organisations.get(name)
+        if known is None and " " not in name:
+            known = self._organisations_by_word.get(name)
+        return known
 
     def _pronoun(self, pronoun: str) -> _Speaker | None:
         if pronoun in {"he", "she"}:

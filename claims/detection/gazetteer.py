@@ -78,7 +78,10 @@ ORGANISATION_CUES = _words(
     "Reuters|Bloomberg|Airlines|Motors|Industries|Systems|Technologies|Labs|Laboratory|"
     "Hospital|Clinic|Coalition|Alliance|League|Movement|Front|Church|Club|Team|League|Trust|"
     "Partners|Holdings|Capital|Media|Broadcasting|Pentagon|Kremlin|Congress|Treasury|"
-    "Commonwealth|Secretariat|Directorate|Inspectorate|Observatory|Tribunal|Chamber|Exchange"
+    "Commonwealth|Secretariat|Directorate|Inspectorate|Observatory|Tribunal|Chamber|Exchange|"
+    "Airways|Telecom|Energy|Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|Ventures|"
+    "Markets|Ratings|Brands|Mining|Resources|Logistics|Software|Solutions|Insurance|Securities|"
+    "Investments|Utilities|Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|Analytics"
 )
 # Institutions usually named without a cue word.
 KNOWN_ORGANISATIONS = _words(
