@@ -173,7 +173,8 @@ EVIDENCE_NOUNS = _words(
     "projections|minutes|transcript|ruling|judgment|assessment|series|indicators|index|"
     "investigation|inquiry|probe|count|log|logs|register|registry|accounts|budget|model|"
     "tracker|trial|testimony|letter|memo|complaint|indictment|lawsuit|affidavit|posts|post|"
-    "prospectus|notice|evaluation|response|decree|footage|newsletter|bulletin|order|submission"
+    "prospectus|notice|evaluation|response|decree|footage|newsletter|bulletin|order|submission|"
+    "studies|surveys|reviews|audits|analyses|investigations"
 )
 # Verbs through which records and studies speak ("the data show", "the survey found").
 EVIDENCE_VERBS = _words(
