@@ -19,29 +19,36 @@ it to a person or organisation of the article is the job of ``claimants``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from claims.detection.gazetteer import (
-    EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
-    GROUP_NOUNS,
     ORGANISATION_NOUNS,
-    PERSON_NOUNS,
     PLACES,
     PRONOUNS,
-    ROLE_WORDS,
     SPEECH_VERBS,
     SUBJECT_VERB_FILLERS,
 )
-from claims.detection.names import NameChunk, Token, classify_chunk
-from claims.detection.sentences import Sentence
+from claims.detection.names import NameChunk
+from claims.detection.phrases import (
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    UNNAMED_GROUP,
+    SentenceView,
+    Subject,
+    chunk_index,
+    chunk_subject,
+    names_someone,
+    read_phrase,
+    strip_possessive,
+)
+
+__all__ = ["SentenceView", "Subject", "find_subject", "strip_possessive", "transcript_speaker"]
 
 
 def _set_of(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha()) | PERSON_NOUNS
 _INVERTING_VERBS = _set_of(
     "said says told added wrote writes asked explained reports reported noted notes "
     "acknowledged confirmed announced insisted argued warned stated tweeted posted"
@@ -54,8 +61,6 @@ _OBJECT_VERBS = _set_of(
     "urged responded replied recalled pointed"
 )
 _CLAUSE_REACH = 8
-# "a report seen by the Gazette": the newspaper read the record, it did not write it.
-_READ_BY = _set_of("seen obtained reviewed viewed read examined")
 _INVERTED_REACH = 9
 _INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | _set_of(
     "which who citing saying adding quoting in on at"
@@ -69,47 +74,8 @@ _CLAUSE_BOUNDARIES = frozenset(
     "so or nor yet after before than whether once until unless also"
 )
 _PASSIVE = _set_of("was were is are be been being")
-_DETERMINERS = _set_of("the a an The A An this This these These")
-_POSSESSIVE_PRONOUNS = {"its": "it", "Its": "it", "their": "they", "Their": "they"}
-_PERSONAL_POSSESSIVES = {"his": "he", "His": "he", "her": "she", "Her": "she"}
-_OWNER_PREPOSITIONS = frozenset({"by", "from"})
-_PREPOSITIONS = _set_of("by from of for at in on into with about over under near")
-_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
 _PHRASE_REACH = 14
 _APPOSITIVE_REACH = 30
-
-
-@dataclass(slots=True)
-class Subject:
-    """A speech verb's subject as written.
-
-    One of: a name chunk (``words``), a pronoun, a group ("U.S. officials"), a title (``role``),
-    or a lower-case description (``head`` is its head noun, ``kind`` person or organization).
-    """
-
-    form: str
-    words: tuple[str, ...] = ()
-    after_the: bool = False
-    pronoun: str = ""
-    group: bool = False
-    role: str = ""
-    head: str = ""
-    kind: str = ""
-    title: str = ""
-
-
-UNNAMED_GROUP = Subject(form="")
-
-
-@dataclass(slots=True)
-class SentenceView:
-    """One sentence ready for attribution: its tokens, which of them are quoted, its names."""
-
-    sentence: Sentence
-    tokens: tuple[Token, ...]
-    quoted: list[bool]
-    chunks: tuple[NameChunk, ...]
-    speech_verbs: list[int] | None = None
 
 
 _TRIGGERS = SPEECH_VERBS | EVIDENCE_VERBS | _PARTICIPLES | {"according", "According"}
@@ -126,7 +92,7 @@ def find_subject(view: SentenceView) -> Subject | None:
     triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
     if not triggers:
         return None  # most sentences attribute nothing: no verb to look around
-    in_chunk = _chunk_index(view)
+    in_chunk = chunk_index(view)
     for evidence in (False, True):
         unnamed = False
         for position in triggers:
@@ -181,7 +147,7 @@ def _inverted_subject(
 ) -> Subject | None:
     """ ", said Jo Lin, a meteorologist." but not ", said the budget cut funding ...": after an
     inverted verb comes a short name that ends the sentence or its clause."""
-    if position >= len(plain) or view.tokens[plain[position]][0] in _PREPOSITIONS:
+    if position >= len(plain) or view.tokens[plain[position]][0] in PREPOSITIONS:
         return None
     end = position
     while end < len(plain) and end - position < _INVERTED_REACH:
@@ -190,8 +156,8 @@ def _inverted_subject(
         end += 1
     if end < len(plain) and view.tokens[plain[end]][0] not in _INVERSION_ENDS:
         return None
-    subject = _phrase(view, plain[position], plain[end - 1], in_chunk)
-    return subject if _names_someone(subject) else None
+    subject = read_phrase(view, plain[position], plain[end - 1], in_chunk)
+    return subject if names_someone(subject) else None
 
 
 def _reports_a_clause(words: Sequence[str], position: int) -> bool:
@@ -218,23 +184,6 @@ def transcript_speaker(text: str) -> tuple[str, str] | None:
     if label.title() in PLACES or label in PLACES:
         return None  # a dateline: "WASHINGTON: ..."
     return label, name
-
-
-def _chunk_index(view: SentenceView) -> dict[int, NameChunk]:
-    """Token index -> its name chunk; a capitalised common noun opening the sentence
-    ("Figures from the ONS show", "Police said") is no name."""
-    index = {}
-    for chunk in view.chunks:
-        if chunk.sentence_initial and len(chunk.words) == 1 and _is_common_noun(chunk.words[0]):
-            continue
-        for position in range(chunk.first, chunk.last + 1):
-            index[position] = chunk
-    return index
-
-
-def _is_common_noun(word: str) -> bool:
-    lowered = word.lower()
-    return bool(_head_kind(lowered)) or lowered in GROUP_NOUNS
 
 
 def _opens_clause(words: Sequence[str], position: int) -> bool:
@@ -280,7 +229,7 @@ def _subject_before(
         and not view.quoted[first - 1]
     ):
         first -= 1
-    return _phrase(view, first, index, in_chunk)
+    return read_phrase(view, first, index, in_chunk)
 
 
 def _appositive_subject(
@@ -292,25 +241,18 @@ def _appositive_subject(
     for index in range(comma - 1, max(-1, comma - _APPOSITIVE_REACH), -1):
         if tokens[index][0] in {",", "\u2014", "\u2013", "("} or index == 0:
             opening = index if index > 0 or tokens[0][0] == "," else -1
-            between = _phrase(view, opening + 1, comma - 1, in_chunk)
+            between = read_phrase(view, opening + 1, comma - 1, in_chunk)
             if between is not None and between.words and between.kind == "person":
                 return between  # the name itself is the appositive
             if opening <= 0:
-                return between if _names_someone(between) else None
+                return between if names_someone(between) else None
             before = _subject_before_comma(view, opening, in_chunk)
             if before is not None:
                 if between is not None and between.head and before.words and not before.title:
                     before.title = between.form
                 return before
-            return between if _names_someone(between) else None
+            return between if names_someone(between) else None
     return None
-
-
-def _names_someone(subject: Subject | None) -> bool:
-    """A name, or a person or organisation described ("the lab's director"), not a record."""
-    return subject is not None and bool(
-        subject.words or (subject.head and subject.head not in EVIDENCE_NOUNS)
-    )
 
 
 def _subject_before_comma(
@@ -337,7 +279,7 @@ def _subject_before_comma(
         and not view.quoted[first - 1]
     ):
         first -= 1
-    subject = _phrase(view, first, last, in_chunk)
+    subject = read_phrase(view, first, last, in_chunk)
     if subject is None or not (subject.words or subject.head or subject.pronoun):
         return None
     return subject
@@ -358,7 +300,7 @@ def _subject_after(
         and not view.quoted[last + 1]
     ):
         last += 1
-    return _phrase(view, first, last, in_chunk)
+    return read_phrase(view, first, last, in_chunk)
 
 
 def _clause_subject(
@@ -374,168 +316,11 @@ def _clause_subject(
         chunk = in_chunk[0]
         following = chunk.last + 1
         if following < len(tokens) and tokens[following][0][0].islower():
-            return _chunk_subject(chunk)
+            return chunk_subject(chunk)
     for last in range(min(len(tokens), 6)):
         word = tokens[last][0].lower()
         if word in _CLAUSE_BOUNDARIES:
             return None
-        if word in ORGANISATION_NOUNS or word in _ROLE_NOUNS:
-            return _phrase(view, 0, last, in_chunk)
+        if word in ORGANISATION_NOUNS or word in ROLE_NOUNS:
+            return read_phrase(view, 0, last, in_chunk)
     return None
-
-
-def _phrase(
-    view: SentenceView, first: int, last: int, in_chunk: dict[int, NameChunk]
-) -> Subject | None:
-    """What the noun phrase ``tokens[first..last]`` names, reading it as news writes subjects."""
-    tokens = view.tokens
-    if first > last:
-        return None
-    word = tokens[first][0]
-    if first == last and word in PRONOUNS:
-        return Subject(form=word, pronoun=word.lower())
-    record = next(
-        (
-            index
-            for index in range(first, last + 1)
-            if tokens[index][0].lower() in EVIDENCE_NOUNS
-            and index not in in_chunk
-            and not (index < last and _head_kind(tokens[index + 1][0]))
-        ),
-        -1,
-    )
-    if record >= 0:
-        return _record_author(view, first, record, last, in_chunk)
-    if tokens[first][0].lower() == "people" and first < last and tokens[first + 1][0] == "familiar":
-        # "people familiar with the matter": news's standard unnamed but traceable source.
-        text = view.sentence.text[tokens[first][1] : tokens[last][2]]
-        return Subject(form=text, head="people", kind="person")
-    head_at = last
-    for index in range(first + 1, last + 1):
-        if tokens[index][0] in _PREPOSITIONS and not _inside_chunk(index, in_chunk):
-            head_at = index - 1  # "a spokeswoman for X": the head is "spokeswoman"
-            break
-    head = tokens[head_at][0]
-    if head_at in in_chunk:
-        chunk = in_chunk[head_at]
-        described = [
-            tokens[i][0].lower()
-            for i in range(first, chunk.first)
-            if tokens[i][0] not in _DETERMINERS
-        ]
-        subject = _chunk_subject(chunk)
-        if subject is UNNAMED_GROUP:
-            return subject
-        subject.kind = classify_chunk(chunk.words, after_the=chunk.after_the).kind
-        if described and described[-1] in ORGANISATION_NOUNS:
-            subject.kind = "organization"  # "the tech news site ByteWatch"
-        elif described and described[-1] in _ROLE_NOUNS:
-            subject.kind = "person"  # "transit manager Jo Lin"
-            subject.title = " ".join(described)
-        return subject
-    lowered = strip_possessive(head).lower()
-    kind = _head_kind(lowered)
-    if lowered in GROUP_NOUNS:
-        modifier = in_chunk.get(head_at - 1)
-        if modifier is None:
-            return UNNAMED_GROUP
-        text = view.sentence.text[tokens[modifier.first][1] : tokens[head_at][2]]
-        return Subject(form=text, group=True)
-    if not kind:
-        return None
-    for index in range(head_at - 1, first, -1):
-        if tokens[index][0] in _DETERMINERS:
-            first = index  # "Later the minister said": the phrase starts at its article
-            break
-    start = first + 1 if tokens[first][0] in {"the", "The"} else first
-    text = view.sentence.text[tokens[start][1] : tokens[last][2]]
-    if text[:1].isupper() and start == 0 and tokens[0][0] in _DETERMINERS:
-        text = text[0].lower() + text[1:]
-    return Subject(
-        form=text,
-        head=lowered,
-        kind="person" if kind == "person" else "organization",
-        after_the=start != first,
-    )
-
-
-def _record_author(
-    view: SentenceView, first: int, record: int, last: int, in_chunk: dict[int, NameChunk]
-) -> Subject | None:
-    """Who speaks through a record: "figures from X", "X's report", "NOAA data", else the
-    record itself ("district records", "a committee staff report")."""
-    tokens = view.tokens
-    # "figures from the statistics office", "a poll released Tuesday by X": the author.
-    for index in range(record + 1, last):
-        if tokens[index][0] in _OWNER_PREPOSITIONS and tokens[index - 1][0] not in _READ_BY:
-            owner = _phrase(view, index + 1, last, in_chunk)
-            if owner is not None and (owner.words or owner.head or owner.pronoun):
-                return owner
-            break
-    # "the ministry's figures", "Chatterly's transparency report": the owner of the record.
-    for index in range(record - 1, first - 1, -1):
-        word = tokens[index][0]
-        if word in _POSSESSIVE_PRONOUNS:
-            pronoun = _POSSESSIVE_PRONOUNS[word]
-            opening = in_chunk.get(0)
-            if pronoun == "it" and opening is not None and _opens_main_clause(view, opening):
-                # "SkyVale cancelled 14 flights, its website showed": SkyVale's, if the article
-                # knows SkyVale as an organisation.
-                return Subject(form=pronoun, pronoun=pronoun, words=opening.words)
-            return Subject(form=pronoun, pronoun=pronoun)
-        if word.endswith(_POSSESSIVE_ENDINGS):
-            owner = _phrase(view, first, index, in_chunk)
-            if owner is not None and owner.kind != "evidence":
-                return owner
-            break
-    if record - 1 >= first and record - 1 in in_chunk:
-        chunk = in_chunk[record - 1]
-        if chunk.first >= first and classify_chunk(chunk.words).kind in {"organization", "unknown"}:
-            return _chunk_subject(chunk)  # "NOAA data show", "ONS figures showed"
-    start = first + 1 if tokens[first][0] in {"the", "The"} else first
-    text = view.sentence.text[tokens[start][1] : tokens[record][2]]
-    if start == 0 and text[:1].isupper() and tokens[0][0] in _DETERMINERS:
-        text = text[0].lower() + text[1:]
-    return Subject(form=text, head=tokens[record][0].lower(), kind="organization")
-
-
-def _opens_main_clause(view: SentenceView, chunk: NameChunk) -> bool:
-    """Whether the sentence opens with an institution that is the subject of its first verb."""
-    following = chunk.last + 1
-    return (
-        following < len(view.tokens)
-        and view.tokens[following][0].islower()
-        and view.tokens[following][0] not in _PREPOSITIONS
-        and classify_chunk(chunk.words, after_the=chunk.after_the).kind
-        in {"organization", "unknown"}
-        and len(chunk.words) <= 2
-    )
-
-
-def _head_kind(word: str) -> str:
-    lowered = word.lower()
-    if lowered in _ROLE_NOUNS:
-        return "person"
-    if lowered in ORGANISATION_NOUNS:
-        return "organization"
-    if lowered in EVIDENCE_NOUNS:
-        return "evidence"
-    return ""
-
-
-def _inside_chunk(index: int, in_chunk: dict[int, NameChunk]) -> bool:
-    chunk = in_chunk.get(index)
-    return chunk is not None and chunk.first < index < chunk.last
-
-
-def strip_possessive(word: str) -> str:
-    for ending in ("'s", "\u2019s", "'", "\u2019"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word
-
-
-def _chunk_subject(chunk: NameChunk) -> Subject:
-    if len(chunk.words) == 1 and chunk.words[0].lower() in GROUP_NOUNS:
-        return UNNAMED_GROUP  # "Experts said": an unnamed group is no traceable claimant
-    return Subject(form=chunk.text, words=chunk.words, after_the=chunk.after_the)
