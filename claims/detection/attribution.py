@@ -1,97 +1,210 @@
 """The grammar of attribution: who a sentence says is speaking.
 
-Given one sentence, find the subject of its first speech verb outside quotation marks: the
-name before the verb ("Lavrov said", "Stephen Young, a senior adviser, told"), the name after
-it ("..., said Lavrov", "according to the CDC"), a pronoun ("he said"), a group qualified by a
-proper name ("U.S. officials said") or a role ("the minister said"). Resolving that subject to
-a person or organisation of the article is the job of ``claimants``.
+Given one sentence, find the subject of its first attribution outside quotation marks, the way
+news is written:
+
+- a speech verb with its subject before it ("Lavrov said", "Stephen Young, a senior adviser,
+  told", "the Pentagon's policy chief acknowledged", "Its leader, Pavel Dusek, said") or, after a
+  comma, after it (", said transit manager Jo Lin", ", reports the Daily Mail");
+- "according to ..." and records that speak for their authors ("figures from the statistics
+  office show", "the survey found", "its website showed"): the author when the text names one
+  ("by"/"from" X, X's figures), else the record itself;
+- a participle that reports for the subject of its clause ("Kask disputed that, saying ...").
+
+The subject is a name chunk, a pronoun, a group ("U.S. officials"), a title ("the minister") or a
+description in lower case ("the finance ministry", "a detective", "district records"). Resolving
+it to a person or organisation of the article is the job of ``claimants``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from claims.detection.gazetteer import (
-    GROUP_NOUNS,
+    EVIDENCE_VERBS,
+    ORGANISATION_NOUNS,
+    PLACES,
     PRONOUNS,
-    ROLE_WORDS,
     SPEECH_VERBS,
     SUBJECT_VERB_FILLERS,
 )
-from claims.detection.names import NameChunk, Token
-from claims.detection.sentences import Sentence
+from claims.detection.names import NameChunk
+from claims.detection.phrases import (
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    UNNAMED_GROUP,
+    SentenceView,
+    Subject,
+    chunk_index,
+    chunk_subject,
+    names_someone,
+    read_phrase,
+    strip_possessive,
+)
 
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one", "former"})
+__all__ = ["SentenceView", "Subject", "find_subject", "strip_possessive", "transcript_speaker"]
+
+
+def _set_of(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_INVERTING_VERBS = _set_of(
+    "said says told added wrote writes asked explained reports reported noted notes "
+    "acknowledged confirmed announced insisted argued warned stated tweeted posted"
+)
+# Speech verbs that also take a plain object ("wrote two books"): they report only a clause.
+_OBJECT_VERBS = _set_of(
+    "wrote writes posted asked asks declared declares admitted admits conceded concedes "
+    "rejected dismissed called calls described describes agreed agrees "
+    "announced announces pledged promised vowed "
+    "urged responded replied recalled pointed"
+)
+_CLAUSE_REACH = 8
+_INVERTED_REACH = 9
+_INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | _set_of(
+    "which who citing saying adding quoting in on at"
+)
+_PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "insisting"})
+# Words that end the noun phrase of a subject when walking back from its verb.
+_CLAUSE_BOUNDARIES = frozenset(
+    [",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018"]
+) | _set_of(
+    "that and but which who whom whose while when where as because if although though since "
+    "so or nor yet after before than whether once until unless also"
+)
+_PASSIVE = _set_of("was were is are be been being")
+_PHRASE_REACH = 14
 _APPOSITIVE_REACH = 30
-_ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha())
-_INVERTING_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "explained"})
 
 
-@dataclass(slots=True)
-class Subject:
-    """A speech verb's subject as written: a name chunk, a pronoun, a group, or a title."""
-
-    form: str
-    words: tuple[str, ...] = ()
-    after_the: bool = False
-    pronoun: str = ""
-    group: bool = False
-    role: str = ""
-
-
-UNNAMED_GROUP = Subject(form="")
-
-
-@dataclass(slots=True)
-class SentenceView:
-    """One sentence ready for attribution: its tokens, which of them are quoted, its names."""
-
-    sentence: Sentence
-    tokens: tuple[Token, ...]
-    quoted: list[bool]
-    chunks: tuple[NameChunk, ...]
-    speech_verbs: list[int] | None = None
+_TRIGGERS = SPEECH_VERBS | EVIDENCE_VERBS | _PARTICIPLES | {"according", "According"}
 
 
 def find_subject(view: SentenceView) -> Subject | None:
-    """The subject of the first speech verb outside quotation marks that has one."""
-    tokens = [t for t, quoted in zip(view.tokens, view.quoted, strict=True) if not quoted]
+    """The subject of the first attribution outside quotation marks that has one.
+
+    Speech verbs and "according to" come first; a record that speaks ("the survey found") only
+    when nobody in the sentence says anything ("Her survey found no salt, she noted").
+    """
     plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
-    chunk_ending = {chunk.last: chunk for chunk in view.chunks}
-    chunk_starting = {chunk.first: chunk for chunk in view.chunks}
-    for position, token in enumerate(tokens):
-        word = token[0]
-        if (
-            word in {"according", "According"}
-            and position + 1 < len(tokens)
-            and tokens[position + 1][0] == "to"
-        ):
-            subject = _subject_after(view, plain, position + 2, chunk_starting)
-        elif word in SPEECH_VERBS:
-            subject = _subject_before(view, plain, position, chunk_ending)
-            if subject is None and word in _INVERTING_VERBS and _opens_clause(tokens, position):
-                subject = _subject_after(view, plain, position + 1, chunk_starting)
-        else:
-            continue
-        if subject is UNNAMED_GROUP:
-            return None
-        if subject is not None:
-            return subject
+    words = [view.tokens[i][0] for i in plain]
+    triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
+    if not triggers:
+        return None  # most sentences attribute nothing: no verb to look around
+    in_chunk = chunk_index(view)
+    for evidence in (False, True):
+        unnamed = False
+        for position in triggers:
+            subject = _attribution_at(view, plain, words, position, in_chunk, evidence=evidence)
+            if subject is UNNAMED_GROUP:
+                unnamed = True  # "experts said": nobody, unless someone else speaks too
+            elif subject is not None:
+                return subject
+        if unnamed:
+            break
     return None
 
 
-def _opens_clause(tokens: Sequence[Token], position: int) -> bool:
+def _attribution_at(
+    view: SentenceView,
+    plain: list[int],
+    words: list[str],
+    position: int,
+    in_chunk: dict[int, NameChunk],
+    *,
+    evidence: bool,
+) -> Subject | None:
+    word = words[position]
+    if evidence:
+        if word not in EVIDENCE_VERBS:
+            return None
+        subject = _subject_before(view, plain, position, in_chunk)
+        return subject if subject is not None and _can_publish(subject) else None
+    if word in {"according", "According"}:
+        if position + 1 < len(words) and words[position + 1] == "to":
+            return _subject_after(view, plain, position + 2, in_chunk)
+        return None
+    if word in _PARTICIPLES and position > 0 and words[position - 1] == ",":
+        return _clause_subject(view, plain, in_chunk)
+    if word not in SPEECH_VERBS:
+        return None
+    if word in _INVERTING_VERBS and _opens_clause(words, position):
+        subject = _inverted_subject(view, plain, position + 1, in_chunk)
+        if subject is not None:
+            return subject  # ", said Dana Reyes, a meteorologist", ", reports the Herald"
+    if (
+        word in _OBJECT_VERBS
+        and not _reports_a_clause(words, position)
+        and not any(view.quoted[: plain[position]])  # "“...,” she posted on X."
+    ):
+        return None  # "wrote two books", "posted a video", "asked 38 questions"
+    return _subject_before(view, plain, position, in_chunk)
+
+
+def _inverted_subject(
+    view: SentenceView, plain: list[int], position: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """ ", said Jo Lin, a meteorologist." but not ", said the budget cut funding ...": after an
+    inverted verb comes a short name that ends the sentence or its clause."""
+    if position >= len(plain) or view.tokens[plain[position]][0] in PREPOSITIONS:
+        return None
+    end = position
+    while end < len(plain) and end - position < _INVERTED_REACH:
+        if view.tokens[plain[end]][0] in _INVERSION_ENDS:
+            break
+        end += 1
+    if end < len(plain) and view.tokens[plain[end]][0] not in _INVERSION_ENDS:
+        return None
+    subject = read_phrase(view, plain[position], plain[end - 1], in_chunk)
+    return subject if names_someone(subject) else None
+
+
+def _reports_a_clause(words: Sequence[str], position: int) -> bool:
+    """Whether a verb that may take a plain object reports something: "that", a quote, ":"."""
+    following = words[position + 1 : position + 1 + _CLAUSE_REACH]
+    if len(following) <= 1:
+        return True  # "..., the council wrote."
+    return following[0] in {",", ":", "\u201c", '"'} or "that" in following
+
+
+def transcript_speaker(text: str) -> tuple[str, str] | None:
+    """ "PRESENTER (Jo Lin): ..." or "LIN: ...": the (label, name) opening a transcript line."""
+    colon = text.find(":", 0, 60)
+    if colon <= 1:
+        return None
+    label = text[:colon]
+    name = ""
+    if label.endswith(")") and "(" in label:
+        label, _, name = label[:-1].partition("(")
+        label, name = label.strip(), name.strip()
+    letters = label.replace(" ", "").replace(".", "").replace("-", "").replace("'", "")
+    if not letters.isalpha() or not letters.isupper() or len(letters) < 2:
+        return None
+    if label.title() in PLACES or label in PLACES:
+        return None  # a dateline: "WASHINGTON: ..."
+    return label, name
+
+
+def _opens_clause(words: Sequence[str], position: int) -> bool:
     """ "said Smith" inverts only after a quote or at the start: ", said Smith", "Said Smith"."""
-    return position == 0 or tokens[position - 1][0] in {",", ":", ";", "\u2014", "\u2013"}
+    return position == 0 or words[position - 1] in {",", ":", ";", "\u2014", "\u2013"}
+
+
+def _can_publish(subject: Subject) -> bool:
+    """Whether a subject can be the author of a record ("the survey found", "NOAA data show")."""
+    return bool(subject.pronoun or subject.words or subject.group or subject.role or subject.head)
 
 
 def _subject_before(
-    view: SentenceView, plain: list[int], position: int, chunk_ending: dict[int, NameChunk]
+    view: SentenceView, plain: list[int], position: int, in_chunk: dict[int, NameChunk]
 ) -> Subject | None:
     tokens = view.tokens
     cursor = position - 1
-    while cursor >= 0 and tokens[plain[cursor]][0].lower() in SUBJECT_VERB_FILLERS:
+    while cursor >= 0 and (
+        tokens[plain[cursor]][0].lower() in SUBJECT_VERB_FILLERS
+        or tokens[plain[cursor]][0].endswith("ly")
+    ):
         cursor -= 1
     if cursor < 0:
         return None
@@ -100,56 +213,114 @@ def _subject_before(
     if word == ")" and index >= 3 and tokens[index - 2][0] == "(":
         index -= 3  # "the World Health Organization (WHO) said": the name before the brackets
         word = tokens[index][0]
+    if word == "to":
+        return _clause_subject(view, plain, in_chunk)  # "X used a speech to claim that ..."
+    if word in _PASSIVE or (word in _CLAUSE_BOUNDARIES and word != ","):
+        return None
     if word in PRONOUNS:
         return Subject(form=word, pronoun=word.lower())
-    if index in chunk_ending:
-        return _chunk_subject(chunk_ending[index])
-    lowered = word.lower()
-    if lowered in GROUP_NOUNS:
-        modifier = chunk_ending.get(index - 1)
-        if modifier is None:
-            return UNNAMED_GROUP
-        text = view.sentence.text[tokens[modifier.first][1] : tokens[index][2]]
-        return Subject(form=text, group=True)
-    if lowered in _ROLE_NOUNS and index > 0 and tokens[index - 1][0].lower() == "the":
-        return Subject(form=word, role=lowered)
     if word == ",":
-        return _appositive_subject(view, index, chunk_ending)
-    return None
+        return _appositive_subject(view, index, in_chunk)
+    first = index
+    while (
+        first > 0
+        and index - first < _PHRASE_REACH
+        and tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+        and not view.quoted[first - 1]
+    ):
+        first -= 1
+    return read_phrase(view, first, index, in_chunk)
 
 
 def _appositive_subject(
-    view: SentenceView, comma: int, chunk_ending: dict[int, NameChunk]
+    view: SentenceView, comma: int, in_chunk: dict[int, NameChunk]
 ) -> Subject | None:
-    """ "Stephen Young, a senior representative for ..., told": the name before the appositive."""
+    """The speaker around an appositive: "Pavel Dusek, its leader, said", "Its leader, Pavel
+    Dusek, said", "Tom Berg, 26, said", "Lund, speaking at a news conference, said"."""
     tokens = view.tokens
-    for index in range(comma - 1, max(0, comma - _APPOSITIVE_REACH), -1):
-        if tokens[index][0] != ",":
-            continue
-        if tokens[index + 1][0].lower() in _APPOSITIVE_OPENERS and index - 1 in chunk_ending:
-            return _chunk_subject(chunk_ending[index - 1])
-        return None
+    for index in range(comma - 1, max(-1, comma - _APPOSITIVE_REACH), -1):
+        if tokens[index][0] in {",", "\u2014", "\u2013", "("} or index == 0:
+            opening = index if index > 0 or tokens[0][0] == "," else -1
+            between = read_phrase(view, opening + 1, comma - 1, in_chunk)
+            if between is not None and between.words and between.kind == "person":
+                return between  # the name itself is the appositive
+            if opening <= 0:
+                return between if names_someone(between) else None
+            before = _subject_before_comma(view, opening, in_chunk)
+            if before is not None:
+                if between is not None and between.head and before.words and not before.title:
+                    before.title = between.form
+                return before
+            return between if names_someone(between) else None
     return None
+
+
+def _subject_before_comma(
+    view: SentenceView, comma: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    tokens = view.tokens
+    last = comma - 1
+    if last >= 2 and tokens[last][0] == ")":
+        # "Cllr Jo Lin (Independent, Abbey ward), who voted against, said": skip the brackets.
+        bracket = last
+        while bracket > 0 and last - bracket < _APPOSITIVE_REACH and tokens[bracket][0] != "(":
+            bracket -= 1
+        if tokens[bracket][0] == "(":
+            last = bracket - 1
+    if last < 0:
+        return None
+    if tokens[last][0] in PRONOUNS:
+        return Subject(form=tokens[last][0], pronoun=tokens[last][0].lower())
+    first = last
+    while (
+        first > 0
+        and last - first < _PHRASE_REACH
+        and tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+        and not view.quoted[first - 1]
+    ):
+        first -= 1
+    subject = read_phrase(view, first, last, in_chunk)
+    if subject is None or not (subject.words or subject.head or subject.pronoun):
+        return None
+    return subject
 
 
 def _subject_after(
-    view: SentenceView, plain: list[int], position: int, chunk_starting: dict[int, NameChunk]
+    view: SentenceView, plain: list[int], position: int, in_chunk: dict[int, NameChunk]
 ) -> Subject | None:
     if position >= len(plain):
         return None
-    index = plain[position]
-    word = view.tokens[index][0]
-    if word in {"the", "The"} and position + 1 < len(plain):
-        index = plain[position + 1]
-        word = view.tokens[index][0]
-        if word.lower() in _ROLE_NOUNS:
-            return Subject(form=word, role=word.lower())
-    if index in chunk_starting:
-        return _chunk_subject(chunk_starting[index])
+    first = last = plain[position]
+    tokens = view.tokens
+    while (
+        last + 1 < len(tokens)
+        and last - first < _PHRASE_REACH
+        and tokens[last + 1][0] not in _CLAUSE_BOUNDARIES
+        and tokens[last + 1][0] not in {"citing", "saying", "adding"}
+        and not view.quoted[last + 1]
+    ):
+        last += 1
+    return read_phrase(view, first, last, in_chunk)
+
+
+def _clause_subject(
+    view: SentenceView, plain: list[int], in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """ "The ministry disputed the figure, saying ...": the subject opening the sentence."""
+    tokens = view.tokens
+    if not plain or plain[0] != 0:
+        return None
+    if tokens[0][0] in PRONOUNS:
+        return Subject(form=tokens[0][0], pronoun=tokens[0][0].lower())
+    if 0 in in_chunk:
+        chunk = in_chunk[0]
+        following = chunk.last + 1
+        if following < len(tokens) and tokens[following][0][0].islower():
+            return chunk_subject(chunk)
+    for last in range(min(len(tokens), 6)):
+        word = tokens[last][0].lower()
+        if word in _CLAUSE_BOUNDARIES:
+            return None
+        if word in ORGANISATION_NOUNS or word in ROLE_NOUNS:
+            return read_phrase(view, 0, last, in_chunk)
     return None
-
-
-def _chunk_subject(chunk: NameChunk) -> Subject:
-    if len(chunk.words) == 1 and chunk.words[0].lower() in GROUP_NOUNS:
-        return UNNAMED_GROUP  # "Experts said": an unnamed group is no traceable claimant
-    return Subject(form=chunk.text, words=chunk.words, after_the=chunk.after_the)

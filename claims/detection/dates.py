@@ -9,6 +9,7 @@ skipped without it; absolute ones ("in 2018", "Feb. 1, 2014", "2014-02-01") are 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -76,7 +77,7 @@ _DATE_PATTERN = re.compile(
     rf"|(?P<month_rel>\b(?:(?:in|since|until|by|early|late|mid-?) )?"
     rf"(?P<mr_m>{_FULL_MONTH}) (?P<mr_rel>this|last|next) year\b)"
     rf"|(?P<rel_month>\b(?P<rm_rel>last|this|next|in|since|until|by|early|late|mid-?)"
-    rf" (?P<rm_m>{_FULL_MONTH})\b)"
+    rf" (?P<rm_m>{_FULL_MONTH})\b(?!,? (?:of )?{_YEAR}\b| \d))"
     rf"|(?P<decade>\b(?:the )?(?:(?:early|mid|late)[- ])?(?P<decade_y>1[89]\d0|20\d0)['\u2019]?s\b)"
     rf"|(?P<year>(?:\b(?:early|mid|late)-|{_NUMBER_EDGE_BEFORE})"
     rf"(?P<year_y>{_YEAR}){_NUMBER_EDGE_AFTER})"
@@ -130,6 +131,30 @@ _SMALL_NUMBERS = {
 }
 
 
+# Words that put a clause in the future ("will", "is expected to", "upcoming") or in the past
+# ("said", "voted", "was"). A month or a day written without its year is read as its next
+# occurrence after publication when the nearest of these words looks ahead, as its last one
+# when it looks back.
+_FUTURE_WORDS = _cased(
+    [
+        *("will", "shall", "won't", "'ll", "\u2019ll", "may", "might", "upcoming", "forthcoming"),
+        *("next", "coming", "expected", "scheduled", "slated", "due", "plans", "plan", "planned"),
+        *("intends", "aims", "ahead", "until", "before", "tomorrow"),
+    ]
+)
+_PAST_WORDS = _cased(
+    [
+        *("said", "told", "was", "were", "had", "did", "took", "came", "went", "fell", "rose"),
+        *("grew", "won", "lost", "met", "held", "began", "left", "made", "found", "saw", "gave"),
+        *("got", "ran", "sold", "paid", "spent", "cut", "hit", "shut", "set", "struck", "since"),
+        *("ago", "last", "yesterday", "earlier", "previously"),
+    ]
+)
+_NOT_PAST = _cased(["hundred", "need", "indeed", "speed", "feed", "seed", "bred", "red", "bed"])
+Tense = Literal["future", "past", ""]
+_TENSE_REACH = 12
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A period a sentence talks about; ``text`` is exactly ``source[start:end]``."""
@@ -147,11 +172,13 @@ def find_dates(text: str, *, published_at: datetime.date | None = None) -> list[
     if isinstance(published_at, datetime.datetime):
         published_at = published_at.date()
     mentions: list[DateMention] = []
-    for match in _matches(text):
+    matches = _matches(text)
+    tokens = analyse_names(text)[0] if matches and published_at is not None else ()
+    for match in matches:
         if not _looks_capitalised_where_needed(match):
             continue
         try:
-            period = _period(match, published_at)
+            period = _period(match, published_at, _tense(tokens, match.start(), match.end()))
         except _NotADate:
             continue
         if period is None:
@@ -205,17 +232,40 @@ def _looks_capitalised_where_needed(match: re.Match[str]) -> bool:
     return True
 
 
+def _tense(tokens: tuple[Token, ...], start: int, end: int) -> Tense:
+    """Whether the words nearest a date, before it first, speak of the future or the past.
+
+    Only a clause's worth of words on each side is read, so a long text costs linear time.
+    """
+    first = bisect.bisect_left(tokens, start, key=lambda token: token[1])
+    last = bisect.bisect_left(tokens, end, key=lambda token: token[1])
+    nearby = [*reversed(tokens[max(0, first - _TENSE_REACH) : first])]
+    nearby += tokens[last : last + _TENSE_REACH]
+    for word, _, _ in nearby:
+        if word in _FUTURE_WORDS:
+            return "future"
+        if word in _PAST_WORDS or (
+            len(word) > 4 and word.endswith("ed") and word.islower() and word not in _NOT_PAST
+        ):
+            return "past"
+    return ""
+
+
 def _period(
-    match: re.Match[str], published: datetime.date | None
+    match: re.Match[str], published: datetime.date | None, tense: Tense = ""
 ) -> tuple[datetime.date, datetime.date, Granularity] | None:
     kind = match.lastgroup
     group = match.group
     if kind == "iso":
         return _day(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
     if kind == "mdy":
-        return _day_in_year(group("mdy_y"), _month(group("mdy_m")), group("mdy_d"), published)
+        return _day_in_year(
+            group("mdy_y"), _month(group("mdy_m")), group("mdy_d"), published, tense
+        )
     if kind == "dmy":
-        return _day_in_year(group("dmy_y"), _month(group("dmy_m")), group("dmy_d"), published)
+        return _day_in_year(
+            group("dmy_y"), _month(group("dmy_m")), group("dmy_d"), published, tense
+        )
     if kind == "month_year":
         return _month_period(int(group("my_y")), _month(group("my_m")))
     if kind == "decade":
@@ -230,14 +280,14 @@ def _period(
         shift = {"this": 0, "last": -1, "next": 1}[group("mr_rel").lower()]
         return _month_period(published.year + shift, _month(group("mr_m")))
     if kind == "rel_month":
-        return _relative_month(group("rm_rel").lower(), _month(group("rm_m")), published)
+        return _relative_month(group("rm_rel").lower(), _month(group("rm_m")), published, tense)
     if kind == "relative":
         return _relative_unit(group("rel_which").lower(), group("rel_unit").lower(), published)
     if kind == "day_word":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[group("day_word_w").lower()]
         return _day_of(published + datetime.timedelta(days=shift))
     if kind == "weekday":
-        return _weekday(group("wd_rel"), group("wd"), published)
+        return _weekday(group("wd_rel"), group("wd"), published, tense)
     if kind == "ago":
         return _ago(group("ago_n").lower(), group("ago_unit").lower(), published)
     return None
@@ -263,7 +313,7 @@ class _NotADate(ValueError):
 
 
 def _day_in_year(
-    year: str | None, month: int, day: str, published: datetime.date | None
+    year: str | None, month: int, day: str, published: datetime.date | None, tense: Tense = ""
 ) -> tuple[datetime.date, datetime.date, Granularity] | None:
     day_number = int(day.rstrip("stndrh"))
     try:
@@ -272,7 +322,13 @@ def _day_in_year(
         if published is None:
             return None
         period = _day(published.year, month, day_number)
-        if period[0] > published + datetime.timedelta(days=31):
+        if tense == "future":
+            if period[0] < published:
+                period = _day(published.year + 1, month, day_number)  # "on Jan. 5" read in June
+        elif tense == "past":
+            if period[0] > published:
+                period = _day(published.year - 1, month, day_number)
+        elif period[0] > published + datetime.timedelta(days=31):
             period = _day(published.year - 1, month, day_number)  # "on Dec. 30" read in January
         return period
     except _NotADate:
@@ -285,13 +341,21 @@ def _month_period(year: int, month: int) -> tuple[datetime.date, datetime.date, 
 
 
 def _relative_month(
-    relation: str, month: int, published: datetime.date
+    relation: str, month: int, published: datetime.date, tense: Tense = ""
 ) -> tuple[datetime.date, datetime.date, Granularity]:
     year = published.year
     if relation == "last" and month >= published.month:
         year -= 1
     elif relation == "next" and month <= published.month:
         year += 1
+    elif relation == "since" and month > published.month:
+        year -= 1
+    elif relation not in {"this", "last", "next", "since"}:
+        # "in March": the coming March in a sentence about the future, the last one in the past.
+        if tense == "future" and month < published.month:
+            year += 1
+        elif tense == "past" and month > published.month:
+            year -= 1
     return _month_period(year, month)
 
 
@@ -312,11 +376,14 @@ def _relative_unit(
 
 
 def _weekday(
-    relation: str | None, name: str, published: datetime.date
+    relation: str | None, name: str, published: datetime.date, tense: Tense = ""
 ) -> tuple[datetime.date, datetime.date, Granularity]:
-    """ "on Wednesday": the most recent Wednesday on or before publication; "next" looks ahead."""
+    """ "on Wednesday": the most recent Wednesday on or before publication; "next" looks ahead,
+    and so does a sentence about the future ("will meet on Friday")."""
     weekday = _WEEKDAYS[name.lower()]
     relation = (relation or "").lower()
+    if relation in {"", "on", "by", "until", "this"} and tense == "future":
+        return _day_of(published + datetime.timedelta(days=(weekday - published.weekday()) % 7))
     if relation == "next":
         ahead = (weekday - published.weekday()) % 7 or 7
         return _day_of(published + datetime.timedelta(days=ahead))

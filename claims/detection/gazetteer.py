@@ -60,6 +60,12 @@ REGIONS = _words(
     "Balkans|Caribbean|Pacific|Atlantic|Mediterranean|Scandinavia|Siberia|Sahel|Gulf"
 )
 PLACES = COUNTRIES | US_STATES | CITIES | REGIONS
+# Words that make a capitalised name a place ("Gaza City", "Harlan County", "Port Amsel").
+PLACE_CUES = _words(
+    "City|County|Province|Town|Village|District|Region|Valley|Township|Borough|Parish|Heights|"
+    "Springs|Beach|Harbour|Harbor|Bay|Coast|Peninsula|Oblast|Prefecture|Canton|Shire"
+)
+PLACE_LEADS = _words("Port|Fort|Mount|Cape|Lake|San|Santa|Saint|St.")
 
 # Words that mark a capitalised chunk as an institution ("the ... Agency", "... Party").
 ORGANISATION_CUES = _words(
@@ -72,7 +78,10 @@ ORGANISATION_CUES = _words(
     "Reuters|Bloomberg|Airlines|Motors|Industries|Systems|Technologies|Labs|Laboratory|"
     "Hospital|Clinic|Coalition|Alliance|League|Movement|Front|Church|Club|Team|League|Trust|"
     "Partners|Holdings|Capital|Media|Broadcasting|Pentagon|Kremlin|Congress|Treasury|"
-    "Commonwealth|Secretariat|Directorate|Inspectorate|Observatory|Tribunal|Chamber|Exchange"
+    "Commonwealth|Secretariat|Directorate|Inspectorate|Observatory|Tribunal|Chamber|Exchange|"
+    "Airways|Telecom|Energy|Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|Ventures|"
+    "Markets|Ratings|Brands|Mining|Resources|Logistics|Software|Solutions|Insurance|Securities|"
+    "Investments|Utilities|Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|Analytics"
 )
 # Institutions usually named without a cue word.
 KNOWN_ORGANISATIONS = _words(
@@ -87,7 +96,8 @@ THING_CUES = _words(
     "Program|Programme|Initiative|Station|Street|Avenue|Road|Bridge|Airport|Square|Park|River|"
     "Mountain|Mountains|Lake|Sea|Ocean|Island|Islands|War|Day|Prize|Award|Olympics|Cup|Games|"
     "Index|Report|Strategy|Doctrine|Budget|Mission|Project|Operation|Rule|Code|Pandemic|Virus|"
-    "Disease|Syndrome|Vaccine|Hurricane|Storm|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    "Disease|Syndrome|Vaccine|Hurricane|Storm|Lane|Drive|Boulevard|Crescent|Terrace|Highway|"
+    "Motorway|Quay|Wharf|Monday|Tuesday|Wednesday|Thursday|Friday|"
     "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     "November|December|Christmas|Easter|Ramadan"
 )
@@ -106,7 +116,8 @@ TITLE_HEADS = _words(
     "Defence|Interior|Finance|Health|Justice|Energy|Education|Trade|State|Deputy|Assistant|"
     "Senior|Junior|Executive|Managing|General|Attorney|Security|Homeland|Commerce|Labor|Human|"
     "Services|Transportation|Veterans|Agriculture|Housing|Economy|Economic|Public|National|"
-    "Federal|Central|European|Home|Environment|Treasury|Internal|External|Trade|Surgeon"
+    "Federal|Central|European|Home|Environment|Treasury|Internal|External|Trade|Surgeon|"
+    "Detective|Cllr|Constable|Presenter|Anchor"
 )
 # The words among TITLE_HEADS that name the role itself (others only qualify it).
 ROLE_WORDS = _words(
@@ -119,14 +130,57 @@ ROLE_WORDS = _words(
     "Head|Economist|Analyst|Adviser|Advisor|Aide|Councillor|Councilman|Councilwoman|Lawmaker|"
     "Legislator|MP|MEP|Sir|Dame|Lord|Lady|Bishop|Archbishop|Cardinal|Rabbi|Imam|Sheikh|Emir|"
     "Sultan|Coach|Manager|Editor|Correspondent|Reporter|Author|Researcher|Scientist|Astronaut|"
-    "Executive|Officer"
+    "Executive|Officer|Detective|Cllr|Constable|Presenter|Anchor"
 )
 # Plural nouns for groups of unnamed speakers ("U.S. officials", "experts").
 GROUP_NOUNS = _words(
     "officials|experts|scientists|analysts|researchers|economists|doctors|authorities|sources|"
-    "investigators|prosecutors|lawmakers|legislators|diplomats|officers|police|leaders|critics|"
+    "investigators|prosecutors|lawmakers|legislators|diplomats|officers|leaders|critics|"
     "activists|residents|witnesses|observers|spokespeople|executives|regulators|ministers|"
     "officials'|agencies|negotiators|militants|rebels|protesters|unions|economists|epidemiologists"
+)
+# Lower-case nouns that name one person by their role ("the ministry's spokesperson said",
+# "a detective testified", "said transit manager ...").
+PERSON_NOUNS = _words(
+    "spokesperson|spokeswoman|spokesman|director|chief|executive|minister|president|chair|"
+    "chairman|chairwoman|manager|official|officer|detective|inspector|examiner|coroner|"
+    "prosecutor|lawyer|attorney|witness|judge|economist|analyst|researcher|scientist|professor|"
+    "doctor|presenter|host|mayor|governor|commissioner|superintendent|treasurer|secretary|"
+    "adviser|advisor|aide|head|leader|founder|owner|councillor|councilor|lawmaker|senator|"
+    "representative|deputy|engineer|principal|coach|captain|pilot|nurse|surgeon|statistician|"
+    "chancellor|ambassador|envoy|general|commander|sheriff|auditor|ombudsman|regulator|"
+    "member|candidate|challenger|incumbent|opponent|author|editor|correspondent|astronomer|"
+    "physician|epidemiologist|strategist|forecaster|meteorologist|historian|agent|broker"
+)
+# Lower-case nouns that name an institution ("the ministry said", "the company said").
+ORGANISATION_NOUNS = _words(
+    "ministry|agency|department|office|company|firm|bank|group|board|council|committee|"
+    "commission|authority|government|newspaper|daily|weekly|site|broadcaster|university|"
+    "airline|carrier|operator|force|police|court|union|party|charity|organisation|organization|"
+    "institute|service|network|platform|lender|insurer|utility|hospital|campaign|administration|"
+    "association|foundation|watchdog|monitor|panel|team|club|league|embassy|military|army|navy|"
+    "regulator|outlet|publication|magazine|channel|broadcaster|exchange|bureau|inspectorate|"
+    "tribunal|observatory|laboratory|lab|center|centre|school|district|city|county|state|"
+    "province|region|municipality|trust|fund|coalition|alliance|consortium|companies|"
+    "federation|society|corporation|studio|retailer|supermarket|chain|manufacturer|maker|"
+    "producer|developer|startup|publisher|church|coastguard|auditors|auditor"
+)
+# Nouns for records and publications that speak for their authors ("figures show").
+EVIDENCE_NOUNS = _words(
+    "data|figures|statistics|stats|records|record|results|report|reports|survey|poll|polls|"
+    "study|paper|census|filing|filings|documents|document|analysis|estimate|estimates|"
+    "release|statement|dashboard|database|website|review|audit|research|numbers|tally|count|"
+    "projections|minutes|transcript|ruling|judgment|assessment|series|indicators|index|"
+    "investigation|inquiry|probe|count|log|logs|register|registry|accounts|budget|model|"
+    "tracker|trial|testimony|letter|memo|complaint|indictment|lawsuit|affidavit|posts|post|"
+    "prospectus|notice|evaluation|response|decree|footage|newsletter|bulletin|order|submission|"
+    "studies|surveys|reviews|audits|analyses|investigations"
+)
+# Verbs through which records and studies speak ("the data show", "the survey found").
+EVIDENCE_VERBS = _words(
+    "show|shows|showed|shown|found|finds|find|indicate|indicates|indicated|revealed|reveals|"
+    "suggest|suggests|suggested|estimated|put|puts|recorded|counted|confirm|confirms|lists|"
+    "listed|measured|credits|credited|says|said|saw|sees"
 )
 # Verbs that attribute a statement to its subject.
 SPEECH_VERBS = _words(
@@ -139,7 +193,13 @@ SPEECH_VERBS = _words(
     "reveals|concluded|concludes|believes|believed|thinks|"
     "blamed|blames|accused|accuses|cited|cites|criticised|criticized|expressed|"
     "expresses|responded|replied|observed|pointed|promised|promises|pledged|vowed|boasted|"
-    "complained|recalled|projected|forecast|forecasts|indicated|indicates|asked|asks|urged"
+    "complained|recalled|projected|forecast|forecasts|indicated|indicates|asked|asks|urged|"
+    "conceded|concedes|agreed|agrees|disputed|disputes|posited|posits|branded|brands|"
+    "countered|counters|corrected|corrects|attributed|attributes|testifies|"
+    "disclosed|discloses|conceded|reiterated|reiterates|clarified|specified|detailed|"
+    "highlighted|underlined|underscored|signalled|signaled|quipped|retorted|protested|"
+    "objected|calculated|figured|reckoned|reckons|told|explained|described|describes|"
+    "characterised|characterized|called|calls|labelled|labeled|dismissed|rejected"
 )
 # Words that may stand between a subject and its speech verb ("had earlier said").
 SUBJECT_VERB_FILLERS = _words(

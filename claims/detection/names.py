@@ -19,6 +19,8 @@ from claims.detection.gazetteer import (
     KNOWN_ORGANISATIONS,
     NAME_CONNECTORS,
     ORGANISATION_CUES,
+    PLACE_CUES,
+    PLACE_LEADS,
     PLACES,
     ROLE_WORDS,
     THING_CUES,
@@ -35,6 +37,7 @@ _TOKEN = re.compile(
     r"|[\u201c\u201d\"\u2018,;:()\u2014\u2013$%\u20ac\u00a3]"
 )
 _CACHED_TEXT_CHARS = 5000
+_AND_REACH = 4
 _POSSESSIVE = ("'s", "\u2019s")
 _QUOTE_MARKS = frozenset('\u201c\u201d"')
 
@@ -125,6 +128,8 @@ def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
                 last += 1
             elif following in NAME_CONNECTORS and last + 2 < count and starts_name[last + 2]:
                 last += 2
+            elif following == "and" and _institution_goes_on(words, starts_name, first, last + 2):
+                last += 2  # "the National Oceanic and Atmospheric Administration"
             else:
                 break
         chunk_words = tuple(strip_possessive(words[i]) for i in range(first, last + 1))
@@ -144,6 +149,24 @@ def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
         )
         index = last + 1
     return chunks
+
+
+def _institution_goes_on(
+    words: Sequence[str], starts_name: list[bool], first: int, at: int
+) -> bool:
+    """Whether "and" joins two halves of one institution's name: the capitalised run after it
+    ends with an organisation word ("... and Atmospheric Administration", "Food and Drug
+    Administration") or the run before it has one ("Centers for Disease Control and
+    Prevention")."""
+    end = at
+    while end < len(words) and end - at < _AND_REACH and starts_name[end]:
+        if words[end] in ORGANISATION_CUES:
+            return True
+        end += 1
+    if end == at:
+        return False
+    before = words[first : at - 1]
+    return any(word in ORGANISATION_CUES for word in before) and end - at <= 2
 
 
 @functools.lru_cache(maxsize=8192)
@@ -166,7 +189,10 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
         return NameReading("organization", whole, "", words)
     if name in PLACES:
         return NameReading("place" if not title else "organization", whole, "", words)
-    if any(w in THING_CUES for w in name_words):
+    if not title_words and (name_words[-1] in PLACE_CUES or name_words[0] in PLACE_LEADS):
+        return NameReading("place", whole, "", words)  # "Gaza City", "Port Amsel"
+    if name_words[-1] in THING_CUES:
+        # "the Paris Agreement", "Space Station"; a cue word inside is a first name ("Bill").
         return NameReading("thing", whole, "", words)
     if title_words:
         return NameReading("person", name, title, name_words)

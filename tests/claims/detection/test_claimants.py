@@ -3,7 +3,8 @@ import time
 import pytest
 
 from claims.detection import ClaimantMention, split_sentences
-from claims.detection.claimants import attribute_claimants
+from claims.detection.claimants import MAX_ALIASES, attribute_claimants
+from claims.detection.names import forget_cached_names
 
 
 def claimants(article: str) -> list[tuple[str, str | None]]:
@@ -174,3 +175,39 @@ def test_many_sentences_of_the_same_speaker_are_attributed_in_linear_time():
     found = attribute_claimants(article, sentences)
     assert time.process_time() - started < 10.0
     assert {c.name for c in found} == {"Smith"}
+
+
+def _minister_with_many_titles(size: int) -> str:
+    """ "the minister said" after as many invented titles of one minister as ``size`` allows."""
+    lines, number = [], 0
+    while sum(map(len, lines)) < size:
+        title = "Q" + "".join("abcdefghij"[int(digit)] for digit in str(number))
+        lines.append(f"{title} Minister Kell Darrow said the levy rose. The minister said so.\n")
+        number += 1
+    return "".join(lines)
+
+
+def _seconds_to_attribute(article: str) -> float:
+    """The best of three timings: the machine may be busy with other work."""
+    sentences = split_sentences(article)
+    timings = []
+    for _ in range(3):
+        forget_cached_names()
+        started = time.process_time()
+        attribute_claimants(article, sentences)
+        timings.append(time.process_time() - started)
+    return min(timings)
+
+
+def test_a_minister_with_thousands_of_titles_is_attributed_in_linear_time():
+    small = _seconds_to_attribute(_minister_with_many_titles(100_000))
+    large = _seconds_to_attribute(_minister_with_many_titles(400_000))
+    # Four times the text must cost about four times the work, not sixteen.
+    assert large / max(small, 1e-3) < 10
+
+
+def test_no_claimant_keeps_more_than_the_cap_of_aliases():
+    article = _minister_with_many_titles(1_000_000)
+    found = attribute_claimants(article, split_sentences(article))
+    assert {claimant.name for claimant in found if claimant} == {"Kell Darrow"}
+    assert max(len(claimant.aliases) for claimant in found if claimant) <= MAX_ALIASES

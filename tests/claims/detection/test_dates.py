@@ -91,3 +91,59 @@ def test_offsets_point_at_the_date_text():
     text = "Officials met on Feb. 1, 2014, in Geneva."
     (mention,) = find_dates(text)
     assert mention == DateMention("Feb. 1, 2014", 17, 29, D(2014, 2, 1), D(2014, 2, 1), "day")
+
+
+def test_a_month_with_its_year_after_in_is_that_month_of_that_year():
+    assert periods("The plant closed in March 2016.") == [(D(2016, 3, 1), D(2016, 3, 31), "month")]
+    assert periods("Prices have risen since June, 2017.") == [
+        (D(2017, 6, 1), D(2017, 6, 30), "month")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters will go to the polls on Nov. 3.",
+        "The upcoming Nov. 3 election is the first since the boundary review.",
+        "The council is expected to vote on Nov. 3.",
+    ],
+)
+def test_a_day_without_a_year_in_a_sentence_about_the_future_is_its_next_occurrence(text):
+    published = datetime.date(2020, 6, 10)
+    assert periods(text, published) == [(D(2020, 11, 3), D(2020, 11, 3), "day")]
+
+
+def test_a_day_without_a_year_in_a_sentence_about_the_past_is_its_last_occurrence():
+    published = datetime.date(2020, 6, 10)
+    assert periods("The council voted on Nov. 3.", published) == [
+        (D(2019, 11, 3), D(2019, 11, 3), "day")
+    ]
+    assert periods("Next week's vote follows the one held on Jan. 12.", published) == [
+        (D(2020, 6, 15), D(2020, 6, 21), "day"),
+        (D(2020, 1, 12), D(2020, 1, 12), "day"),
+    ]
+
+
+def test_a_month_without_a_year_follows_the_tense_of_its_sentence():
+    published = datetime.date(2020, 6, 10)
+    assert periods("The bridge will reopen in March.", published) == [
+        (D(2021, 3, 1), D(2021, 3, 31), "month")
+    ]
+    assert periods("The bridge closed in November.", published) == [
+        (D(2019, 11, 1), D(2019, 11, 30), "month")
+    ]
+
+
+def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one():
+    # PUBLISHED is a Wednesday.
+    assert periods("The committee will meet on Friday.") == [
+        (D(2019, 2, 22), D(2019, 2, 22), "day")
+    ]
+    assert periods("The committee met on Friday.") == [(D(2019, 2, 15), D(2019, 2, 15), "day")]
+
+
+def test_this_weekday_in_a_sentence_about_the_future_is_the_coming_one():
+    # PUBLISHED is a Wednesday.
+    assert periods("The board will decide this Friday.") == [
+        (D(2019, 2, 22), D(2019, 2, 22), "day")
+    ]
