@@ -1,42 +1,11 @@
 """Teaching the shipped network editors' decisions without replacing it."""
 
-import itertools
-
 import numpy as np
 import pytest
 
 from claims.detection.adaptation import AdaptationError, adapt, evaluate
 from claims.detection.checkworthiness import CheckworthinessModel
-
-NAMES = [
-    "Mayor Dana Whitcomb",
-    "Senator Paul Hale",
-    "The airline",
-    "Governor Ruth Blake",
-    "The union",
-    "Coach Len Ortiz",
-    "The hospital trust",
-    "Director Sam Ivers",
-]
-WAYS = [
-    "did not respond to a request for comment",
-    "did not return a call seeking comment",
-    "did not reply to messages seeking comment",
-    "could not be reached for comment",
-]
-DAYS = ["on Monday", "on Tuesday", "late on Friday", "by publication time"]
-NO_COMMENT = [f"{n} {w} {d}." for n, w, d in itertools.product(NAMES, WAYS, DAYS)]
-# Sentences of the newsroom's articles nobody decided about: the model should keep its view.
-ARTICLE_SENTENCES = [
-    "Unemployment fell to 4.1 percent in March, the lowest level since 2019.",
-    "The council approved a budget of 214 million dollars by seven votes to two.",
-    "The company said sales rose 12 percent to 3.5 billion dollars last year.",
-    "Crime in the city has doubled since the mayor took office, Hale said.",
-    "It was a sunny afternoon and the crowd was in good spirits.",
-    "The minister arrived at the building shortly after nine.",
-    "Read more about our coverage of the election.",
-    "What happens next is anyone's guess.",
-]
+from tests.claims.learning_data import ARTICLE_SENTENCES, NO_COMMENT
 
 
 @pytest.fixture(scope="module")
