@@ -1,7 +1,12 @@
+import logging
+
 from celery import shared_task
 
+from articles.errors import ServiceError
 from claims.services import article_extract_claims
 from config.celery import DURABLE_ROW_TASK
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(**DURABLE_ROW_TASK, max_retries=8)
@@ -18,5 +23,10 @@ def retrain_detector(actor_id: int | None = None) -> dict:
     from claims.services.learning import detector_retrain
 
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    candidate = detector_retrain(actor=actor)
+    try:
+        candidate = detector_retrain(actor=actor)
+    except ServiceError as error:
+        # Nothing to learn from, or not an editor: retrying would not change that.
+        logger.warning("Detector retrain refused: %s", error.message)
+        return {"refused": error.message}
     return {"detector_model": candidate.pk, "decisions": candidate.decisions}
