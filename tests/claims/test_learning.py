@@ -7,7 +7,13 @@ import pytest
 from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from claims.detection.checkworthiness import SHIPPED_MODEL_PATH
 from claims.detector import current_detector, current_version
-from claims.models import ClaimOrigin, ClaimStatus, DetectorFeedback, DetectorModelStatus
+from claims.models import (
+    ClaimOrigin,
+    ClaimStatus,
+    DetectorFeedback,
+    DetectorModel,
+    DetectorModelStatus,
+)
 from claims.services import claim_mark_checkable, claim_mark_not_checkable
 from claims.services.learning import (
     NEWSROOM_SET,
@@ -153,3 +159,27 @@ def test_a_sentence_the_detector_missed_becomes_a_checkable_claim_and_a_lesson(e
         claim_mark_missed(article=article, start=start, end=start + len(missed), actor=editor)
     with pytest.raises(InvalidInput, match="not inside the article"):
         claim_mark_missed(article=article, start=5, end=10_000, actor=editor)
+
+
+def test_the_command_trains_a_candidate_and_promotes_it_only_when_asked(editor, decided):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("train_detector", stdout=out)
+
+    candidate = DetectorModel.objects.get()
+    assert candidate.status == DetectorModelStatus.CANDIDATE
+    assert f"Candidate detector model #{candidate.pk}" in out.getvalue()
+    assert NEWSROOM_SET in out.getvalue()
+    call_command("train_detector", promote=candidate.pk, stdout=out)
+    candidate.refresh_from_db()
+    assert candidate.status == DetectorModelStatus.ACTIVE
+
+
+def test_the_command_refuses_a_full_rebuild_without_a_folder_to_write(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="name its folder with --out"):
+        call_command("train_detector", full=True)
