@@ -131,6 +131,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/claims/verdict/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/detectormodel/retrain/': {"GET": "DDNNN", "POST": "DDDAA", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/detectormodel/<int:pk>/promote/': {"GET": "DDDNN", "POST": "DDDNN", "PUT": "DDDNN", "PATCH": "DDDNN", "DELETE": "DDDNN"},
+    'admin/claims/detectormodel/missed/': {"GET": "DDNNN", "POST": "DDDAA", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/detectormodel/rollback/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/detectormodel/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/detectormodel/add/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},

@@ -3,6 +3,7 @@ use, and buttons to retrain, promote (after a confirmation) and roll back. Edito
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -12,13 +13,25 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from articles.errors import ServiceError
+from articles.models import Article
 from articles.roles import is_editor
 from claims.detector import active_model_version
 from claims.models import DetectorModel, DetectorModelStatus
-from claims.services.learning import detector_promote, detector_rollback, waiting_decisions
+from claims.services.learning import (
+    claim_mark_missed,
+    detector_promote,
+    detector_rollback,
+    waiting_decisions,
+)
 from claims.tasks import retrain_detector
 
 MODELS_SHOWN = 10
+
+
+class MissedSentenceForm(forms.Form):
+    article = forms.IntegerField(min_value=1, label="Article id")
+    start = forms.IntegerField(min_value=0, help_text="Character offset in the article's text.")
+    end = forms.IntegerField(min_value=1)
 
 
 def comparison_rows(model: DetectorModel) -> list[dict[str, Any]]:
@@ -56,6 +69,7 @@ class DetectorModelAdmin(admin.ModelAdmin):
             view("retrain", require_POST(self.retrain_view), "retrain/"),
             view("promote", self.promote_view, "<int:pk>/promote/"),
             view("rollback", self.rollback_view, "rollback/"),
+            view("missed", require_POST(self.missed_view), "missed/"),
             *super().get_urls(),
         ]
 
@@ -82,6 +96,7 @@ class DetectorModelAdmin(admin.ModelAdmin):
             "latest": latest,
             "rows": comparison_rows(latest) if latest else [],
             "models": models,
+            "missed_form": MissedSentenceForm(),
         }
         return TemplateResponse(request, "admin/claims/detectormodel/learning.html", context)
 
@@ -129,4 +144,30 @@ class DetectorModelAdmin(admin.ModelAdmin):
         else:
             back_to = f"detector model #{previous.pk}" if previous else "the shipped model"
             self.message_user(request, f"Rolled back: the detector uses {back_to} again.")
+        return self._back()
+
+    def missed_view(self, request: HttpRequest) -> HttpResponse:
+        self._require_editor(request)
+        form = MissedSentenceForm(request.POST)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                self.message_user(request, f"{field}: {' '.join(errors)}", level=messages.ERROR)
+            return self._back()
+        article = Article.objects.filter(pk=form.cleaned_data["article"]).first()
+        if article is None:
+            self.message_user(request, "There is no such article.", level=messages.ERROR)
+            return self._back()
+        try:
+            claim = claim_mark_missed(
+                article=article,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                actor=request.user,
+            )
+        except ServiceError as error:
+            self.message_user(request, error.message, level=messages.ERROR)
+        else:
+            self.message_user(
+                request, f"Claim #{claim.pk} added as checkable; the detector will learn it."
+            )
         return self._back()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from claims.models import DetectorModel, DetectorModelStatus
 from tests.claims.learning_data import NO_COMMENT
 from tests.claims.test_learning import _decide
+from tests.factories import ArticleFactory
 
 PAGE = "admin:claims_detectormodel_changelist"
 
@@ -85,3 +86,32 @@ def test_reviewers_cannot_open_the_learning_page(client, reviewer):
 
     assert client.get(reverse(PAGE)).status_code == 403
     assert client.post(reverse("admin:claims_detectormodel_rollback")).status_code == 403
+
+
+def test_an_editor_teaches_a_missed_sentence_from_the_learning_page(editor_client):
+    missed = "The bridge carries 40,000 vehicles a day."
+    article = ArticleFactory(body=f"It rained. {missed}")
+    start = article.body.index(missed)
+
+    editor_client.post(
+        reverse("admin:claims_detectormodel_missed"),
+        {"article": article.pk, "start": start, "end": start + len(missed)},
+    )
+    page = editor_client.get(reverse(PAGE)).content.decode()
+
+    claim = article.claims.get()
+    assert (claim.text, claim.status) == (missed, "checkable")
+    assert "<strong>1</strong> editors' decision made since" in page
+
+
+def test_a_missed_sentence_outside_the_article_is_refused_with_a_message(editor_client):
+    article = ArticleFactory(body="It rained.")
+
+    response = editor_client.post(
+        reverse("admin:claims_detectormodel_missed"),
+        {"article": article.pk, "start": 3, "end": 500},
+        follow=True,
+    )
+
+    assert "not inside the article" in response.content.decode()
+    assert not article.claims.exists()
