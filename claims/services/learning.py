@@ -9,7 +9,6 @@ it is no worse on the held-out decisions; the model it replaces is kept for a ro
 """
 
 import zlib
-from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -251,11 +250,11 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
     return claim
 
 
-__all__: Sequence[str] = (
+__all__ = [
     "claim_mark_missed",
     "detector_promote",
     "detector_retrain",
     "detector_rollback",
     "newsroom_decisions",
     "waiting_decisions",
-)
+]
