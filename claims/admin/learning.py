@@ -151,7 +151,11 @@ class DetectorModelAdmin(admin.ModelAdmin):
         form = MissedSentenceForm(request.POST)
         if not form.is_valid():
             for field, errors in form.errors.items():
-                self.message_user(request, f"{field}: {' '.join(errors)}", level=messages.ERROR)
+                self.message_user(
+                    request,
+                    f"{field}: {' '.join(str(error) for error in errors)}",
+                    level=messages.ERROR,
+                )
             return self._back()
         article = Article.objects.filter(pk=form.cleaned_data["article"]).first()
         if article is None:
