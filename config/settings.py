@@ -375,3 +375,7 @@ CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
     "task": "articles.tasks.poll_due_feeds",
     "schedule": FEED_POLL_SWEEP_SECONDS,
 }
+
+# --- The detector's learning loop (claims/detector.py, claims/services/learning.py). ---
+# How often each process looks for a newly promoted or rolled-back detector model.
+DETECTOR_RELOAD_SECONDS = float(os.environ.get("DETECTOR_RELOAD_SECONDS", "10"))

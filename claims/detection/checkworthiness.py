@@ -10,19 +10,23 @@ JSON metadata string, loaded without pickle.
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
+from claims.detection.adaptation import Correction
 from claims.detection.cnn import SentenceCNN
 from claims.detection.features import FeatureSpec, hashed_features, linear_scores, word_tokens
 
-# Version 2 added the optional network; version 1 files (linear only) still load.
-FORMAT_VERSION = 2
-READABLE_FORMAT_VERSIONS = (1, 2)
+# Version 2 added the optional network, version 3 the editors' correction (adaptation.py);
+# older files still load. A file is written at the lowest version that holds what it has.
+FORMAT_VERSION = 3
+READABLE_FORMAT_VERSIONS = (1, 2, 3)
 MODEL_FILENAME = "checkworthiness.npz"
 SHIPPED_MODEL_PATH = Path(__file__).resolve().parent / "model" / MODEL_FILENAME
 
@@ -44,6 +48,7 @@ class CheckworthinessModel:
         threshold: float,
         lexicon_weights: np.ndarray | None = None,
         network: SentenceCNN | None = None,
+        correction: Correction | None = None,
         metadata: dict | None = None,
     ) -> None:
         if weights.shape != (spec.dimension,):
@@ -64,6 +69,7 @@ class CheckworthinessModel:
         if network is not None and network.vectors.shape[0] != (1 << spec.lexicon_bits):
             raise ModelLoadError("the network's word vectors do not match the lexicon")
         self.network = network
+        self.correction = correction
         self.spec = spec
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
         self.bias = float(bias)
@@ -118,7 +124,46 @@ class CheckworthinessModel:
             raise ModelLoadError(f"{path} has malformed metadata: {error!r}") from error
         if "network" in metadata:
             model.network = _load_network(arrays, metadata["network"], model.spec, path)
+        if "correction_buckets" in arrays:
+            try:
+                model.correction = Correction.from_arrays(arrays, model.spec)
+            except (KeyError, ValueError) as error:
+                raise ModelLoadError(f"{path} has a malformed correction: {error}") from error
         return model
+
+    @classmethod
+    def from_bytes(cls, data: bytes, *, name: str = "<bytes>") -> CheckworthinessModel:
+        """A model from the bytes of a model file (as stored in the database)."""
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+                arrays = {key: archive[key] for key in archive.files}
+        except (ValueError, OSError, EOFError, zipfile.BadZipFile) as error:
+            raise ModelLoadError(
+                f"{name} is not a readable check-worthiness model: {error}"
+            ) from error
+        return cls._from_arrays(arrays, Path(name))
+
+    def to_bytes(self) -> bytes:
+        """The model file's bytes, as ``save`` writes them."""
+        buffer = io.BytesIO()
+        self._write(buffer)
+        return buffer.getvalue()
+
+    def without_correction(self) -> CheckworthinessModel:
+        """The same model without the editors' correction (its network as it was shipped
+        or last adapted)."""
+        if self.correction is None:
+            return self
+        return CheckworthinessModel(
+            spec=self.spec,
+            weights=self.weights,
+            bias=self.bias,
+            calibration=self.calibration,
+            threshold=self.threshold,
+            lexicon_weights=self.lexicon_weights,
+            network=self.network,
+            metadata=self.metadata,
+        )
 
     def save(self, path: Path) -> Path:
         """Write the model as one ``.npz`` file; returns the path written."""
@@ -126,9 +171,14 @@ class CheckworthinessModel:
         if path.is_dir() or not path.suffix:
             path = path / MODEL_FILENAME
         path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            self._write(handle)
+        return path
+
+    def _write(self, handle: BinaryIO) -> None:
         metadata = {
             **self.metadata,
-            "format_version": FORMAT_VERSION,
+            "format_version": FORMAT_VERSION if self.correction is not None else 2,
             "features": self.spec.to_dict(),
             "bias": self.bias,
             "calibration": list(self.calibration),
@@ -142,17 +192,21 @@ class CheckworthinessModel:
             arrays.update(self.network.to_arrays())
         else:
             metadata.pop("network", None)
-        with path.open("wb") as handle:
-            np.savez_compressed(
-                handle, metadata=np.array(json.dumps(metadata, sort_keys=True)), **arrays
-            )
-        return path
+        if self.correction is not None:
+            arrays.update(self.correction.to_arrays())
+        np.savez_compressed(
+            handle, metadata=np.array(json.dumps(metadata, sort_keys=True)), **arrays
+        )
 
     def raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated scores (log-odds before calibration), from the network if there is one."""
         if self.network is not None:
-            return self.network.logits(word_tokens(list(sentences), self.spec))
-        return self.linear_raw_scores(sentences)
+            scores = self.network.logits(word_tokens(list(sentences), self.spec))
+        else:
+            scores = self.linear_raw_scores(sentences)
+        if self.correction is not None:
+            scores = scores + self.correction.scores(hashed_features(list(sentences), self.spec))
+        return scores
 
     def linear_raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated scores of the linear model over n-grams."""

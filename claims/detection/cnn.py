@@ -90,6 +90,11 @@ class SentenceCNN:
 
     def logits(self, tokens: WordTokens) -> np.ndarray:
         """Log-odds score of every sentence of the batch the tokens come from."""
+        scores = self.hidden(tokens) @ self.output_weights + self.output_bias
+        return np.asarray(scores, dtype=np.float64)
+
+    def hidden(self, tokens: WordTokens) -> np.ndarray:
+        """The last hidden layer of every sentence: the features the output layer weighs."""
         tokens = leading_tokens(tokens)
         n_rows = tokens.n_rows
         counts = np.bincount(tokens.rows, minlength=n_rows)[:n_rows]
@@ -100,17 +105,17 @@ class SentenceCNN:
         # Where each sentence's tokens sit in ``inputs`` (rows are grouped by sentence).
         token_start = _first_of_each(counts)
 
-        out = np.empty(n_rows, dtype=np.float64)
+        out = np.empty((n_rows, self.hidden_bias.shape[0]), dtype=np.float32)
         order = np.argsort(counts, kind="stable")
         # These products are small: spreading each over BLAS threads costs more CPU than it
         # saves, and web and task processes already run one per core.
         with _blas().limit(limits=1, user_api="blas"):
             for begin in range(0, n_rows, GROUP_SIZE):
                 group = order[begin : begin + GROUP_SIZE]
-                out[group] = self._group_logits(inputs, token_start[group], counts[group])
+                out[group] = self._group_hidden(inputs, token_start[group], counts[group])
         return out
 
-    def _group_logits(
+    def _group_hidden(
         self, inputs: np.ndarray, token_start: np.ndarray, counts: np.ndarray
     ) -> np.ndarray:
         # The group's words one after another, each sentence framed by ``pad`` zero rows, so
@@ -146,8 +151,7 @@ class SentenceCNN:
         sums = running[first + counts] - running[first]
         mean = (sums / np.maximum(counts, 1)[:, None]).astype(np.float32)
         features = np.concatenate([*pooled, mean], axis=1)
-        hidden = np.maximum(features @ self._hidden_t + self.hidden_bias, 0.0)
-        return hidden @ self.output_weights + self.output_bias
+        return np.maximum(features @ self._hidden_t + self.hidden_bias, 0.0)
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Named arrays for the model file; word vectors only for slots that have one."""

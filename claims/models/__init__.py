@@ -19,6 +19,7 @@ from claims.models.claims import (
     DetectorFeedback,
     text_digest,
 )
+from claims.models.detector import DetectorModel, DetectorModelStatus
 from claims.models.ratings import Rating, RatingQuerySet, RatingScale
 from claims.models.verdicts import (
     SecondReview,
@@ -42,6 +43,8 @@ __all__ = [
     "ClaimantAlias",
     "ClaimantKind",
     "DetectorFeedback",
+    "DetectorModel",
+    "DetectorModelStatus",
     "ExternalReview",
     "MatchIndexChange",
     "MatchSuggestion",

@@ -3,7 +3,7 @@ import unicodedata
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -260,6 +260,17 @@ class ClaimTransition(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
+class DetectorFeedbackQuerySet(models.QuerySet):
+    def latest_per_claim(self) -> "DetectorFeedbackQuerySet":
+        """The decisions that count: a claim marked one way then the other counts only as the
+        latest. Decisions whose claim is gone each still count."""
+        newer = DetectorFeedback.objects.filter(claim=OuterRef("claim"), id__gt=OuterRef("id"))
+        return self.filter(~Exists(newer))
+
+    def after(self, feedback_id: int) -> "DetectorFeedbackQuerySet":
+        return self.filter(id__gt=feedback_id)
+
+
 class DetectorFeedback(models.Model):
     """An editor's decision about a sentence, kept so that the detector can be retrained on it."""
 
@@ -268,6 +279,8 @@ class DetectorFeedback(models.Model):
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="detector_feedback"
     )
+    # True when the editor taught a sentence the detector had missed.
+    missed = models.BooleanField(default=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -276,6 +289,8 @@ class DetectorFeedback(models.Model):
         related_name="detector_feedback",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DetectorFeedbackQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

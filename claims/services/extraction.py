@@ -10,7 +10,8 @@ from django.utils import timezone
 from articles.models import Article, ArticleStatus
 from articles.services import article_mark_failed, article_mark_processing
 from claims import events
-from claims.detection import DetectedClaim, load_detector
+from claims.detection import DetectedClaim
+from claims.detector import current_detector
 from claims.models import text_digest
 from claims.services.claimants import claimant_resolve
 from claims.services.matching import article_store_claims, known_claims_for_article
@@ -68,7 +69,7 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
     body_hash = article.body_hash
     published_on = article.published_at.date() if article.published_at else None
     try:
-        detected = load_detector().extract(article.body, published_at=published_on)
+        detected = current_detector().extract(article.body, published_at=published_on)
     except Exception as error:
         logger.exception("Claim extraction failed for article %s", article_id)
         article_mark_failed(

@@ -1,0 +1,185 @@
+"""The editors' learning loop: decisions in, a candidate compared, promoted, rolled back."""
+
+import hashlib
+
+import pytest
+
+from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from claims.detection.checkworthiness import SHIPPED_MODEL_PATH
+from claims.detector import current_detector, current_version
+from claims.models import (
+    ClaimOrigin,
+    ClaimStatus,
+    DetectorFeedback,
+    DetectorModel,
+    DetectorModelStatus,
+)
+from claims.services import claim_mark_checkable, claim_mark_not_checkable
+from claims.services.learning import (
+    NEWSROOM_SET,
+    claim_mark_missed,
+    detector_promote,
+    detector_retrain,
+    detector_rollback,
+    is_held_out,
+    newsroom_decisions,
+    waiting_decisions,
+)
+from tests.claims.learning_data import ARTICLE_SENTENCES, NO_COMMENT
+from tests.factories import ArticleFactory, ClaimFactory
+
+
+@pytest.fixture(autouse=True)
+def _reload_at_every_extraction(settings):
+    settings.DETECTOR_RELOAD_SECONDS = 0
+
+
+def _decide(editor, texts, *, checkable: bool) -> list:
+    article = ArticleFactory(body=" ".join([*ARTICLE_SENTENCES, *texts]))
+    claims = []
+    for text in texts:
+        claim = ClaimFactory(article=article, text=text, start=0, end=len(text))
+        mark = claim_mark_checkable if checkable else claim_mark_not_checkable
+        claims.append(mark(claim=claim, actor=editor))
+    return claims
+
+
+@pytest.fixture
+def decided(editor):
+    """Forty-eight no-comment sentences rejected, a dozen real claims confirmed."""
+    rejected = _decide(editor, NO_COMMENT[:48], checkable=False)
+    confirmed = _decide(
+        editor,
+        [f"The city spent {n}.5 million dollars on roads in 20{n + 10}." for n in range(12)],
+        checkable=True,
+    )
+    return rejected, confirmed
+
+
+def test_a_claim_marked_checkable_then_not_checkable_teaches_only_not_checkable(editor):
+    (claim,) = _decide(editor, [NO_COMMENT[0]], checkable=True)
+    claim_mark_not_checkable(claim=claim, actor=editor)
+
+    learn, held, _ = newsroom_decisions()
+
+    assert DetectorFeedback.objects.count() == 2
+    assert [*learn, *held] == [(NO_COMMENT[0], 0)]
+
+
+def test_a_retrain_stores_a_candidate_compared_with_the_model_in_use(editor, decided):
+    shipped_before = hashlib.sha256(SHIPPED_MODEL_PATH.read_bytes()).hexdigest()
+    assert waiting_decisions() == 60
+
+    candidate = detector_retrain(actor=editor)
+
+    assert candidate.status == DetectorModelStatus.CANDIDATE
+    assert candidate.trained_by == editor
+    assert candidate.decisions + candidate.held_out == 60
+    held_out = candidate.comparison[NEWSROOM_SET]
+    assert set(held_out) == {"candidate", "current"}
+    assert {"precision", "recall", "f1"} <= set(held_out["candidate"])
+    assert held_out["candidate"]["agreement"] > held_out["current"]["agreement"]
+    assert hashlib.sha256(SHIPPED_MODEL_PATH.read_bytes()).hexdigest() == shipped_before
+    assert current_detector().model.correction is None
+
+
+def test_a_promoted_model_is_used_by_the_next_extraction(editor, decided):
+    unseen = NO_COMMENT[84]
+    assert current_detector().extract(unseen)
+
+    candidate = detector_promote(detector_model=detector_retrain(actor=editor), actor=editor)
+
+    assert candidate.status == DetectorModelStatus.ACTIVE
+    assert candidate.promoted_by == editor
+    assert current_detector().extract(unseen) == []
+    assert current_version() == candidate.pk
+    assert waiting_decisions() == 0
+
+
+def test_a_candidate_worse_on_the_held_out_decisions_is_not_promoted(editor, decided):
+    rejected, _ = decided
+    candidate = detector_retrain(actor=editor)
+    # The editors change their minds about the held-out sentences of that kind.
+    for claim in rejected:
+        if is_held_out(claim.text):
+            claim_mark_checkable(claim=claim, actor=editor)
+
+    with pytest.raises(InvalidInput, match="worse than the model in use") as refused:
+        detector_promote(detector_model=candidate, actor=editor)
+
+    assert "held-out decisions" in refused.value.message
+    candidate.refresh_from_db()
+    assert candidate.status == DetectorModelStatus.CANDIDATE
+    assert current_detector().model.correction is None
+
+
+def test_a_rollback_brings_back_the_model_that_was_replaced(editor, decided):
+    first = detector_promote(detector_model=detector_retrain(actor=editor), actor=editor)
+    _decide(editor, NO_COMMENT[48:60], checkable=False)
+    second = detector_promote(detector_model=detector_retrain(actor=editor), actor=editor)
+
+    back = detector_rollback(actor=editor)
+
+    assert back == first
+    second.refresh_from_db()
+    assert (second.status, first.status) == (DetectorModelStatus.RETIRED, "active")
+    assert detector_rollback(actor=editor) is None
+    assert current_detector().model.correction is None
+    with pytest.raises(TransitionNotAllowed, match="already uses the shipped model"):
+        detector_rollback(actor=editor)
+
+
+def test_only_editors_retrain_promote_or_roll_back(reviewer, decided):
+    with pytest.raises(NotPermitted):
+        detector_retrain(actor=reviewer)
+    with pytest.raises(NotPermitted):
+        detector_rollback(actor=reviewer)
+
+
+def test_a_retrain_without_decisions_is_refused(editor):
+    with pytest.raises(InvalidInput, match="no editors' decisions"):
+        detector_retrain(actor=editor)
+
+
+def test_a_sentence_the_detector_missed_becomes_a_checkable_claim_and_a_lesson(editor):
+    missed = "The bridge carries 40,000 vehicles a day."
+    article = ArticleFactory(body=f"It rained. {missed}  Nobody came.")
+    start = article.body.index(missed)
+
+    claim = claim_mark_missed(
+        article=article, start=start - 1, end=start + len(missed) + 1, actor=editor
+    )
+
+    assert (claim.text, claim.start, claim.end) == (missed, start, start + len(missed))
+    assert claim.status == ClaimStatus.CHECKABLE
+    assert claim.origin == ClaimOrigin.EDITOR
+    lesson = DetectorFeedback.objects.get(claim=claim)
+    assert (lesson.text, lesson.checkworthy, lesson.missed) == (missed, True, True)
+    with pytest.raises(TransitionNotAllowed, match="already a claim"):
+        claim_mark_missed(article=article, start=start, end=start + len(missed), actor=editor)
+    with pytest.raises(InvalidInput, match="not inside the article"):
+        claim_mark_missed(article=article, start=5, end=10_000, actor=editor)
+
+
+def test_the_command_trains_a_candidate_and_promotes_it_only_when_asked(editor, decided):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("train_detector", stdout=out)
+
+    candidate = DetectorModel.objects.get()
+    assert candidate.status == DetectorModelStatus.CANDIDATE
+    assert f"Candidate detector model #{candidate.pk}" in out.getvalue()
+    assert NEWSROOM_SET in out.getvalue()
+    call_command("train_detector", promote=candidate.pk, stdout=out)
+    candidate.refresh_from_db()
+    assert candidate.status == DetectorModelStatus.ACTIVE
+
+
+def test_the_command_refuses_a_full_rebuild_without_a_folder_to_write(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="name its folder with --out"):
+        call_command("train_detector", full=True)
