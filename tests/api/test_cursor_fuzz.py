@@ -6,7 +6,9 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import URLResolver, get_resolver
 
+from claims.api.pagination import CursorCapablePagination
 from claims.models import Claimant
 from tests.api.publishing import publish_verdict
 from tests.factories import ClaimFactory
@@ -114,3 +116,24 @@ def test_an_unknown_ordering_gets_400_on_the_claims_list(anonymous, two_publishe
         response = anonymous.get(f"/api/claims/?ordering={ordering}{mode}")
         assert response.status_code == 400, (ordering, mode)
         assert "ordering" in response.json()
+
+
+def test_the_fuzzed_lists_are_every_cursor_paginated_endpoint():
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern), pattern.callback
+
+    fuzzed = {url.split("?")[0] for url in CURSOR_LISTS}
+    paginated = set()
+    for route, view in walk(get_resolver().url_patterns, ""):
+        cls = getattr(view, "cls", None)
+        actions = getattr(view, "actions", None)
+        lists = actions.get("get") == "list" if actions else hasattr(cls, "list")
+        if cls is None or not lists or "format" in route:
+            continue
+        if issubclass(getattr(cls, "pagination_class", None) or object, CursorCapablePagination):
+            paginated.add("/" + route.replace("^", "").replace("$", ""))
+    assert paginated == fuzzed
