@@ -9,6 +9,7 @@ SIMPLE_HISTORY_* settings say, and a row's history is shown only if the admin's 
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -27,6 +28,16 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly + [name for name in workflow_fields(self.model) if name not in readonly]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """The last line: whatever form or page reached here, a row whose workflow fields differ
+        from the stored ones is not saved; only the services move the workflow."""
+        if change and workflow_fields(self.model):
+            attnames = [self.model._meta.get_field(name).attname for name in workflow_fields(obj)]
+            stored = self.model._default_manager.filter(pk=obj.pk).values(*attnames).first()
+            if stored is not None and any(stored[a] != getattr(obj, a) for a in attnames):
+                raise PermissionDenied
+        super().save_model(request, obj, form, change)
 
     def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
         return True

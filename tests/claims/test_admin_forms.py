@@ -3,6 +3,7 @@ forms, and their inlines, leave those fields to the services (models' `workflow_
 
 import pytest
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
 from articles.history_admin import ReadOnlyHistoryAdmin, workflow_fields
@@ -73,3 +74,17 @@ def test_the_guard_makes_workflow_fields_read_only_on_any_history_admin(editor):
     form = model_admin.get_form(request, claim, change=True)
 
     assert set(form.base_fields) == {"text"}
+
+
+def test_no_admin_save_moves_a_claim_whatever_form_reached_it(editor, reviewer):
+    claim = ClaimFactory()
+    model_admin = admin.site._registry[Claim]
+    request = RequestFactory().post("/admin/")
+    request.user = editor
+    claim.status, claim.reviewer = "assigned", reviewer
+
+    with pytest.raises(PermissionDenied):
+        model_admin.save_model(request, claim, form=None, change=True)
+
+    claim.refresh_from_db()
+    assert (claim.status, claim.reviewer_id) == ("new", None)
