@@ -4,9 +4,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.errors import ServiceError
+from articles.history_admin import ReadOnlyHistoryAdmin
 from articles.models import Article, FeedPoll, FeedSource, ImportBatch
 from articles.services import (
     EDITABLE_FIELDS,
@@ -157,7 +157,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyHistoryAdmin):
     form = ArticleForm
     list_display = [
         "__str__",

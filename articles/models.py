@@ -121,6 +121,15 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["body_hash", "extracted_body_hash"])
 
+    # Written only by the article services (fetching, extraction, duplicates); never by a form.
+    workflow_fields = (
+        "status",
+        "status_reason",
+        "duplicate_of",
+        "processing_started_at",
+        "processed_at",
+    )
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [

@@ -22,6 +22,7 @@ from rest_framework.utils.encoders import JSONEncoder
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from articles.errors import ServiceError
+from config.addresses import client_address
 from config.celery import broker_circuit
 
 logger = logging.getLogger(__name__)
@@ -82,33 +83,16 @@ class FastJSONRenderer(JSONRenderer):
 _PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
 
-def anonymous_read_rate() -> tuple[int, int] | None:
-    """(requests, seconds) an anonymous client may read, or None for no limit."""
-    rate = (settings.API_ANON_READ_RATE or "").strip()
+def rate_from_setting(name: str) -> tuple[int, int] | None:
+    """(requests, seconds) a rate setting such as "1200/min" allows, or None for no limit."""
+    rate = (getattr(settings, name, "") or "").strip()
     if not rate:
         return None
     count, _, period = rate.partition("/")
     try:
         return int(count), _PERIODS[period.strip().lower()]
     except (ValueError, KeyError):
-        raise ImproperlyConfigured(
-            f"API_ANON_READ_RATE must look like 1200/min, not {rate!r}"
-        ) from None
-
-
-def client_address(request: Any) -> str:
-    """The client's address: X-Forwarded-For is believed only behind the trusted proxies
-    (DJANGO_TRUSTED_PROXY_COUNT), each of which appends the address it was called from."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+        raise ImproperlyConfigured(f"{name} must look like 1200/min, not {rate!r}") from None
 
 
 # The count and its expiry in one round trip, so a window's count never outlives the window.
@@ -182,16 +166,18 @@ class FixedWindowThrottle(BaseThrottle):
 
 class AnonymousReadThrottle(FixedWindowThrottle):
     """Reads without credentials, counted per client address (API_ANON_READ_RATE). Signed-in
-    staff are not counted here, and API keys have their own limit (consumers.throttling)."""
+    staff are not counted here, and API keys have their own limit (consumers.throttling).
+    A view with a tighter limit of its own subclasses this with its scope and rate setting."""
 
     scope = "anon-read"
+    rate_setting = "API_ANON_READ_RATE"
 
     def limit_for(self, request: Any) -> tuple[str, int, int] | None:
         if request.method not in SAFE_METHODS or request.auth is not None:
             return None
         if request.user.is_authenticated:
             return None
-        rate = anonymous_read_rate()
+        rate = rate_from_setting(self.rate_setting)
         if rate is None:
             return None
         allowed, seconds = rate

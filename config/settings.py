@@ -329,11 +329,8 @@ AXES_VERBOSE = False
 # limit. Counted in CACHE_URL's Redis, so every web process counts against the same number.
 API_ANON_READ_RATE = os.environ.get("API_ANON_READ_RATE", "1200/min")
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Login lockouts, the anonymous read limit and the match limit all count the same address.
+AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -5,8 +5,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
+from rest_framework.settings import api_settings
 
 from articles.api import ArticleViewSet
 from claims.api.export import ClaimExportView
@@ -33,7 +34,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "api/auth/token/",
-        sensitive_post_parameters("password")(obtain_auth_token),
+        # DRF's token view brings its own parsers; it reads JSON like every other endpoint.
+        sensitive_post_parameters("password")(
+            ObtainAuthToken.as_view(parser_classes=api_settings.DEFAULT_PARSER_CLASSES)
+        ),
         name="api-token",
     ),
     path("healthz", healthz, name="healthz"),

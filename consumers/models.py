@@ -52,6 +52,13 @@ class ApiKey(models.Model):
         return self.revoked_at is None
 
 
+class WebhookSubscriptionQuerySet(models.QuerySet):
+    def deliverable(self) -> "WebhookSubscriptionQuerySet":
+        """Subscriptions that may still receive events: active, and registered by no API key
+        or by one that has not been revoked."""
+        return self.filter(is_active=True).exclude(api_key__revoked_at__isnull=False)
+
+
 class WebhookSubscription(models.Model):
     """A URL that receives signed POSTs when the chosen events happen."""
 
@@ -77,6 +84,8 @@ class WebhookSubscription(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WebhookSubscriptionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]

@@ -65,9 +65,15 @@ def api_key_create(
 def api_key_revoke(*, api_key: ApiKey, actor: Any = None) -> ApiKey:
     if actor is not None and not is_editor(actor):
         raise NotPermitted("Only editors can revoke API keys.")
-    ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), updated_at=timezone.now()
-    )
+    now = timezone.now()
+    with transaction.atomic():
+        ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(
+            revoked_at=now, updated_at=now
+        )
+        # Its webhooks stop with it; deliveries already queued are refused at send time.
+        WebhookSubscription.objects.filter(api_key=api_key, is_active=True).update(
+            is_active=False, updated_at=now
+        )
     api_key.refresh_from_db()
     return api_key
 
@@ -188,7 +194,7 @@ def webhook_event_record(event: str, *, claim: Any, verdict: Any = None, **_: An
 
     wanted = [
         subscription
-        for subscription in WebhookSubscription.objects.filter(is_active=True).only("events")
+        for subscription in WebhookSubscription.objects.deliverable().only("events")
         if event in subscription.events
     ]
     if not wanted:
@@ -239,9 +245,10 @@ def webhook_delivery_attempt(*, delivery_id: int) -> AttemptOutcome:
             status = delivery.status if delivery else "missing"
             return AttemptOutcome(delivery_id=delivery_id, sent=False, status=status)
         subscription = delivery.subscription
-        if not subscription.is_active:
+        # Checked again at send time: the key may have been revoked after the event was queued.
+        if not WebhookSubscription.objects.deliverable().filter(pk=subscription.pk).exists():
             delivery.status = DeliveryStatus.FAILED
-            delivery.last_error = "The subscription was deactivated."
+            delivery.last_error = "The subscription was deactivated or its API key revoked."
             delivery.save(update_fields=["status", "last_error", "updated_at"])
             return AttemptOutcome(delivery_id=delivery_id, sent=False, status=delivery.status)
         body = _body(delivery)

@@ -50,7 +50,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/authtoken/tokenproxy/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/articles/article/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/articles/article/add/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
-    'admin/articles/article/^([^/]+)/history/([^/]+)/$': {"GET": "DDNNN", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
+    'admin/articles/article/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/articles/article/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/articles/article/<path:object_id>/delete/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/articles/article/<path:object_id>/change/': {"GET": "DDAAA", "POST": "DDDAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
@@ -75,7 +75,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/claims/claim/<int:pk>/second-review/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},
     'admin/claims/claim/<int:pk>/duplicate/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/claim/<int:pk>/do/<slug:name>/': {"GET": "DDNNN", "POST": "DDADD", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
-    'admin/claims/claim/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
+    'admin/claims/claim/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/claim/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claim/add/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},
     'admin/claims/claim/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
@@ -101,28 +101,28 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/claims/externalreview/<path:object_id>/delete/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},
     'admin/claims/externalreview/<path:object_id>/change/': {"GET": "DDNNN", "POST": "DDDDD", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/externalreview/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
-    'admin/claims/claimant/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
+    'admin/claims/claimant/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/claimant/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claimant/add/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/claimant/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claimant/<path:object_id>/delete/': {"GET": "DDDDA", "POST": "DDDDA", "PUT": "DDDDA", "PATCH": "DDDDA", "DELETE": "DDDDA"},
     'admin/claims/claimant/<path:object_id>/change/': {"GET": "DDAAA", "POST": "DDDAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claimant/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
-    'admin/claims/ratingscale/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
+    'admin/claims/ratingscale/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/ratingscale/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/ratingscale/add/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/ratingscale/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/ratingscale/<path:object_id>/delete/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},
     'admin/claims/ratingscale/<path:object_id>/change/': {"GET": "DDAAA", "POST": "DDDAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/ratingscale/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
-    'admin/claims/rating/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
+    'admin/claims/rating/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/rating/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/rating/add/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/rating/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/rating/<path:object_id>/delete/': {"GET": "DDDDA", "POST": "DDDDA", "PUT": "DDDDA", "PATCH": "DDDDA", "DELETE": "DDDDA"},
     'admin/claims/rating/<path:object_id>/change/': {"GET": "DDAAA", "POST": "DDDAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/rating/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
-    'admin/claims/verdict/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
+    'admin/claims/verdict/^([^/]+)/history/([^/]+)/$': {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/claims/verdict/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/verdict/add/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},
     'admin/claims/verdict/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
@@ -229,6 +229,19 @@ MATRIX: dict[str, dict[str, str]] = {
 # fmt: on
 
 
+# Admin pages of one claim or verdict that a reviewer reaches only for the claims they check or
+# second-review (the MATRIX's reviewer column): to any other reviewer they are absent (N) or
+# refused (D, a write the role may never make) with every method, and nothing changes.
+REVIEWER_SCOPED = (
+    "admin/claims/claim/<path:object_id>/change/",
+    "admin/claims/claim/<path:object_id>/history/",
+    "admin/claims/claim/^([^/]+)/history/([^/]+)/$",
+    "admin/claims/verdict/<path:object_id>/change/",
+    "admin/claims/verdict/<path:object_id>/history/",
+    "admin/claims/verdict/^([^/]+)/history/([^/]+)/$",
+)
+
+
 def _allowed_methods(entry: dict[str, str], role_index: int) -> str:
     allowed = [method for method in METHODS if entry[method][role_index] == "A"]
     return ", ".join(allowed) if allowed else "—"
@@ -252,11 +265,20 @@ def readme_table() -> str:
         "Each cell lists the methods the role may use; every other method is refused (401, 403 "
         "or a redirect to sign-in) or absent (404/405). The API reader is a signed-in user "
         "without a newsroom role. For claim-specific actions the reviewer is the claim's own "
-        "reviewer (or its named second reviewer); any other reviewer gets 403. Model admin "
-        "pages answer PUT, PATCH and DELETE like GET. The `.json` form of each API URL has the "
-        "same rights as the URL.\n"
+        "reviewer (or its named second reviewer); any other reviewer gets 403. In the admin, "
+        "a reviewer reads verdicts, drafts, corrections, notes and change history only of the "
+        "claims they check or second-review (any other claim's pages are absent to them); "
+        "editors read all. Model admin pages answer PUT, PATCH and DELETE like GET, except a "
+        "history record page (`…/history/<version>/`), which only shows a past version: it "
+        "answers GET alone, and a POST (a revert) is refused for every role. Every refused "
+        "write is also checked to have changed nothing in the database. The `.json` form of "
+        "each API URL has the same rights as the URL.\n"
     )
-    return "\n".join([intro, header, rule, *rows]) + "\n"
+    scoped = (
+        "\nAbsent (or refused) to a reviewer who neither checks nor second-reviews the claim, "
+        "with every method:\n\n" + "\n".join(f"- `{route}`" for route in REVIEWER_SCOPED) + "\n"
+    )
+    return "\n".join([intro, header, rule, *rows]) + "\n" + scoped
 
 
 if __name__ == "__main__":

@@ -13,9 +13,11 @@ from django.test import Client
 
 from claims.models import Claim, Claimant, Rating, RatingScale, Verdict
 from claims.services import claim_assign, verdict_draft, verdict_publish
-from tests.factories import ClaimFactory, UserFactory
-from tests.permission_matrix import MATRIX, readme_table
+from tests.factories import ClaimFactory, ReviewerFactory, UserFactory
+from tests.permission_matrix import MATRIX, REVIEWER_SCOPED, readme_table
 from tests.permission_walk import (
+    ABSENT,
+    DENIED,
     METHODS,
     ROLES,
     checked_roles,
@@ -69,6 +71,7 @@ def sample_values(route: str, objects: dict) -> dict[str, str]:
             "claims/rating": Rating.objects.get(slug="false"),
             "claims/ratingscale": RatingScale.objects.get(is_default=True),
             "claims/verdict": published.verdicts.get(),
+            "articles/article": claim.article,
         }.get(model)
         if history is not None:
             values["_history_id"] = str(history.history.first().history_id)
@@ -148,9 +151,26 @@ def test_each_role_gets_exactly_the_access_the_matrix_promises(newsroom_objects)
             for role, want in zip(ROLES, expected[method], strict=True):
                 if role not in roles:
                     continue
-                got = request_as(clients[role], method, url)
+                got, changed = request_as(clients[role], method, url)
                 if got != want:
                     wrong.append(f"{method} {url} as {role}: expected {want}, got {got}")
+                if changed:
+                    wrong.append(f"{method} {url} as {role}: refused, yet wrote {changed}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_reviewer_not_on_the_claim_finds_its_admin_pages_absent_or_refused(newsroom_objects):
+    stranger = Client()
+    stranger.force_login(ReviewerFactory())
+    routes = list(url_patterns())
+    wrong = []
+    for route in REVIEWER_SCOPED:
+        assert route in routes, route
+        url = concrete_url(route, sample_values(route, newsroom_objects))
+        for method in METHODS:
+            got, changed = request_as(stranger, method, url)
+            if got not in (ABSENT, DENIED) or changed:
+                wrong.append(f"{method} {url}: got {got}, wrote {changed}")
     assert not wrong, "\n".join(wrong)
 
 

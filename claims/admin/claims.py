@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.errors import ServiceError
+from articles.history_admin import ReadOnlyHistoryAdmin
 from articles.roles import is_editor
 from articles.services import article_request_extraction
 from claims.admin.export import export_claims_csv, export_claims_jsonl
@@ -264,7 +264,7 @@ SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Callable[..., bool], str]] =
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "short_text",
         "claimant",
@@ -349,10 +349,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return [F("due_date").asc(nulls_last=True), "assigned_at", "id"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        claims = super().get_queryset(request)
-        if is_editor(request.user):
-            return claims
-        return claims.queue_of(request.user)
+        return super().get_queryset(request).in_scope_of(request.user)
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)

@@ -3,9 +3,9 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.errors import ServiceError
+from articles.history_admin import ReadOnlyHistoryAdmin
 from claims.models import (
     Claimant,
     ClaimantAlias,
@@ -22,7 +22,7 @@ class ClaimantAliasInline(admin.TabularInline):
 
 
 @admin.register(Claimant)
-class ClaimantAdmin(SimpleHistoryAdmin):
+class ClaimantAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -53,7 +53,7 @@ def make_active(modeladmin: admin.ModelAdmin, request: HttpRequest, scales: Quer
 
 
 @admin.register(RatingScale)
-class RatingScaleAdmin(SimpleHistoryAdmin):
+class RatingScaleAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "slug", "is_default"]
     readonly_fields = ["is_default"]
     inlines = [RatingInline]
@@ -67,7 +67,7 @@ class RatingScaleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Rating)
-class RatingAdmin(SimpleHistoryAdmin):
+class RatingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["label", "slug", "value", "order", "colour", "scale"]
     list_filter = ["scale"]
     list_select_related = ["scale"]

@@ -1,9 +1,10 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
+from articles.history_admin import ReadOnlyHistoryAdmin
 from claims.models import (
     DetectorFeedback,
     Verdict,
@@ -23,7 +24,7 @@ class VerdictSourceInline(admin.TabularInline):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SimpleHistoryAdmin):
+class VerdictAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "claim",
         "version",
@@ -44,6 +45,10 @@ class VerdictAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # Drafts, corrections and second-review notes: a reviewer reads those of their queue.
+        return super().get_queryset(request).in_scope_of(request.user)
 
 
 @admin.register(DetectorFeedback)

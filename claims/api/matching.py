@@ -1,17 +1,16 @@
 """GET /api/claims/match/?text=...: has this claim been checked before?"""
 
-from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from claims.claimreview import claim_public_url
 from claims.models import ExternalReview, Verdict
 from claims.services.matching import MAX_MATCHES, MAX_QUERY_CHARS, ClaimMatch, claims_find_matching
+from config.api import AnonymousReadThrottle
 
 DEFAULT_MATCHES = 5
 
@@ -93,11 +92,12 @@ class MatchResponseSerializer(serializers.Serializer):
     results = MatchedClaimSerializer(many=True)
 
 
-class ClaimMatchThrottle(AnonRateThrottle):
-    scope = "claim-match"
+class ClaimMatchThrottle(AnonymousReadThrottle):
+    """Anonymous lookups per client address (CLAIM_MATCH_ANON_RATE), on top of the read limit,
+    in the same shared counter and with the same idea of the client's address."""
 
-    def get_rate(self) -> str | None:
-        return settings.CLAIM_MATCH_ANON_RATE or None
+    scope = "claim-match"
+    rate_setting = "CLAIM_MATCH_ANON_RATE"
 
 
 class ClaimMatchView(APIView):

@@ -10,6 +10,7 @@ API_MAX_PAGE_SIZE.
 import base64
 import binascii
 import json
+import math
 from datetime import datetime
 from typing import Any
 
@@ -55,14 +56,64 @@ def _decode(cursor: str, size: int) -> tuple[list[Any], bool]:
         ) from None
 
 
+_INTEGER_FIELDS = {
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveBigIntegerField",
+    "PositiveSmallIntegerField",
+}
+_TEXT_FIELDS = {"CharField", "TextField", "SlugField", "URLField", "EmailField"}
+# The widest integer every supported database stores; a larger one would overflow the query.
+_MAX_INTEGER = 2**63 - 1
+
+
+def _sort_field(queryset: QuerySet, name: str) -> Any:
+    """The model field or annotation a list is sorted on, which says what a cursor may carry."""
+    if name == "pk":
+        return queryset.model._meta.pk
+    annotation = queryset.query.annotations.get(name)
+    if annotation is not None:
+        return annotation.output_field
+    return queryset.model._meta.get_field(name)
+
+
+def _fits(field: Any, value: Any) -> bool:
+    """Whether a cursor value has the type of the column it is compared with."""
+    kind = field.get_internal_type()
+    if kind in ("DateTimeField", "DateField"):
+        # A date-time travels as {"t": iso}; one without a zone is not one this API wrote.
+        return isinstance(value, datetime) and value.tzinfo is not None
+    if isinstance(value, bool):
+        return False
+    if kind in _INTEGER_FIELDS:
+        return isinstance(value, int) and abs(value) <= _MAX_INTEGER
+    if kind in ("FloatField", "DecimalField"):
+        return isinstance(value, int | float) and math.isfinite(value) and abs(value) < 1e300
+    if kind in _TEXT_FIELDS:
+        return isinstance(value, str) and "\x00" not in value
+    return False
+
+
+def _check_types(queryset: QuerySet, order: list[str], values: list[Any]) -> None:
+    """Refuse, before the database sees it, a cursor whose values do not fit the sort key."""
+    for field, value in zip(order, values, strict=True):
+        if not _fits(_sort_field(queryset, field.lstrip("-")), value):
+            raise exceptions.ValidationError(
+                {CURSOR_PARAM: ["Invalid cursor: use the `next` link of a previous page."]}
+            )
+
+
 def _after(order: list[str], values: list[Any]) -> Q:
     """Rows strictly after `values` in the lexicographic order `order`."""
     condition = Q()
     equal_so_far = Q()
     for field, value in zip(order, values, strict=True):
         name = field.lstrip("-")
-        if isinstance(value, bool) or not isinstance(value, int | float | str | datetime):
-            raise exceptions.ValidationError({CURSOR_PARAM: ["Invalid cursor."]})
         beyond = Q(**{f"{name}__{'lt' if field.startswith('-') else 'gt'}": value})
         condition |= equal_so_far & beyond
         equal_so_far &= Q(**{name: value})
@@ -102,6 +153,7 @@ class CursorCapablePagination(StandardPagination):
         backward = False
         if cursor:
             values, backward = _decode(cursor, len(order))
+            _check_types(queryset, order, values)
             direction = _reversed(order) if backward else order
             queryset = queryset.order_by(*direction).filter(_after(direction, values))
         rows = list(queryset[: page_size + 1])

@@ -97,6 +97,9 @@ class MatchSuggestion(models.Model):
 
     objects = MatchSuggestionQuerySet.as_manager()
 
+    # Decided only through the matching services (confirm merges, turn down keeps apart).
+    workflow_fields = ("status", "decided_by", "decided_at")
+
     class Meta:
         ordering = ["-confidence", "id"]
         constraints = [

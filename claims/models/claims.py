@@ -8,7 +8,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
+from articles.roles import is_editor
 from claims.models.claimants import Claimant
+from claims.models.queues import in_queue_of
 from claims.models.verdicts import Verdict, VerdictStatus
 
 
@@ -78,7 +80,12 @@ class ClaimQuerySet(models.QuerySet):
 
     def queue_of(self, user: object) -> "ClaimQuerySet":
         """A reviewer's claims: those they check and those waiting for their second review."""
-        return self.filter(Q(reviewer=user) | Q(second_reviewer=user))
+        return self.filter(in_queue_of(user))
+
+    def in_scope_of(self, user: object) -> "ClaimQuerySet":
+        """The claims whose drafts, notes and history the user may read: all for editors,
+        a reviewer's own queue otherwise."""
+        return self if is_editor(user) else self.queue_of(user)
 
     def open(self) -> "ClaimQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -169,6 +176,19 @@ class Claim(models.Model):
 
     objects = ClaimQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["dates", "entities", "text_hash"])
+
+    # Written only by the workflow services (claims.services), which check the move and record
+    # it; no admin page or form edits them (tests/claims/test_admin_forms.py checks).
+    workflow_fields = (
+        "status",
+        "reviewer",
+        "assigned_at",
+        "due_date",
+        "second_reviewer",
+        "duplicate_of",
+        "merged_into",
+        "merged_at",
+    )
 
     class Meta:
         ordering = ["article_id", "start", "id"]

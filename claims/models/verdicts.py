@@ -4,6 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from simple_history.models import HistoricalRecords
 
+from articles.roles import is_editor
+from claims.models.queues import in_queue_of
 from claims.models.ratings import Rating
 
 
@@ -21,6 +23,11 @@ class SecondReview(models.TextChoices):
 
 
 class VerdictQuerySet(models.QuerySet):
+    def in_scope_of(self, user: object) -> "VerdictQuerySet":
+        """Verdicts, drafts and corrections the user may read in the newsroom: all for editors,
+        those of a reviewer's own queue otherwise (see ClaimQuerySet.in_scope_of)."""
+        return self if is_editor(user) else self.filter(in_queue_of(user, through="claim__"))
+
     def publicly_visible(self) -> "VerdictQuerySet":
         """Every version readers have seen: the current one and those it corrected."""
         return self.filter(status__in=[VerdictStatus.PUBLISHED, VerdictStatus.SUPERSEDED])
@@ -95,6 +102,30 @@ class Verdict(models.Model):
 
     objects = VerdictQuerySet.as_manager()
     history = HistoricalRecords()
+
+    # Written only by the workflow services (draft, second review, publish, correct).
+    workflow_fields = (
+        "claim",
+        "version",
+        "status",
+        "rating",
+        "summary",
+        "explanation",
+        "author",
+        "rating_slug",
+        "rating_label",
+        "rating_value",
+        "best_rating",
+        "worst_rating",
+        "published_by",
+        "published_at",
+        "first_published_at",
+        "correction_note",
+        "second_review",
+        "second_review_note",
+        "second_reviewed_by",
+        "second_reviewed_at",
+    )
 
     class Meta:
         ordering = ["claim_id", "version"]

@@ -1,11 +1,18 @@
 """Anonymous reads are limited per client address, counted in Redis; keys keep their own limits."""
 
+import os
 import socket
+import threading
 import time
 
 import pytest
 from django.core.cache import caches
+from django.urls import URLResolver, get_resolver
+from rest_framework.settings import api_settings
+from rest_framework.test import APIRequestFactory
 
+from claims.api.matching import ClaimMatchView
+from config.api import FixedWindowThrottle
 from config.celery import broker_circuit
 from consumers.services import api_key_create
 from tests.api.conftest import client_for
@@ -13,8 +20,9 @@ from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
-# A Redis database of its own, so that the counts never meet the broker's or other tests'.
-REDIS_URL = "redis://127.0.0.1:6379/7"
+# A Redis database of its own, so that the counts never meet the broker's or other tests'
+# (RATE_LIMIT_TEST_REDIS_URL picks another when several checkouts share one Redis).
+REDIS_URL = os.environ.get("RATE_LIMIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 @pytest.fixture
@@ -108,6 +116,76 @@ def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(redis_counts, se
     assert proxy.get("/api/ratings/", HTTP_X_FORWARDED_FOR="10.0.0.3").status_code == 200
     assert proxy.get("/api/ratings/", HTTP_X_FORWARDED_FOR="10.0.0.4").status_code == 200
     assert proxy.get("/api/ratings/", HTTP_X_FORWARDED_FOR="10.0.0.4").status_code == 429
+
+
+def test_the_match_limit_ignores_a_made_up_forwarded_address(redis_counts, settings):
+    settings.CLAIM_MATCH_ANON_RATE = "2/min"
+    settings.TRUSTED_PROXY_COUNT = 0
+    spoofer = _from("192.0.2.30")
+    answers = [
+        spoofer.get("/api/claims/match/?text=roads", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+        for n in range(4)
+    ]
+    assert [answer.status_code for answer in answers] == [200, 200, 429, 429]
+    assert 1 <= int(answers[-1].headers["Retry-After"]) <= 60
+
+
+def test_the_match_limit_counts_the_address_the_trusted_proxy_saw(redis_counts, settings):
+    settings.CLAIM_MATCH_ANON_RATE = "1/min"
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = _from("192.0.2.31")
+    assert (
+        proxy.get("/api/claims/match/?text=a", HTTP_X_FORWARDED_FOR="10.0.0.5").status_code == 200
+    )
+    assert (
+        proxy.get("/api/claims/match/?text=a", HTTP_X_FORWARDED_FOR="10.0.0.6").status_code == 200
+    )
+    assert (
+        proxy.get("/api/claims/match/?text=a", HTTP_X_FORWARDED_FOR="10.0.0.6").status_code == 429
+    )
+
+
+def test_sixteen_parallel_lookups_get_exactly_the_allowance(redis_counts, settings):
+    settings.CLAIM_MATCH_ANON_RATE = "5/min"
+    factory = APIRequestFactory()
+    start = threading.Barrier(16)
+    allowed: list[bool] = []
+
+    def lookup() -> None:
+        view = ClaimMatchView()
+        request = view.initialize_request(
+            factory.get("/api/claims/match/?text=roads", REMOTE_ADDR="192.0.2.32")
+        )
+        throttles = [throttle() for throttle in ClaimMatchView.throttle_classes]
+        start.wait()
+        allowed.append(all(t.allow_request(request, view) for t in throttles))
+        caches.close_all()
+
+    threads = [threading.Thread(target=lookup) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(allowed) == 16
+    assert sum(allowed) == 5
+
+
+def test_every_api_rate_limit_counts_in_the_one_shared_window_counter():
+    def callbacks(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from callbacks(pattern.url_patterns)
+            else:
+                yield pattern.callback
+
+    throttles = set(api_settings.DEFAULT_THROTTLE_CLASSES)
+    for view in callbacks(get_resolver().url_patterns):
+        cls = getattr(view, "cls", None)
+        if cls is not None:
+            throttles.update(cls.throttle_classes)
+    apart = sorted(t.__name__ for t in throttles if not issubclass(t, FixedWindowThrottle))
+    assert not apart, f"These rate limits keep their own counter: {apart}"
 
 
 @pytest.fixture
