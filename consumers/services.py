@@ -217,6 +217,11 @@ class AttemptOutcome:
         return self.status == DeliveryStatus.PENDING and not self.sent
 
 
+def delivery_message_id(delivery: WebhookDelivery) -> str:
+    """The Standard Webhooks message id: one per delivery, the same on every retry."""
+    return f"msg_{delivery.pk}"
+
+
 def _body(delivery: WebhookDelivery) -> bytes:
     envelope = {"id": delivery.pk, **delivery.payload}
     return json.dumps(envelope, separators=(",", ":"), sort_keys=True).encode()
@@ -251,7 +256,12 @@ def webhook_delivery_attempt(*, delivery_id: int) -> AttemptOutcome:
             "User-Agent": "ClaimTracker-Webhooks/1.0",
             "X-ClaimTracker-Event": delivery.event,
             "X-ClaimTracker-Delivery": str(delivery.pk),
-            signing.SIGNATURE_HEADER: signing.sign(subscription.secret, body, timestamp),
+            **signing.delivery_headers(
+                secret=subscription.secret,
+                message_id=delivery_message_id(delivery),
+                body=body,
+                timestamp=timestamp,
+            ),
         }
         response_code, error = None, ""
         try:
