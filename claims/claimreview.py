@@ -5,10 +5,11 @@ from typing import Any
 from django.conf import settings
 
 from claims.models import Claim, Verdict
+from config.public_url import public_base_url
 
 
 def claim_public_url(claim: Claim) -> str:
-    return f"{settings.CLAIM_TRACKER_PUBLIC_URL}/claims/{claim.pk}/"
+    return f"{public_base_url()}/claims/{claim.pk}/"
 
 
 def _claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:

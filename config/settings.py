@@ -263,9 +263,9 @@ CLAIM_TRACKER_ORGANIZATION_NAME = os.environ.get(
 CLAIM_TRACKER_ORGANIZATION_URL = os.environ.get(
     "CLAIM_TRACKER_ORGANIZATION_URL", "http://127.0.0.1:8000/"
 )
-CLAIM_TRACKER_PUBLIC_URL = os.environ.get(
-    "CLAIM_TRACKER_PUBLIC_URL", CLAIM_TRACKER_ORGANIZATION_URL
-).rstrip("/")
+# Where claim pages are served; required when DJANGO_DEBUG=0 (config/public_url.py checks it).
+# Unset in development, links follow the host each request came in on.
+CLAIM_TRACKER_PUBLIC_URL = os.environ.get("CLAIM_TRACKER_PUBLIC_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,
@@ -281,6 +281,7 @@ LOGGING = {
 # view runs; a database that cannot be reached answers 503 on every page, not a server error.
 MIDDLEWARE.insert(1, "config.middleware.RequestGuardMiddleware")
 MIDDLEWARE.append("config.middleware.DatabaseUnavailableMiddleware")
+MIDDLEWARE.append("config.public_url.RequestPublicUrlMiddleware")
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "config.parsers.StrictJSONParser",
     "rest_framework.parsers.FormParser",

@@ -21,6 +21,7 @@ from articles.errors import InvalidInput, NotPermitted
 from articles.roles import is_editor
 from claims.claimreview import claim_public_url, claimreview_for
 from claims.events import EVENTS
+from config.public_url import public_base_url
 from consumers import signing
 from consumers.models import ApiKey, DeliveryStatus, WebhookDelivery, WebhookSubscription
 from consumers.sending import SendFailed, check_webhook_url, post_json
@@ -159,7 +160,7 @@ def _claim_payload(claim: Any) -> dict[str, Any]:
         "article": claim.article_id,
         "claimant": claim.claimant.name if claim.claimant_id else None,
         "url": claim_public_url(claim),
-        "api_url": f"{settings.CLAIM_TRACKER_PUBLIC_URL}/api/claims/{claim.pk}/",
+        "api_url": f"{public_base_url()}/api/claims/{claim.pk}/",
     }
 
 
