@@ -16,6 +16,7 @@ from claims.api.docs import CLAIMREVIEW_EXAMPLE
 from claims.api.pagination import CursorCapablePagination
 from claims.claimreview import claimreview_for
 from claims.models import Verdict, VerdictStatus
+from config.api import LINKED_DATA_RENDERERS
 
 
 class ClaimReviewFeedFilter(filters.FilterSet):
@@ -49,6 +50,7 @@ class ClaimReviewFeedFilter(filters.FilterSet):
 )
 class ClaimReviewFeedView(generics.ListAPIView):
     permission_classes = [AllowAny]
+    renderer_classes = LINKED_DATA_RENDERERS
     pagination_class = CursorCapablePagination
     filterset_class = ClaimReviewFeedFilter
 

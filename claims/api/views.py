@@ -44,7 +44,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
-from config.api import READ_RENDERERS
+from config.api import LINKED_DATA_RENDERERS, READ_RENDERERS
 
 # Workflow actions only editors may take; the others check the acting reviewer in the service.
 EDITOR_ACTIONS = {
@@ -199,7 +199,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: OpenApiTypes.OBJECT},
         description="The schema.org ClaimReview (JSON-LD) of the published verdict; 404 before.",
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], renderer_classes=LINKED_DATA_RENDERERS)
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
         claim = self.get_object()
         verdict = claim.public_verdict

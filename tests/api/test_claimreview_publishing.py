@@ -164,3 +164,18 @@ def test_a_configured_public_address_wins_over_the_host_of_the_request(
     review = anonymous.get(f"/api/claims/{claim.pk}/claimreview/", HTTP_HOST="internal.lan").json()
 
     assert review["url"] == f"https://checks.example.org/claims/{claim.pk}/"
+
+
+def test_a_client_asking_for_json_ld_gets_the_claimreview_as_json_ld(anonymous, editor, reviewer):
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+
+    review = anonymous.get(
+        f"/api/claims/{claim.pk}/claimreview/", HTTP_ACCEPT="application/ld+json"
+    )
+    feed = anonymous.get("/api/claimreviews/", HTTP_ACCEPT="application/ld+json")
+
+    assert review.status_code == 200
+    assert review["Content-Type"].startswith("application/ld+json")
+    assert review.json()["@type"] == "ClaimReview"
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/ld+json")
