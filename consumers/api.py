@@ -129,7 +129,10 @@ class WebhookViewSet(
     def perform_destroy(self, instance: WebhookSubscription) -> None:
         webhook_subscription_deactivate(subscription=instance)
 
-    @extend_schema(responses={200: WebhookDeliverySerializer(many=True)})
+    @extend_schema(
+        summary="The webhook's latest deliveries",
+        responses={200: WebhookDeliverySerializer(many=True)},
+    )
     @action(detail=True, methods=["get"])
     def deliveries(self, request: Request, pk: str | None = None) -> Response:
         """The latest deliveries to this webhook, with each one's response code and error."""

@@ -5,14 +5,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims.api.docs import CLAIMREVIEW_EXAMPLE
+from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF
 from claims.api.pagination import CursorCapablePagination
 from claims.claimreview import claimreview_for
 from claims.models import Verdict, VerdictStatus
@@ -35,7 +34,8 @@ class ClaimReviewFeedFilter(filters.FilterSet):
 
 
 @extend_schema(
-    responses={200: OpenApiTypes.OBJECT},
+    summary="Every published ClaimReview",
+    responses={200: CLAIMREVIEW_REF},
     description=(
         "Every published verdict as a schema.org ClaimReview (JSON-LD), oldest first, in "
         "`results`. A corrected review appears with its first `datePublished` and the "
@@ -44,7 +44,7 @@ class ClaimReviewFeedFilter(filters.FilterSet):
     examples=[
         OpenApiExample(
             "One page of the feed",
-            value={"next": None, "previous": None, "results": [CLAIMREVIEW_EXAMPLE]},
+            value=CLAIMREVIEW_EXAMPLE,
         )
     ],
 )
