@@ -133,7 +133,8 @@ class WebhookViewSet(
         summary="The webhook's latest deliveries",
         responses={200: WebhookDeliverySerializer(many=True)},
     )
-    @action(detail=True, methods=["get"])
+    # The latest hundred, unpaginated: the schema must not promise a page.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def deliveries(self, request: Request, pk: str | None = None) -> Response:
         """The latest deliveries to this webhook, with each one's response code and error."""
         recent = self.get_object().deliveries.order_by("-created_at", "-id")[:100]
