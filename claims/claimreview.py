@@ -12,17 +12,32 @@ def claim_public_url(claim: Claim) -> str:
     return f"{public_base_url()}/claims/{claim.pk}/"
 
 
+def _article_work(article: Any, said_on: Any = None) -> tuple[Any, dict[str, Any]]:
+    """(the day the claim was made there, the article as a schema.org CreativeWork)."""
+    day = said_on or (article.published_at or article.created_at).date()
+    work: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
+    if article.url:
+        work["url"] = article.url
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
+    work["datePublished"] = day.isoformat()
+    return day, work
+
+
 def _claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:
-    """When and where the claim was made: its article, or for a claim imported from another
-    fact-checker's review, the places that review names."""
+    """When the claim was first made, and everywhere it was made, earliest first: the articles
+    it appears in (its own article and every repeat joined to it), or for a claim imported
+    from another fact-checker's review, the places that review names."""
+    dated: dict[int, tuple[Any, dict[str, Any]]] = {}
+    for appearance in claim.appearances.all():
+        if appearance.article_id not in dated:
+            dated[appearance.article_id] = _article_work(appearance.article, appearance.said_on)
     article = claim.article
-    if article is not None:
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
-        if article.url:
-            appearance["url"] = article.url
-        if article.outlet:
-            appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-        return (article.published_at or article.created_at).date(), [appearance]
+    if article is not None and article.pk not in dated:
+        dated[article.pk] = _article_work(article)
+    if dated:
+        ordered = sorted(dated.values(), key=lambda pair: pair[0])
+        return ordered[0][0], [work for _, work in ordered]
     claimed_on = claim.created_at.date()
     urls: list[str] = []
     for review in claim.external_reviews.all():
@@ -38,9 +53,12 @@ def claimreview_for(claim: Claim, verdict: Verdict) -> dict[str, Any]:
             "@type": "Person" if claim.claimant.kind == "person" else "Organization",
             "name": claim.claimant.name,
         }
+        if claim.claimant.same_as:
+            item_reviewed["author"]["sameAs"] = list(claim.claimant.same_as)
     claimed_on, appearances = _claim_appearances(claim)
     item_reviewed["datePublished"] = claimed_on.isoformat()
     if appearances:
+        item_reviewed["firstAppearance"] = appearances[0]
         item_reviewed["appearance"] = appearances
 
     review = {

@@ -134,7 +134,8 @@ def test_the_feed_and_verdict_list_cost_the_same_queries_whatever_their_length(
 ):
     for _ in range(published):
         publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
-    with django_assert_num_queries(1):  # reviews with their claim, article and claimant
+    # Reviews with their claim, article and claimant, then where the claims appeared.
+    with django_assert_num_queries(2):
         assert len(anonymous.get("/api/claimreviews/?cursor=").json()["results"]) == published
     with django_assert_num_queries(2):  # verdicts with claim and claimant, then sources
         assert len(anonymous.get("/api/verdicts/?cursor=").json()["results"]) == published
