@@ -86,13 +86,24 @@ CLAIMREVIEW_EXAMPLE = {
     },
     "itemReviewed": {
         "@type": "Claim",
-        "author": {"@type": "Person", "name": "Jane Ortiz"},
+        "author": {
+            "@type": "Person",
+            "name": "Jane Ortiz",
+            "sameAs": ["https://www.wikidata.org/wiki/Q6151110"],
+        },
         "datePublished": "2026-02-28",
+        "firstAppearance": {
+            "@type": "CreativeWork",
+            "url": "https://example.org/news/311",
+            "headline": "Council report",
+            "datePublished": "2026-02-28",
+        },
         "appearance": [
             {
                 "@type": "CreativeWork",
                 "url": "https://example.org/news/311",
                 "headline": "Council report",
+                "datePublished": "2026-02-28",
             }
         ],
     },
