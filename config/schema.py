@@ -28,7 +28,11 @@ ERROR_COMPONENTS: dict[str, dict[str, Any]] = {
             "nested the same way), and for some errors a `detail` sentence."
         ),
         "properties": {"detail": {"type": "string"}},
-        "additionalProperties": {"type": "array", "items": {}},
+        # A list of messages, or for a list or nested field, the messages keyed by position
+        # or by the nested field's name ({"events": {"2": ["... is not a valid choice."]}}).
+        "additionalProperties": {
+            "oneOf": [{"type": "array", "items": {}}, {"type": "object"}],
+        },
     },
 }
 

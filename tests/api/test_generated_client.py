@@ -108,6 +108,15 @@ def test_a_generated_client_takes_a_claim_from_article_to_published_claimreview_
     claims("claims_mark_checkable_create", newsroom, body=models.ReasonRequest(reason="Numbers"))
     claims("claims_assign_create", newsroom, body=models.AssignRequest(reviewer=reviewer.username))
     claims("claims_start_review_create", checker, body=models.ReasonRequest())
+    # Bad input: the 400 arrives as the described validation error, naming the field.
+    unknown = _operation(generated, "claims", "claims_verdict_create").sync_detailed(
+        claim_id,
+        client=checker,
+        body=models.VerdictInputRequest(rating="no-such-rating", summary="Half the figure."),
+    )
+    assert unknown.status_code == 400
+    assert isinstance(unknown.parsed, models.ValidationError)
+    assert "rating" in unknown.parsed.additional_properties
     draft = claims(
         "claims_verdict_create",
         checker,
