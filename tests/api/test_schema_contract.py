@@ -82,3 +82,9 @@ def test_a_claims_dates_and_entities_are_typed(schema):
     claim = schema["components"]["schemas"]["Claim"]["properties"]
     assert claim["dates"]["items"] == {"$ref": "#/components/schemas/DateMention"}
     assert claim["entities"]["items"] == {"$ref": "#/components/schemas/EntityMention"}
+
+
+def test_staff_tokens_are_described_with_their_token_prefix(schema):
+    token = schema["components"]["securitySchemes"]["tokenAuth"]
+    assert (token["in"], token["name"]) == ("header", "Authorization")
+    assert "Authorization: Token <token>" in token["description"]
