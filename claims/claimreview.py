@@ -29,7 +29,11 @@ def _claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:
     it appears in (its own article and every repeat joined to it), or for a claim imported
     from another fact-checker's review, the places that review names."""
     dated: dict[int, tuple[Any, dict[str, Any]]] = {}
-    for appearance in claim.appearances.all():
+    appearances = claim.appearances.all()
+    if "appearances" not in getattr(claim, "_prefetched_objects_cache", {}):
+        # One claim (its page, its API document, a webhook): its articles in the same query.
+        appearances = appearances.select_related("article")
+    for appearance in appearances:
         if appearance.article_id not in dated:
             dated[appearance.article_id] = _article_work(appearance.article, appearance.said_on)
     article = claim.article
