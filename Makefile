@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test fuzz lint typecheck typecheck-baseline bench model clean browser-checks lighthouse
+.PHONY: install demo test fuzz lint typecheck typecheck-baseline apilint bench model clean browser-checks lighthouse
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -46,6 +46,15 @@ browser-checks:
 # Debian's chromium (CHROME_PATH); about a minute.
 lighthouse: install browser-checks
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tests/e2e/lighthouse.py
+
+# The OpenAPI schema as other people's tools read it: Spectral (spectral:oas) and Redocly
+# (recommended, Django's trailing slashes allowed) must find no error; warnings are printed.
+# The linters are pinned in .ci/package-lock.json and installed into .ci/node_modules.
+apilint: install
+	npm ci --prefix .ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file .ci/schema.yaml
+	.ci/node_modules/.bin/spectral lint --ruleset .ci/.spectral.yaml --fail-severity error .ci/schema.yaml
+	.ci/node_modules/.bin/redocly lint --config .ci/redocly.yaml .ci/schema.yaml
 
 # Schemathesis against /api/schema/ as anonymous, reader, reviewer and editor; bounded in time.
 fuzz: install

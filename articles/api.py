@@ -106,6 +106,8 @@ class ArticleFilter(filters.FilterSet):
 
 
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Articles newsrooms sent in, with their status; one article also lists its claims."""
+
     filterset_class = ArticleFilter
 
     def get_queryset(self) -> Any:

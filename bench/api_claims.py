@@ -97,6 +97,8 @@ def start_server(port: int) -> subprocess.Popen:
         "DJANGO_SECRET_KEY": "benchmark-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "CLAIM_TRACKER_PUBLIC_URL": "http://127.0.0.1",
+        "CLAIM_TRACKER_ORGANIZATION_URL": "http://127.0.0.1/",
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_CONN_MAX_AGE": "600",
         # One client sends every request: the anonymous limit is counted, never reached.

@@ -5,23 +5,43 @@ from typing import Any
 from django.conf import settings
 
 from claims.models import Claim, Verdict
+from config.public_url import public_base_url
 
 
 def claim_public_url(claim: Claim) -> str:
-    return f"{settings.CLAIM_TRACKER_PUBLIC_URL}/claims/{claim.pk}/"
+    return f"{public_base_url()}/claims/{claim.pk}/"
+
+
+def _article_work(article: Any, said_on: Any = None) -> tuple[Any, dict[str, Any]]:
+    """(the day the claim was made there, the article as a schema.org CreativeWork)."""
+    day = said_on or (article.published_at or article.created_at).date()
+    work: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
+    if article.url:
+        work["url"] = article.url
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
+    work["datePublished"] = day.isoformat()
+    return day, work
 
 
 def claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:
-    """When and where the claim was made: its article, or for a claim imported from another
-    fact-checker's review, the places that review names."""
+    """When the claim was first made, and everywhere it was made, earliest first: the articles
+    it appears in (its own article and every repeat joined to it), or for a claim imported
+    from another fact-checker's review, the places that review names."""
+    dated: dict[int, tuple[Any, dict[str, Any]]] = {}
+    appearances = claim.appearances.all()
+    if "appearances" not in getattr(claim, "_prefetched_objects_cache", {}):
+        # One claim (its page, its API document, a webhook): its articles in the same query.
+        appearances = appearances.select_related("article")
+    for appearance in appearances:
+        if appearance.article_id not in dated:
+            dated[appearance.article_id] = _article_work(appearance.article, appearance.said_on)
     article = claim.article
-    if article is not None:
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
-        if article.url:
-            appearance["url"] = article.url
-        if article.outlet:
-            appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-        return (article.published_at or article.created_at).date(), [appearance]
+    if article is not None and article.pk not in dated:
+        dated[article.pk] = _article_work(article)
+    if dated:
+        ordered = sorted(dated.values(), key=lambda pair: pair[0])
+        return ordered[0][0], [work for _, work in ordered]
     claimed_on = claim.created_at.date()
     urls: list[str] = []
     for review in claim.external_reviews.all():
@@ -37,9 +57,12 @@ def claimreview_for(claim: Claim, verdict: Verdict) -> dict[str, Any]:
             "@type": "Person" if claim.claimant.kind == "person" else "Organization",
             "name": claim.claimant.name,
         }
+        if claim.claimant.same_as:
+            item_reviewed["author"]["sameAs"] = list(claim.claimant.same_as)
     claimed_on, appearances = claim_appearances(claim)
     item_reviewed["datePublished"] = claimed_on.isoformat()
     if appearances:
+        item_reviewed["firstAppearance"] = appearances[0]
         item_reviewed["appearance"] = appearances
 
     review = {

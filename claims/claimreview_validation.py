@@ -26,6 +26,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.errors import TransitionNotAllowed
+from config.public_url import public_base_url
 
 CLAIM_REVIEWED_MAX_CHARS = 500
 
@@ -40,8 +41,11 @@ def _host(url: Any) -> str | None:
 
 
 def _organisation_hosts() -> set[str]:
-    host = _host(settings.CLAIM_TRACKER_ORGANIZATION_URL)
-    return {host} if host else set()
+    hosts = {_host(settings.CLAIM_TRACKER_ORGANIZATION_URL)}
+    if not settings.CLAIM_TRACKER_PUBLIC_URL:
+        # Development: pages are served wherever the request came in, which is ours by definition.
+        hosts.add(_host(public_base_url()))
+    return {host for host in hosts if host}
 
 
 def _on_domain(host: str, domains: set[str]) -> bool:

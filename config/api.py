@@ -188,6 +188,17 @@ class AnonymousReadThrottle(FixedWindowThrottle):
 READ_RENDERERS = [FastJSONRenderer, BrowsableAPIRenderer]
 
 
+class JSONLDRenderer(FastJSONRenderer):
+    """The same JSON under the linked-data media type, for clients that ask for JSON-LD."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+# ClaimReview documents: JSON by default, JSON-LD when asked for (`Accept: application/ld+json`).
+LINKED_DATA_RENDERERS = [FastJSONRenderer, JSONLDRenderer, BrowsableAPIRenderer]
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Domain errors from services become 400/403/409 with field messages; the rest is DRF's."""
     if isinstance(exc, ServiceError):

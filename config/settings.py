@@ -218,7 +218,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "config.api.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.schema.ClaimTrackerAutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "consumers.throttling.ApiKeyRateThrottle",
@@ -246,14 +246,44 @@ SPECTACULAR_SETTINGS = {
         "as schema.org ClaimReview JSON-LD; `GET /api/claims/{id}/claimreview/` one review. "
         "Lists take `?cursor=` (empty first) for cursor pages that cost the same at any depth; "
         "without it pages are numbered.\n\n"
+        "**Signing in**: `POST /api/auth/token/` with a username and password answers a "
+        "token; send it as `Authorization: Token <token>`.\n\n"
         "**Webhooks**: `POST /api/webhooks/` with a URL and events (verdict.published, "
-        "verdict.corrected, claim.created). Deliveries are signed: "
-        "`X-ClaimTracker-Signature: t=<unix>,v1=<hex HMAC-SHA256 of '<t>.<body>'>` with the "
-        "secret returned at registration; refuse stale timestamps; failures are retried with "
-        "exponential backoff.\n\n"
-        "**Errors** are JSON: `detail`, and field names with their messages."
+        "verdict.corrected, claim.created). Deliveries are signed per Standard Webhooks "
+        "(`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the `signing_secret` "
+        "returned at registration; each event's body is described under `webhooks`. Failures "
+        "are retried with exponential backoff.\n\n"
+        "**Errors** are JSON: `detail`, and for bad input each field with its messages (400). "
+        "401: no or wrong credentials; 403: a role that may not; 404: no such object (or not "
+        "yet published); 409: a move the claim's state does not allow; 413: a body over the "
+        "size limit; 429: over a rate limit (see Retry-After)."
     ),
     "VERSION": "1.0.0",
+    # 3.1: nullable types as JSON Schema writes them, and webhooks described as webhooks.
+    "OAS_VERSION": "3.1.0",
+    "LICENSE": {
+        "name": "AGPL-3.0-or-later",
+        "identifier": "AGPL-3.0-or-later",
+    },
+    "TAGS": [
+        {"name": "auth", "description": "Tokens for newsroom staff."},
+        {"name": "articles", "description": "Articles sent in; their claims are extracted."},
+        {"name": "claims", "description": "Claims, their workflow, verdicts and ClaimReview."},
+        {"name": "claimreviews", "description": "Every published ClaimReview, as a feed."},
+        {"name": "claimants", "description": "Who made claims."},
+        {"name": "ratings", "description": "The ratings of the default scale."},
+        {"name": "rating-scales", "description": "Rating scales and their ratings."},
+        {"name": "verdicts", "description": "Published verdicts, to stay in sync."},
+        {"name": "webhooks", "description": "Subscriptions to events, signed deliveries."},
+    ],
+    # Write bodies are JSON (what generated clients send); the browsable API's HTML forms
+    # still post form data, which is accepted but not described as a second body.
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    "WEBHOOKS": [
+        "consumers.schema.CLAIM_CREATED_WEBHOOK",
+        "consumers.schema.VERDICT_PUBLISHED_WEBHOOK",
+        "consumers.schema.VERDICT_CORRECTED_WEBHOOK",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI served from the installed package, so the docs work without internet access.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -284,9 +314,13 @@ CLAIM_TRACKER_ORGANIZATION_URL = os.environ.get(
 CLAIM_TRACKER_ORGANIZATION_LOGO_URL = os.environ.get("CLAIM_TRACKER_ORGANIZATION_LOGO_URL", "")
 # Fact-checks per page of the sitemap (search engines accept up to 50,000).
 CLAIM_TRACKER_SITEMAP_PAGE_SIZE = int(os.environ.get("CLAIM_TRACKER_SITEMAP_PAGE_SIZE", "5000"))
-CLAIM_TRACKER_PUBLIC_URL = os.environ.get(
-    "CLAIM_TRACKER_PUBLIC_URL", CLAIM_TRACKER_ORGANIZATION_URL
-).rstrip("/")
+SPECTACULAR_SETTINGS["CONTACT"] = {
+    "name": CLAIM_TRACKER_ORGANIZATION_NAME,
+    "url": CLAIM_TRACKER_ORGANIZATION_URL,
+}
+# Where claim pages are served; required when DJANGO_DEBUG=0 (config/public_url.py checks it).
+# Unset in development, links follow the host each request came in on.
+CLAIM_TRACKER_PUBLIC_URL = os.environ.get("CLAIM_TRACKER_PUBLIC_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,
@@ -302,6 +336,7 @@ LOGGING = {
 # view runs; a database that cannot be reached answers 503 on every page, not a server error.
 MIDDLEWARE.insert(1, "config.middleware.RequestGuardMiddleware")
 MIDDLEWARE.append("config.middleware.DatabaseUnavailableMiddleware")
+MIDDLEWARE.append("config.public_url.RequestPublicUrlMiddleware")
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "config.parsers.StrictJSONParser",
     "rest_framework.parsers.FormParser",
@@ -343,6 +378,9 @@ if not DEBUG:
 SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "drf_spectacular.hooks.postprocess_schema_enums",
     "config.api.allow_blank_urls_in_responses",
+    "config.schema.add_shared_components",
+    "claims.api.docs.add_claimreview_components",
+    "consumers.schema.describe_webhook_deliveries",
 ]
 # After a failed enqueue, a web process leaves tasks to the sweep for this long instead of
 # waiting on a dead or hung broker again at every save.

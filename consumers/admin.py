@@ -115,7 +115,7 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
     list_display = ["name", "url", "events", "is_active", "api_key", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
-    readonly_fields = ["secret", "api_key", "created_by", "created_at"]
+    readonly_fields = ["signing_secret", "secret", "api_key", "created_by", "created_at"]
     fields = ["name", "url", "events", "is_active", *readonly_fields]
     inlines = [WebhookDeliveryInline]
 

@@ -16,12 +16,16 @@ from consumers.models import ApiKey, WebhookDelivery, WebhookSubscription
 from consumers.services import webhook_subscription_create, webhook_subscription_deactivate
 
 SIGNATURE_HELP = (
-    "Each delivery is a POST with a JSON body and the header `X-ClaimTracker-Signature: "
-    "t=<unix seconds>,v1=<hex>`, where v1 is HMAC-SHA256 of `<t>.<raw body>` keyed with the "
-    "subscription's `secret` (returned once, when the webhook is created). Check it in "
-    "constant time and refuse a `t` more than 5 minutes old. `X-ClaimTracker-Event` names the "
-    "event and `X-ClaimTracker-Delivery` (also `id` in the body) identifies the delivery: "
-    "retries send the same id. Answer 2xx quickly; anything else is retried with exponential "
+    "Each delivery is a POST with a JSON body, signed per the Standard Webhooks specification: "
+    "headers `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and "
+    "`webhook-signature: v1,<base64 HMAC-SHA256 of <webhook-id>.<webhook-timestamp>.<raw body>>`. "
+    "Verify it with any Standard Webhooks library and the subscription's `signing_secret` "
+    "(`whsec_…`, returned once, when the webhook is created), e.g. in Python "
+    "`standardwebhooks.Webhook(signing_secret).verify(body, headers)`; refuse a timestamp more "
+    "than 5 minutes away. The earlier header `X-ClaimTracker-Signature: t=<unix seconds>,v1=<hex "
+    "HMAC-SHA256 of <t>.<raw body> keyed with `secret`>` is still sent for existing receivers. "
+    "`X-ClaimTracker-Event` names the event and `X-ClaimTracker-Delivery` (also `id` in the body) "
+    "identifies the delivery. Answer 2xx quickly; anything else is retried with exponential "
     "backoff."
 )
 
@@ -50,12 +54,17 @@ class WebhookSerializer(serializers.ModelSerializer):
 
 
 class NewWebhookSerializer(WebhookSerializer):
+    signing_secret = serializers.CharField(
+        read_only=True,
+        help_text="The Standard Webhooks signing secret (`whsec_…`); shown only in this response.",
+    )
     secret = serializers.CharField(
-        read_only=True, help_text="The signing secret; shown only in this response."
+        read_only=True,
+        help_text="The same secret as it keys the earlier `X-ClaimTracker-Signature` header.",
     )
 
     class Meta(WebhookSerializer.Meta):
-        fields = [*WebhookSerializer.Meta.fields, "secret"]
+        fields = [*WebhookSerializer.Meta.fields, "signing_secret", "secret"]
 
 
 class WebhookDeliverySerializer(serializers.ModelSerializer):
@@ -120,8 +129,12 @@ class WebhookViewSet(
     def perform_destroy(self, instance: WebhookSubscription) -> None:
         webhook_subscription_deactivate(subscription=instance)
 
-    @extend_schema(responses={200: WebhookDeliverySerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @extend_schema(
+        summary="The webhook's latest deliveries",
+        responses={200: WebhookDeliverySerializer(many=True)},
+    )
+    # The latest hundred, unpaginated: the schema must not promise a page.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def deliveries(self, request: Request, pk: str | None = None) -> Response:
         """The latest deliveries to this webhook, with each one's response code and error."""
         recent = self.get_object().deliveries.order_by("-created_at", "-id")[:100]

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from claims.events import EVENTS
+from consumers.signing import standard_secret
 
 WEBHOOK_EVENT_CHOICES = [(event, event) for event in EVENTS]
 
@@ -92,6 +93,11 @@ class WebhookSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.url}"
+
+    @property
+    def signing_secret(self) -> str:
+        """The secret in the `whsec_…` form that Standard Webhooks libraries take."""
+        return standard_secret(self.secret)
 
 
 class DeliveryStatus(models.TextChoices):

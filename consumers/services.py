@@ -21,6 +21,7 @@ from articles.errors import InvalidInput, NotPermitted
 from articles.roles import is_editor
 from claims.claimreview import claim_public_url, claimreview_for
 from claims.events import EVENTS
+from config.public_url import public_base_url
 from consumers import signing
 from consumers.models import ApiKey, DeliveryStatus, WebhookDelivery, WebhookSubscription
 from consumers.sending import SendFailed, check_webhook_url, post_json
@@ -165,7 +166,7 @@ def _claim_payload(claim: Any) -> dict[str, Any]:
         "article": claim.article_id,
         "claimant": claim.claimant.name if claim.claimant_id else None,
         "url": claim_public_url(claim),
-        "api_url": f"{settings.CLAIM_TRACKER_PUBLIC_URL}/api/claims/{claim.pk}/",
+        "api_url": f"{public_base_url()}/api/claims/{claim.pk}/",
     }
 
 
@@ -223,6 +224,11 @@ class AttemptOutcome:
         return self.status == DeliveryStatus.PENDING and not self.sent
 
 
+def delivery_message_id(delivery: WebhookDelivery) -> str:
+    """The Standard Webhooks message id: one per delivery, the same on every retry."""
+    return f"msg_{delivery.pk}"
+
+
 def _body(delivery: WebhookDelivery) -> bytes:
     envelope = {"id": delivery.pk, **delivery.payload}
     return json.dumps(envelope, separators=(",", ":"), sort_keys=True).encode()
@@ -258,7 +264,12 @@ def webhook_delivery_attempt(*, delivery_id: int) -> AttemptOutcome:
             "User-Agent": "ClaimTracker-Webhooks/1.0",
             "X-ClaimTracker-Event": delivery.event,
             "X-ClaimTracker-Delivery": str(delivery.pk),
-            signing.SIGNATURE_HEADER: signing.sign(subscription.secret, body, timestamp),
+            **signing.delivery_headers(
+                secret=subscription.secret,
+                message_id=delivery_message_id(delivery),
+                body=body,
+                timestamp=timestamp,
+            ),
         }
         response_code, error = None, ""
         try:

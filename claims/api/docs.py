@@ -21,6 +21,7 @@ PUBLISHED_VERDICT_EXAMPLE = {
         }
     ],
     "published_at": "2026-03-02T10:15:00Z",
+    "correction_note": "",
 }
 
 CLAIM_EXAMPLE = {
@@ -35,9 +36,30 @@ CLAIM_EXAMPLE = {
     "article_url": "https://example.org/news/311",
     "start": 0,
     "end": 52,
-    "dates": ["2023"],
+    "dates": [
+        {
+            "text": "2023",
+            "start": 47,
+            "end": 51,
+            "value": "2023-01-01",
+            "end_value": "2023-12-31",
+            "granularity": "year",
+        }
+    ],
     "entities": [],
-    "verdict": PUBLISHED_VERDICT_EXAMPLE,
+    "verdict": {**PUBLISHED_VERDICT_EXAMPLE, "first_published_at": "2026-03-02T10:15:00Z"},
+    "verdict_history": [
+        {
+            "version": 1,
+            "status": "published",
+            "rating": "false",
+            "rating_label": "False",
+            "summary": "Road spending was $2.1 million, half the figure claimed.",
+            "correction_note": "",
+            "published_at": "2026-03-02T10:15:00Z",
+        }
+    ],
+    "duplicate_of": None,
     "reviewer": None,
     "due_date": None,
     "created_at": "2026-03-01T08:00:00Z",
@@ -64,13 +86,24 @@ CLAIMREVIEW_EXAMPLE = {
     },
     "itemReviewed": {
         "@type": "Claim",
-        "author": {"@type": "Person", "name": "Jane Ortiz"},
+        "author": {
+            "@type": "Person",
+            "name": "Jane Ortiz",
+            "sameAs": ["https://www.wikidata.org/wiki/Q6151110"],
+        },
         "datePublished": "2026-02-28",
+        "firstAppearance": {
+            "@type": "CreativeWork",
+            "url": "https://example.org/news/311",
+            "headline": "Council report",
+            "datePublished": "2026-02-28",
+        },
         "appearance": [
             {
                 "@type": "CreativeWork",
                 "url": "https://example.org/news/311",
                 "headline": "Council report",
+                "datePublished": "2026-02-28",
             }
         ],
     },
@@ -106,3 +139,106 @@ claim_list_docs = extend_schema_view(
         examples=[OpenApiExample("A claim with its published verdict", value=CLAIM_EXAMPLE)]
     ),
 )
+
+
+def _typed(schema_type: str, properties: dict, required: list[str], description: str) -> dict:
+    """A schema.org object: `@type` is one of `schema_type` (or a given set), then its fields."""
+    return {
+        "type": "object",
+        "description": description,
+        "properties": {"@type": {"type": "string", "examples": [schema_type]}, **properties},
+        "required": ["@type", *required],
+    }
+
+
+_URL = {"type": "string", "format": "uri"}
+_DATE = {"type": "string", "format": "date"}
+
+# The ClaimReview document (claims.claimreview.claimreview_for) as crawlers and partners read it.
+CLAIMREVIEW_COMPONENTS: dict[str, dict] = {
+    "SchemaOrgParty": _typed(
+        "Organization",
+        {
+            "name": {"type": "string"},
+            "url": _URL,
+            "sameAs": {
+                "type": "array",
+                "items": _URL,
+                "description": "Pages that identify this party (Wikidata, official site).",
+            },
+        },
+        ["name"],
+        "A Person or Organization.",
+    ),
+    "SchemaOrgCreativeWork": _typed(
+        "CreativeWork",
+        {
+            "url": _URL,
+            "headline": {"type": "string"},
+            "datePublished": _DATE,
+            "publisher": {"$ref": "#/components/schemas/SchemaOrgParty"},
+        },
+        [],
+        "A place where the claim was made.",
+    ),
+    "SchemaOrgRating": _typed(
+        "Rating",
+        {
+            "ratingValue": {"type": "integer"},
+            "bestRating": {"type": "integer"},
+            "worstRating": {"type": "integer"},
+            "alternateName": {"type": "string", "description": "The rating in words."},
+        },
+        ["ratingValue", "bestRating", "worstRating", "alternateName"],
+        "The verdict's rating on its scale.",
+    ),
+    "SchemaOrgClaim": _typed(
+        "Claim",
+        {
+            "author": {"$ref": "#/components/schemas/SchemaOrgParty"},
+            "datePublished": _DATE,
+            "firstAppearance": {"$ref": "#/components/schemas/SchemaOrgCreativeWork"},
+            "appearance": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/SchemaOrgCreativeWork"},
+            },
+        },
+        ["datePublished"],
+        "The claim reviewed: who made it, when and where.",
+    ),
+    "ClaimReview": _typed(
+        "ClaimReview",
+        {
+            "@context": {"type": "string", "examples": ["https://schema.org"]},
+            "url": {**_URL, "description": "The public claim page."},
+            "claimReviewed": {"type": "string"},
+            "datePublished": {**_DATE, "description": "When the review first went public."},
+            "dateModified": {**_DATE, "description": "When a correction last changed it."},
+            "author": {"$ref": "#/components/schemas/SchemaOrgParty"},
+            "reviewRating": {"$ref": "#/components/schemas/SchemaOrgRating"},
+            "itemReviewed": {"$ref": "#/components/schemas/SchemaOrgClaim"},
+        },
+        [
+            "@context",
+            "url",
+            "claimReviewed",
+            "datePublished",
+            "author",
+            "reviewRating",
+            "itemReviewed",
+        ],
+        "A published verdict as schema.org ClaimReview JSON-LD.",
+    ),
+}
+
+CLAIMREVIEW_REF = {"$ref": "#/components/schemas/ClaimReview"}
+
+
+def add_claimreview_components(
+    result: dict, generator: object, request: object, public: bool
+) -> dict:
+    """drf-spectacular hook: the ClaimReview shapes the operations and webhooks refer to."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    for name, component in CLAIMREVIEW_COMPONENTS.items():
+        schemas.setdefault(name, component)
+    return result

@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, FilteredRelation, Q, QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -143,6 +144,10 @@ class _FirstRenderer(BaseContentNegotiation):
 class ClaimExportView(APIView):
     permission_classes = [AllowAny]
     content_negotiation_class = _FirstRenderer
+    # Read by the schema only (get() applies ClaimFilter itself).
+    filterset_class = ClaimFilter
+    filter_backends = [filters.DjangoFilterBackend]
+    queryset = Claim.objects.none()
 
     @extend_schema(
         parameters=[
@@ -153,7 +158,13 @@ class ClaimExportView(APIView):
                 description="csv (the default) or jsonl (one JSON object per line).",
             ),
         ],
-        responses={(200, "text/csv"): OpenApiTypes.STR},
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/x-ndjson"): OpenApiTypes.STR,
+        },
+        # The claims list's filters, described from the same FilterSet the export applies.
+        filters=True,
+        summary="Export claims as CSV or JSON Lines",
         description=(
             "Every claim matching the claims-list filters (same parameters: `status`, "
             "`rating`, `claimant`, `q`...), with its published verdict, streamed. Cells that "

@@ -3,19 +3,19 @@ partners: JSON-LD objects, oldest first, `?since=` to fetch only what changed.""
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims.api.docs import CLAIMREVIEW_EXAMPLE
+from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF
 from claims.api.pagination import CursorCapablePagination
 from claims.claimreview import claimreview_for
-from claims.models import Verdict, VerdictStatus
+from claims.models import Appearance, Verdict, VerdictStatus
+from config.api import LINKED_DATA_RENDERERS
 
 
 class ClaimReviewFeedFilter(filters.FilterSet):
@@ -34,7 +34,8 @@ class ClaimReviewFeedFilter(filters.FilterSet):
 
 
 @extend_schema(
-    responses={200: OpenApiTypes.OBJECT},
+    summary="Every published ClaimReview",
+    responses={200: CLAIMREVIEW_REF},
     description=(
         "Every published verdict as a schema.org ClaimReview (JSON-LD), oldest first, in "
         "`results`. A corrected review appears with its first `datePublished` and the "
@@ -43,12 +44,13 @@ class ClaimReviewFeedFilter(filters.FilterSet):
     examples=[
         OpenApiExample(
             "One page of the feed",
-            value={"next": None, "previous": None, "results": [CLAIMREVIEW_EXAMPLE]},
+            value=CLAIMREVIEW_EXAMPLE,
         )
     ],
 )
 class ClaimReviewFeedView(generics.ListAPIView):
     permission_classes = [AllowAny]
+    renderer_classes = LINKED_DATA_RENDERERS
     pagination_class = CursorCapablePagination
     filterset_class = ClaimReviewFeedFilter
 
@@ -56,6 +58,12 @@ class ClaimReviewFeedView(generics.ListAPIView):
         return (
             Verdict.objects.filter(status=VerdictStatus.PUBLISHED)
             .select_related("claim__article", "claim__claimant")
+            # Where each claim appeared: its ClaimReview's appearance and firstAppearance.
+            .prefetch_related(
+                Prefetch(
+                    "claim__appearances", queryset=Appearance.objects.select_related("article")
+                )
+            )
             .order_by("published_at", "id")
         )
 

@@ -82,8 +82,45 @@ class DraftVerdictSerializer(serializers.ModelSerializer):
         ]
 
 
+class DateMentionSerializer(serializers.Serializer):
+    """A date the claim talks about, as the detector read it (claims.detection.dates)."""
+
+    text = serializers.CharField(help_text="The words in the claim.")
+    start = serializers.IntegerField(help_text="Character offset in the article body.")
+    end = serializers.IntegerField()
+    value = serializers.DateField(help_text="The first day meant.")
+    end_value = serializers.DateField(help_text="The last day meant (a year: 31 December).")
+    granularity = serializers.CharField(help_text="day, month, year, ...")
+
+
+class EntityMentionSerializer(serializers.Serializer):
+    """A person, organisation, place or number the claim names (claims.detection.entities)."""
+
+    text = serializers.CharField()
+    start = serializers.IntegerField(help_text="Character offset in the article body.")
+    end = serializers.IntegerField()
+    kind = serializers.CharField(
+        help_text="person, organization, place, quantity, percent or money."
+    )
+    value = serializers.FloatField(
+        allow_null=True, help_text="A number's value (4.2e6 for $4.2 million); null for names."
+    )
+
+
+@extend_schema_field(DateMentionSerializer(many=True))
+class DateMentionsField(serializers.JSONField):
+    """The stored list of dates, described item by item."""
+
+
+@extend_schema_field(EntityMentionSerializer(many=True))
+class EntityMentionsField(serializers.JSONField):
+    """The stored list of entities, described item by item."""
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     claimant = serializers.SerializerMethodField()
+    dates = DateMentionsField(read_only=True)
+    entities = EntityMentionsField(read_only=True)
     # Null for a claim imported from another organisation's ClaimReview: it has no article here.
     article_title = serializers.CharField(source="article.title", read_only=True, allow_null=True)
     article_url = serializers.CharField(source="article.url", read_only=True, allow_null=True)

@@ -2,8 +2,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -11,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from articles.permissions import IsEditor, IsNewsroomStaff
-from claims.api.docs import claim_list_docs
+from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF, claim_list_docs
 from claims.api.filters import ClaimFilter, GivenFiltersBackend
 from claims.api.listing import claim_items, claim_rows
 from claims.api.pagination import CursorCapablePagination
@@ -44,7 +43,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
-from config.api import READ_RENDERERS
+from config.api import LINKED_DATA_RENDERERS, READ_RENDERERS
 
 # Workflow actions only editors may take; the others check the acting reviewer in the service.
 EDITOR_ACTIONS = {
@@ -196,10 +195,15 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         return self._claim_response(claim)
 
     @extend_schema(
-        responses={200: OpenApiTypes.OBJECT},
-        description="The schema.org ClaimReview (JSON-LD) of the published verdict; 404 before.",
+        summary="The claim's ClaimReview",
+        responses={200: CLAIMREVIEW_REF},
+        description=(
+            "The schema.org ClaimReview (JSON-LD) of the published verdict; 404 until a verdict "
+            "is published. `Accept: application/ld+json` gets it under the linked-data type."
+        ),
+        examples=[OpenApiExample("A published review", value=CLAIMREVIEW_EXAMPLE)],
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], renderer_classes=LINKED_DATA_RENDERERS)
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
         claim = self.get_object()
         verdict = claim.public_verdict

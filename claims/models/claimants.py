@@ -1,5 +1,7 @@
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -18,11 +20,31 @@ class ClaimantKind(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
+def validate_same_as(value: object) -> None:
+    """A list of http(s) addresses, as ClaimReview `sameAs` publishes them."""
+    if not isinstance(value, list):
+        raise ValidationError('A list of addresses, e.g. ["https://www.wikidata.org/wiki/Q42"].')
+    check = URLValidator(schemes=["http", "https"])
+    for item in value:
+        if not isinstance(item, str):
+            raise ValidationError(f"{item!r} is not an address.")
+        check(item)
+
+
 class Claimant(models.Model):
     name = models.CharField(max_length=300)
     normalized_name = models.CharField(max_length=300, unique=True, editable=False)
     kind = models.CharField(
         max_length=20, choices=ClaimantKind.choices, default=ClaimantKind.UNKNOWN
+    )
+    same_as = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_same_as],
+        help_text=(
+            "Pages that identify this claimant (Wikidata, an official site), as a list: "
+            '["https://www.wikidata.org/wiki/Q42"]. Published as ClaimReview sameAs.'
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

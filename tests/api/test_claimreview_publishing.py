@@ -9,6 +9,7 @@ from articles.errors import TransitionNotAllowed
 from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS, validate_claimreview
 from claims.models import ClaimStatus
 from claims.services import verdict_correct, verdict_publish
+from config.public_url import public_base_url
 from tests.api.publishing import draft_verdict, publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 
@@ -19,7 +20,7 @@ def _valid_review(settings) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{settings.CLAIM_TRACKER_PUBLIC_URL}/claims/1/",
+        "url": f"{public_base_url()}/claims/1/",
         "claimReviewed": "Unemployment fell to 3 percent.",
         "datePublished": "2026-01-10",
         "author": {"@type": "Organization", "name": "Desk", "url": "https://desk.example/"},
@@ -133,7 +134,49 @@ def test_the_feed_and_verdict_list_cost_the_same_queries_whatever_their_length(
 ):
     for _ in range(published):
         publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
-    with django_assert_num_queries(1):  # reviews with their claim, article and claimant
+    # Reviews with their claim, article and claimant, then where the claims appeared.
+    with django_assert_num_queries(2):
         assert len(anonymous.get("/api/claimreviews/?cursor=").json()["results"]) == published
     with django_assert_num_queries(2):  # verdicts with claim and claimant, then sources
         assert len(anonymous.get("/api/verdicts/?cursor=").json()["results"]) == published
+
+
+def test_without_a_configured_public_address_links_follow_the_host_a_reader_used(
+    anonymous, editor, reviewer, settings
+):
+    settings.ALLOWED_HOSTS = ["factcheck.lan"]
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+
+    review = anonymous.get(f"/api/claims/{claim.pk}/claimreview/", HTTP_HOST="factcheck.lan").json()
+    page = anonymous.get(f"/claims/{claim.pk}/embed/", HTTP_HOST="factcheck.lan")
+
+    assert review["url"] == f"http://factcheck.lan/claims/{claim.pk}/"
+    assert f'href="http://factcheck.lan/claims/{claim.pk}/"' in page.content.decode()
+
+
+def test_a_configured_public_address_wins_over_the_host_of_the_request(
+    anonymous, editor, reviewer, settings
+):
+    settings.ALLOWED_HOSTS = ["internal.lan"]
+    settings.CLAIM_TRACKER_PUBLIC_URL = "https://checks.example.org"
+    settings.CLAIM_TRACKER_ORGANIZATION_URL = "https://checks.example.org/"
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+
+    review = anonymous.get(f"/api/claims/{claim.pk}/claimreview/", HTTP_HOST="internal.lan").json()
+
+    assert review["url"] == f"https://checks.example.org/claims/{claim.pk}/"
+
+
+def test_a_client_asking_for_json_ld_gets_the_claimreview_as_json_ld(anonymous, editor, reviewer):
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+
+    review = anonymous.get(
+        f"/api/claims/{claim.pk}/claimreview/", HTTP_ACCEPT="application/ld+json"
+    )
+    feed = anonymous.get("/api/claimreviews/", HTTP_ACCEPT="application/ld+json")
+
+    assert review.status_code == 200
+    assert review["Content-Type"].startswith("application/ld+json")
+    assert review.json()["@type"] == "ClaimReview"
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/ld+json")

@@ -5,6 +5,7 @@ import socket
 import time
 
 import pytest
+from standardwebhooks import Webhook, WebhookVerificationError
 
 from claims.events import CLAIM_CREATED, VERDICT_CORRECTED, VERDICT_PUBLISHED
 from claims.services import verdict_correct, verdict_publish
@@ -83,6 +84,7 @@ def test_key_holders_manage_their_own_webhooks_and_see_the_secret_once(
     )
     assert created.status_code == 201
     assert len(created.json()["secret"]) == 64
+    assert created.json()["signing_secret"].startswith("whsec_")
     assert created.json()["name"] == "Partner"
     webhook_subscription_create(
         name="Other", url="http://127.0.0.1:9/other", events=[CLAIM_CREATED], created_by=editor
@@ -91,6 +93,7 @@ def test_key_holders_manage_their_own_webhooks_and_see_the_secret_once(
     mine = partner.get("/api/webhooks/").json()["results"]
     assert [hook["url"] for hook in mine] == ["http://127.0.0.1:9/hook"]
     assert "secret" not in mine[0]
+    assert "signing_secret" not in mine[0]
     assert len(editor_client.get("/api/webhooks/").json()["results"]) == 2
     assert reviewer_client.get("/api/webhooks/").status_code == 403
     assert client_for().get("/api/webhooks/").status_code in {401, 403}
@@ -124,6 +127,49 @@ def test_publishing_sends_a_signed_webhook_and_logs_the_delivery(
         200,
         1,
     )
+
+
+def test_a_standard_webhooks_receiver_verifies_a_real_delivery_with_the_secret_it_was_given(
+    editor, editor_client, reviewer, local_receivers_allowed, django_capture_on_commit_callbacks
+):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    with WebhookReceiver() as receiver:
+        created = editor_client.post(
+            "/api/webhooks/",
+            {"url": receiver.url, "events": [VERDICT_PUBLISHED]},
+            format="json",
+        ).json()
+        with django_capture_on_commit_callbacks(execute=True):
+            verdict_publish(claim=claim, actor=editor)
+
+    [request] = receiver.received
+    receiver_side = Webhook(created["signing_secret"])
+    payload = receiver_side.verify(request.body, request.headers)
+    assert payload["claim"]["id"] == claim.pk
+    assert request.headers["webhook-id"] == f"msg_{payload['id']}"
+    with pytest.raises(WebhookVerificationError):
+        receiver_side.verify(request.body + b" ", request.headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(signing.standard_secret("another secret")).verify(request.body, request.headers)
+
+
+def test_a_retried_delivery_keeps_its_standard_webhooks_message_id(
+    editor, reviewer, local_receivers_allowed
+):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    with WebhookReceiver(statuses=[503, 200]) as receiver:
+        hook = webhook_subscription_create(
+            name="CMS", url=receiver.url, events=[VERDICT_PUBLISHED], created_by=editor
+        )
+        verdict_publish(claim=claim, actor=editor)
+        delivery = WebhookDelivery.objects.get()
+        webhook_delivery_attempt(delivery_id=delivery.pk)
+        webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    assert len(receiver.received) == 2
+    assert len({request.headers["webhook-id"] for request in receiver.received}) == 1
+    for request in receiver.received:
+        Webhook(hook.signing_secret).verify(request.body, request.headers)
 
 
 def test_a_correction_is_announced_as_verdict_corrected(

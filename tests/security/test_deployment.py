@@ -36,6 +36,8 @@ def production_env() -> dict[str, str]:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "claims.example.org",
         "DJANGO_CSRF_TRUSTED_ORIGINS": "https://claims.example.org",
+        "CLAIM_TRACKER_PUBLIC_URL": "https://claims.example.org",
+        "CLAIM_TRACKER_ORGANIZATION_URL": "https://claims.example.org/",
     }
 
 
@@ -43,6 +45,14 @@ def test_production_settings_pass_the_deployment_checks_without_a_warning():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env())
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("address", ["CLAIM_TRACKER_PUBLIC_URL", "CLAIM_TRACKER_ORGANIZATION_URL"])
+def test_production_refuses_to_run_without_the_addresses_it_publishes(address):
+    env = {**production_env(), address: ""}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert address in result.stderr
 
 
 @pytest.mark.parametrize("secret_key", ["", "short-and-guessable"])
