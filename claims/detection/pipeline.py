@@ -13,6 +13,7 @@ from claims.detection.dates import DateMention, find_dates
 from claims.detection.entities import EntityMention, find_entities
 from claims.detection.layout import candidate_flags
 from claims.detection.sentences import split_sentences
+from claims.detection.statements import build_statement
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
@@ -34,6 +35,9 @@ class DetectedClaim:
     claimant: ClaimantMention | None
     dates: tuple[DateMention, ...]
     entities: tuple[EntityMention, ...]
+    # The claim as one standalone sentence: no quotes, no attribution, pronouns and relative
+    # dates resolved (what ClaimReview's claimReviewed carries).
+    statement: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         claimant = self.claimant
@@ -43,6 +47,7 @@ class DetectedClaim:
             "end": self.end,
             "score": self.score,
             "checkworthy": self.checkworthy,
+            "statement": self.statement,
             "claimant": claimant.name if claimant else None,
             "claimant_kind": claimant.kind if claimant else None,
             "claimant_aliases": list(claimant.aliases) if claimant else [],
@@ -95,6 +100,8 @@ class Detector:
         scores = self.score_sentences([sentences[index].text for index in candidates])
         speakers = analyse_speakers(text, sentences)
         claims = []
+        known: dict[str, ClaimantMention] = {}
+        seen = 0
         for index, score in zip(candidates, scores, strict=True):
             sentence = sentences[index]
             dates = find_dates(sentence.text, published_at=published_at)
@@ -103,6 +110,21 @@ class Detector:
                 known_people=speakers.people,
                 exclude=[(date.start, date.end) for date in dates],
             )
+            claimant = speakers.claimants[index]
+            # The claimants named so far: a statement may name them where the sentence does not.
+            for earlier in speakers.claimants[seen : index + 1]:
+                if earlier is not None:
+                    known.setdefault(earlier.name, earlier)
+            seen = index + 1
+            statement = build_statement(
+                sentence.text,
+                claimant=claimant,
+                previous=[earlier.text for earlier in sentences[max(0, index - 3) : index]],
+                people=speakers.people,
+                published_at=published_at,
+                dates=dates,
+                known=tuple(known.values()),
+            )
             claims.append(
                 DetectedClaim(
                     text=sentence.text,
@@ -110,9 +132,10 @@ class Detector:
                     end=sentence.end,
                     score=score,
                     checkworthy=score >= self.threshold,
-                    claimant=speakers.claimants[index],
+                    claimant=claimant,
                     dates=tuple(_shift_date(date, sentence.start) for date in dates),
                     entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),
+                    statement=statement,
                 )
             )
         return claims
