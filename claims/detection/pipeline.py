@@ -13,7 +13,7 @@ from claims.detection.dates import DateMention, find_dates
 from claims.detection.entities import EntityMention, find_entities
 from claims.detection.layout import candidate_flags
 from claims.detection.sentences import split_sentences
-from claims.detection.statements import build_statement
+from claims.detection.statements import ArticleStatements
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
@@ -100,8 +100,7 @@ class Detector:
         scores = self.score_sentences([sentences[index].text for index in candidates])
         speakers = analyse_speakers(text, sentences)
         claims = []
-        known: dict[str, ClaimantMention] = {}
-        seen = 0
+        statements = ArticleStatements(sentences, speakers, published_at=published_at)
         for index, score in zip(candidates, scores, strict=True):
             sentence = sentences[index]
             dates = find_dates(sentence.text, published_at=published_at)
@@ -111,20 +110,7 @@ class Detector:
                 exclude=[(date.start, date.end) for date in dates],
             )
             claimant = speakers.claimants[index]
-            # The claimants named so far: a statement may name them where the sentence does not.
-            for earlier in speakers.claimants[seen : index + 1]:
-                if earlier is not None:
-                    known.setdefault(earlier.name, earlier)
-            seen = index + 1
-            statement = build_statement(
-                sentence.text,
-                claimant=claimant,
-                previous=[earlier.text for earlier in sentences[max(0, index - 3) : index]],
-                people=speakers.people,
-                published_at=published_at,
-                dates=dates,
-                known=tuple(known.values()),
-            )
+            statement = statements.of_sentence(index, dates=dates)
             claims.append(
                 DetectedClaim(
                     text=sentence.text,

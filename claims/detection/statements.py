@@ -11,14 +11,16 @@ sentence does not say.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
 from collections.abc import Sequence
 
-from claims.detection.claimants import ClaimantMention
+from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.gazetteer import HONORIFICS, SPEECH_VERBS, SUBJECT_VERB_FILLERS
+from claims.detection.sentences import Sentence, split_sentences
 
 # Verbs through which data, rather than a person, is the source ("ONS figures show").
 _SOURCE_VERBS = frozenset({"show", "shows", "showed", "found", "finds", "suggest"})
@@ -255,6 +257,57 @@ _VAGUE_DATE = re.compile(r"\b(?:previous|next|following|same|that|any|coming)\b"
 _WEEKDAYS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I
 )
+
+
+class ArticleStatements:
+    """The statements of an article's sentences, each built with what came before it.
+
+    Ask in article order: the claimants met so far are remembered, never those still to come.
+    """
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        speakers: ArticleSpeakers,
+        *,
+        published_at: datetime.date | None = None,
+    ) -> None:
+        self.sentences = sentences
+        self.speakers = speakers
+        self.published_at = published_at
+        self._known: dict[str, ClaimantMention] = {}
+        self._seen = 0
+
+    @classmethod
+    def of_article(
+        cls, text: str, *, published_at: datetime.date | None = None
+    ) -> ArticleStatements:
+        sentences = split_sentences(text)
+        return cls(sentences, analyse_speakers(text, sentences), published_at=published_at)
+
+    def of_sentence(self, index: int, *, dates: Sequence[DateMention] | None = None) -> str:
+        """The statement of sentence ``index``; ``dates`` are its mentions when already found."""
+        claimants = self.speakers.claimants
+        for earlier in claimants[self._seen : index + 1]:
+            if earlier is not None:
+                self._known.setdefault(earlier.name, earlier)
+        self._seen = max(self._seen, index + 1)
+        return build_statement(
+            self.sentences[index].text,
+            claimant=claimants[index],
+            previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
+            people=self.speakers.people,
+            published_at=self.published_at,
+            dates=dates,
+            known=tuple(self._known.values()),
+        )
+
+    def of_span(self, start: int, text: str) -> str:
+        """The statement of the sentence stored at ``start``; the text alone if it moved."""
+        index = bisect.bisect_left([sentence.start for sentence in self.sentences], start)
+        if index < len(self.sentences) and self.sentences[index].start == start:
+            return self.of_sentence(index)
+        return build_statement(text, published_at=self.published_at)
 
 
 def build_statement(
