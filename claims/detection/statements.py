@@ -19,7 +19,12 @@ from collections.abc import Sequence
 
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
-from claims.detection.gazetteer import HONORIFICS, SPEECH_VERBS, SUBJECT_VERB_FILLERS
+from claims.detection.gazetteer import (
+    HONORIFICS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    SUBJECT_VERB_FILLERS,
+)
 from claims.detection.sentences import Sentence, split_sentences
 
 # Verbs through which data, rather than a person, is the source ("ONS figures show").
@@ -169,6 +174,7 @@ _NOT_A_SUBJECT = frozenset(
         "around",
     ]
 )
+_ROLE_NOUNS = frozenset(word.lower().rstrip(".") for word in ROLE_WORDS if word[:1].isalpha())
 _HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
 _APPOSITIVE_OPENERS = frozenset(
     {"a", "an", "the", "who", "which", "whose", "one", "former", "its", "his", "her", "their"}
@@ -345,7 +351,12 @@ def build_statement(
     if len(_WORD.findall(body)) < 2:
         body = _strip_quotes(text).rstrip(".!?").strip()
     body = _replace_leading_pronoun(
-        body, claimant=claimant, attributed=attributed, previous=previous, people=people
+        body,
+        claimant=claimant,
+        attributed=attributed,
+        previous=previous,
+        people=people,
+        speaker=_speaker_pronoun(text),
     )
     body = _full_names(body, people=people, known=known)
     if published_at is not None and any(_is_relative(mention) for mention in dates):
@@ -413,14 +424,15 @@ def _is_attribution_tail(tail: str) -> bool:
     if len(segments) == 1:
         if verb_at <= 0 or verb_at > _SUBJECT_MAX_WORDS:
             return False
-        if any(char.isdigit() for char in " ".join(first[:verb_at])):
+        if first[verb_at - 1].replace(",", "").isdigit() and verb_at + 1 < len(first):
             return False  # "has received 19 reports": a noun, not a speech verb
         # After the verb only a hearer or the circumstances of the saying ("in a statement").
         after = first[verb_at + 1 :]
         return len(after) <= 6 and not any(word in _ATTRIBUTING for word in after)
     # "Jane Doe, a spokeswoman for the council, said": the last segment opens with the verb.
     middle_ok = all(
-        _words(part)[:1] and _words(part)[0] in _APPOSITIVE_OPENERS for part in segments[1:-1]
+        _words(part)[:1] and _words(part)[0] in _APPOSITIVE_OPENERS | _ROLE_NOUNS
+        for part in segments[1:-1]
     )
     return (
         middle_ok
@@ -505,7 +517,7 @@ def _subject_is_plain(subject: str) -> bool:
     while words and words[-1].lower() in SUBJECT_VERB_FILLERS:
         words.pop()
     subject = " ".join(words)
-    parts = subject.split(",")
+    parts = re.split(r",(?=\s|$)", subject)
     if len(parts) == 2:
         return False  # "Records go back to 1898, said Smith": the subject follows the verb
     head = _words(parts[0])
@@ -517,6 +529,7 @@ def _subject_is_plain(subject: str) -> bool:
         words = _words(part)
         appositive = bool(words) and (
             words[0] in _APPOSITIVE_OPENERS
+            or words[0] in _ROLE_NOUNS
             or words[0].endswith(("ing", "ed"))
             or words[0].isdigit()
             or part.strip()[:1].isupper()
@@ -576,6 +589,8 @@ def _strip_quotes(text: str) -> str:
     )
     text = re.sub(r"(^|[\s(])\u2018", r"\1", text)
     text = re.sub(r"([.,!?])[\u2019'](?=\s|$)", r"\1", text)
+    # A quotation opened at the start of the sentence and closed in the next one.
+    text = re.sub(r"^[\u2018'](?=\w)", "", text)
     return _SPACES.sub(" ", text).replace(" ,", ",").replace(" .", ".").strip()
 
 
@@ -586,6 +601,7 @@ def _replace_leading_pronoun(
     attributed: bool,
     previous: Sequence[str],
     people: frozenset[str],
+    speaker: str = "",
 ) -> str:
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
@@ -598,6 +614,8 @@ def _replace_leading_pronoun(
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
     name = None
+    if pronoun in {"he", "she"} and speaker and speaker != pronoun:
+        return body  # "She said he ...": he is not the speaker
     if (
         claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
     ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
@@ -676,8 +694,21 @@ def _title_free(name: str) -> str:
     return " ".join(words)
 
 
+def _speaker_pronoun(text: str) -> str:
+    """ "he" or "she" when the attribution names its speaker by that pronoun."""
+    for match in _PRONOUN_VERB.finditer(text):
+        pronoun = (match.group(1) or match.group(4) or "").lower()
+        verb = (match.group(2) or match.group(3) or "").lower()
+        if verb in _ATTRIBUTING:
+            return pronoun
+    return ""
+
+
+_PRONOUN_VERB = re.compile(r"\b(?:([Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(\w+)|(\w+)\s+(he|she)\b)")
+
+
 def _possessive(name: str) -> str:
-    return name + ("\u2019" if name.endswith("s") else "\u2019s")
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
