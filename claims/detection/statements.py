@@ -614,8 +614,10 @@ def _replace_leading_pronoun(
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
     name = None
-    if pronoun in {"he", "she"} and speaker and speaker != pronoun:
-        return body  # "She said he ...": he is not the speaker
+    if speaker and speaker != pronoun:
+        return body  # "She said he ...", "They said it ...": not the speaker
+    if pronoun == "it" and claimant is not None and _plural(claimant.name):
+        return body  # "Officials said it was ...": "it" is not the officials
     if (
         claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
     ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
@@ -695,7 +697,7 @@ def _title_free(name: str) -> str:
 
 
 def _speaker_pronoun(text: str) -> str:
-    """ "he" or "she" when the attribution names its speaker by that pronoun."""
+    """The pronoun by which the attribution names its speaker ("she said"), if it does."""
     for match in _PRONOUN_VERB.finditer(text):
         pronoun = (match.group(1) or match.group(4) or "").lower()
         verb = (match.group(2) or match.group(3) or "").lower()
@@ -704,7 +706,14 @@ def _speaker_pronoun(text: str) -> str:
     return ""
 
 
-_PRONOUN_VERB = re.compile(r"\b(?:([Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(\w+)|(\w+)\s+(he|she)\b)")
+_PRONOUN_VERB = re.compile(
+    r"\b(?:([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:also\s+|later\s+)?(\w+)|(\w+)\s+(he|she|it|they)\b)"
+)
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _possessive(name: str) -> str:

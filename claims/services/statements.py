@@ -6,10 +6,11 @@ from django.db import transaction
 
 from articles.errors import InvalidInput, NotPermitted
 from articles.roles import is_editor
+from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS
 from claims.models import Claim
 
-# A statement is one sentence; a page of text is not one.
-MAX_STATEMENT_CHARS = 1000
+# The statement is what ClaimReview's claimReviewed carries, so it obeys that limit.
+MAX_STATEMENT_CHARS = CLAIM_REVIEWED_MAX_CHARS
 
 
 def claim_edit_statement(*, claim: Claim, actor: Any, statement: str) -> Claim:
