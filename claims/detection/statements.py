@@ -179,6 +179,18 @@ _HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
 _APPOSITIVE_OPENERS = frozenset(
     {"a", "an", "the", "who", "which", "whose", "one", "former", "its", "his", "her", "their"}
 )
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+_OPENING_QUOTE = re.compile('["\u201c\u2018]')
+_SINGLE_QUOTE_HINT = re.compile(r"(?:^|[\s(\u2014])[\u2018']|[\u2019'](?=[\s,.;:!?)\u2014]|$)")
+_SINGLE_PAIR = re.compile(
+    r"(^|[\s(\u2014])[\u2018'](?=\w)(.*?)(?<=[\w.,!?%])[\u2019'](?=[\s,.;:!?)\u2014]|$)"
+)
+_SINGLE_OPENING = re.compile(r"(^|[\s(])\u2018")
+_SINGLE_CLOSING = re.compile(r"([.,!?])[\u2019'](?=\s|$)")
+_SINGLE_AT_START = re.compile(r"^[\u2018'](?=\w)")
+_ANY_QUOTE = re.compile("[\"\u201c\u201d\u2018\u2019'\u201e\u00ab\u00bb]")
+_SUBJECT_MAX_CHARS = 160
+_TAIL_MAX_CHARS = 140
 _ATTRIBUTION_MAX_WORDS = 16
 _CLAUSE_COMMA = re.compile(r",(?=\s)")
 # Verbs that put their subject after them at the end of a sentence ("..., said Smith").
@@ -338,7 +350,7 @@ def build_statement(
         return ""
     if dates is None:
         dates = find_dates(sentence, published_at=published_at) if published_at else ()
-    text = _SPACES.sub(" ", sentence).strip()
+    text = " ".join(sentence.split())
     ending = "?" if text.rstrip(_CLOSING_QUOTES + " ").endswith("?") else "."
     label = _SPEAKER_LABEL.match(text)
     if label:
@@ -348,7 +360,7 @@ def build_statement(
     body = _strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
-    if len(_WORD.findall(body)) < 2:
+    if len(body.split()) < 2:
         body = _strip_quotes(text).rstrip(".!?").strip()
     body = _replace_leading_pronoun(
         body,
@@ -356,7 +368,7 @@ def build_statement(
         attributed=attributed,
         previous=previous,
         people=people,
-        speaker=_speaker_pronoun(text),
+        said=text,
     )
     body = _full_names(body, people=people, known=known)
     if published_at is not None and any(_is_relative(mention) for mention in dates):
@@ -456,12 +468,15 @@ def _strip_trailing(text: str) -> str | None:
     core = text.rstrip()
     while core and core[-1] in ".!?" + _CLOSING_QUOTES:
         core = core[:-1].rstrip()
+    ending = core[-_TAIL_MAX_CHARS - 1 :]
+    if _first_verb(ending, 0, len(ending)) is None and "ccording to" not in ending:
+        return None
     best = None
     for match in re.finditer(
         r",(?=[\s\"\u201d\u2019'])|\s[\u2014\u2013]|[.!?][\"\u201d\u2019']", core
     ):
         tail = core[match.end() :]
-        if len(tail) > 140:
+        if len(tail) > _TAIL_MAX_CHARS:
             continue
         tail_clean = tail.lstrip(_CLOSING_QUOTES + " ,")
         if _is_attribution_tail(tail_clean):
@@ -472,6 +487,8 @@ def _strip_trailing(text: str) -> str | None:
 
 def _strip_middle(text: str) -> str:
     """A quote broken by its attribution ("First part," he said, "second part.") made whole."""
+    if not _ANY_QUOTE.search(text):
+        return text
     pattern = re.compile(
         r"([,.!?]?)[\"\u201d\u2019']\s*,?\s+([^\"\u201c\u201d\u2018\u2019]{1,80}?),\s*[\"\u201c\u2018']"
     )
@@ -485,6 +502,15 @@ def _strip_middle(text: str) -> str:
     return pattern.sub(replace, text)
 
 
+def _first_verb(text: str, start: int, end: int) -> re.Match[str] | None:
+    if _ATTRIBUTING.isdisjoint(_PLAIN_WORD.findall(text.lower(), start, end)):
+        return None
+    for word in _PLAIN_WORD.finditer(text, start, end):
+        if word.group().lower() in _ATTRIBUTING:
+            return word
+    return None
+
+
 def _strip_leading(text: str) -> str | None:
     """ "According to X, ...", "X said (that) ...", "X told reporters: ...", "In a statement, X said"."""
     match = _ACCORDING_TO_LEADING.match(text)
@@ -492,22 +518,19 @@ def _strip_leading(text: str) -> str | None:
         return text[match.end() :]
     lead = _LEAD_IN.match(text)
     start = lead.end() if lead else 0
-    for verb in _WORD.finditer(text, start):
-        word = verb.group().strip(".'\u2019").lower()
-        if verb.start() - start > 160:
-            return None
-        if any(mark in text[start : verb.start()] for mark in _OPENING_QUOTES[:3]):
-            return None
-        if word not in _ATTRIBUTING:
-            continue
-        subject = text[start : verb.start()]
-        subject_words = _words(subject)
-        if not subject_words or subject_words[0] in _NOT_A_SUBJECT:
-            return None
-        if not _subject_is_plain(subject):
-            return None
-        return _after_verb(text, verb.end(), word)
-    return None
+    # The first speech verb within reach, before any quotation opens.
+    end = min(len(text), start + _SUBJECT_MAX_CHARS)
+    quote = _OPENING_QUOTE.search(text, start, end)
+    verb = _first_verb(text, start, quote.start() if quote else end)
+    if verb is None:
+        return None
+    subject = text[start : verb.start()]
+    subject_words = _words(subject)
+    if not subject_words or subject_words[0] in _NOT_A_SUBJECT:
+        return None
+    if not _subject_is_plain(subject):
+        return None
+    return _after_verb(text, verb.end(), verb.group().lower())
 
 
 def _subject_is_plain(subject: str) -> bool:
@@ -579,19 +602,21 @@ def _after_verb(text: str, position: int, verb: str) -> str | None:
 
 def _strip_quotes(text: str) -> str:
     """No quotation marks: double ones always, single ones when they pair (not apostrophes)."""
-    text = _DOUBLE_QUOTES.sub("", text)
-    # A single quotation opens after a space or at the start and closes before one or the end;
-    # an apostrophe sits between letters ("don't") or after a plural ("players' union").
-    text = re.sub(
-        r"(^|[\s(\u2014])[\u2018'](?=\w)(.*?)(?<=[\w.,!?%])[\u2019'](?=[\s,.;:!?)\u2014]|$)",
-        r"\1\2",
-        text,
-    )
-    text = re.sub(r"(^|[\s(])\u2018", r"\1", text)
-    text = re.sub(r"([.,!?])[\u2019'](?=\s|$)", r"\1", text)
-    # A quotation opened at the start of the sentence and closed in the next one.
-    text = re.sub(r"^[\u2018'](?=\w)", "", text)
-    return _SPACES.sub(" ", text).replace(" ,", ",").replace(" .", ".").strip()
+    double = _DOUBLE_QUOTES.search(text) is not None
+    single = _SINGLE_QUOTE_HINT.search(text) is not None
+    if not double and not single:
+        return text
+    if double:
+        text = _DOUBLE_QUOTES.sub("", text)
+    if single:
+        # A single quotation opens after a space or at the start and closes before one or the
+        # end; an apostrophe sits between letters ("don't") or after a plural ("players' union").
+        text = _SINGLE_PAIR.sub(r"\1\2", text)
+        text = _SINGLE_OPENING.sub(r"\1", text)
+        text = _SINGLE_CLOSING.sub(r"\1", text)
+        # A quotation opened at the start of the sentence and closed in the next one.
+        text = _SINGLE_AT_START.sub("", text)
+    return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
 
 
 def _replace_leading_pronoun(
@@ -601,7 +626,7 @@ def _replace_leading_pronoun(
     attributed: bool,
     previous: Sequence[str],
     people: frozenset[str],
-    speaker: str = "",
+    said: str = "",
 ) -> str:
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
@@ -614,6 +639,7 @@ def _replace_leading_pronoun(
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
     name = None
+    speaker = _speaker_pronoun(said)
     if speaker and speaker != pronoun:
         return body  # "She said he ...", "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
@@ -647,6 +673,30 @@ def _full_names(body: str, *, people: frozenset[str], known: Sequence[ClaimantMe
     News names a person in full once, then by surname ("Whitfield"), and an organisation once,
     then by a description ("the agency"); a standalone statement needs the full name.
     """
+    replacements, pattern = _name_replacements(people, tuple(known))
+    if pattern is None:
+        return body
+    done: set[str] = set()
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group()
+        full = replacements.get(found) or replacements.get(found.lower())
+        if not full:
+            return found
+        full = _title_free(full)
+        if full in done or full in body:
+            return found
+        done.add(full)
+        return full
+
+    return pattern.sub(replace, body)
+
+
+@functools.lru_cache(maxsize=64)
+def _name_replacements(
+    people: frozenset[str], known: tuple[ClaimantMention, ...]
+) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Each short form of a name the article uses, with the full name it stands for."""
     replacements: dict[str, str] = {}
     for mention in known:
         for alias in mention.aliases:
@@ -663,29 +713,13 @@ def _full_names(body: str, *, people: frozenset[str], known: Sequence[ClaimantMe
             if fuller is None or len(name) > len(fuller):
                 replacements[surname] = name
     if not replacements:
-        return body
-    done: set[str] = set()
-
-    def replace(match: re.Match[str]) -> str:
-        found = match.group()
-        full = replacements.get(found) or replacements.get(found.lower())
-        if not full:
-            return found
-        full = _title_free(full)
-        if full in done or full in body:
-            return found
-        done.add(full)
-        return full
-
-    return _name_pattern(tuple(sorted(replacements, key=len, reverse=True))).sub(replace, body)
-
-
-@functools.lru_cache(maxsize=256)
-def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(
+        return replacements, None
+    names = sorted(replacements, key=len, reverse=True)
+    pattern = re.compile(
         r"(?<![\w.])(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)",
         re.IGNORECASE,
     )
+    return replacements, pattern
 
 
 def _title_free(name: str) -> str:
