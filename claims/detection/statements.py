@@ -102,6 +102,28 @@ _ABOUT_SAYING = re.compile(
     r"\s+(?:in|on|at|during|via|through|before|late|early|last|this|earlier|later|again|also|"
     r"previously|publicly|repeatedly|recently)\b[^,:;\"\u201c\u201d]{0,50}?(?:\s+that\b\s*|\s*:)",
 )
+# Who was told: up to "that", a colon or a quotation ("told a news conference in the capital,
+# Korvale, that"), or a short hearer before the clause's own subject ("told senators the ...").
+_HEARER = re.compile(r"\s+[^:;\"\u201c\u201d]{1,100}?(?=\s+that\b|\s*:|\s*[\"\u201c\u2018])")
+_SHORT_HEARER = re.compile(
+    r"\s+(?:us|me|him|her|them|(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3}"
+    r"|(?:the\s+)?[a-z]+s)(?=\s+(?:the|a|an|its|his|her|their|this|most|some|more|about|nearly"
+    r"|[A-Z]|[\d$\u00a3\u20ac]))"
+)
+# When the saying happened, between the verb and a clause without "that" ("said on Monday its").
+_WHEN_SAID = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|last\s+(?:week|month)"
+    r"|this\s+week|in\s+an?\s+(?:statement|post|report|filing|letter|interview|speech|email))"
+    r"(?=\s+[\w$\u00a3\u20ac])"
+)
+# A reported clause does not open with a preposition or a pronoun for something said elsewhere;
+# "about 1,900", "over 40 percent" are amounts.
+_NOT_A_CLAUSE = re.compile(
+    r"\s*(?:(?:in|on|at|for|with|from|by|to|since|during|before|after|into|of|as|than|if|when"
+    r"|this|so|nothing)\b|(?:about|around|over|under)\b(?!\s+[\d$\u00a3\u20ac]))",
+    re.IGNORECASE,
+)
 # An aside between the verb and its clause ("insisted, however, that").
 _ASIDE = re.compile(r"\s*,\s*(?:however|though|also|again|too|nonetheless|moreover)\s*,")
 _OPENING_QUOTES = "\"\u201c\u2018'"
@@ -355,6 +377,9 @@ def build_statement(
     label = _SPEAKER_LABEL.match(text)
     if label:
         text = text[label.end() :]
+    opener = _OPENERS.match(text)
+    if opener:
+        text = text[opener.end() :]
     body, attributed = _strip_attribution(text)
     attributed = attributed or bool(label)
     body = _strip_quotes(body)
@@ -566,22 +591,19 @@ def _after_verb(text: str, position: int, verb: str) -> str | None:
     """What the speech verb at ``position`` reports, or None when it does not report a clause."""
     rest = text[position:]
     if verb in _HEARER_VERBS:
-        hearer = re.match(
-            r"\s+(?:[^,:;\"\u201c\u201d]|,(?=\d)){1,80}?(?=\s+that\b|\s*:|\s*[\"\u201c\u2018])",
-            rest,
-        )
-        pronoun = re.match(r"\s+(?:us|me|him|her|them|reporters|journalists)\b", rest)
-        if hearer:
-            rest = rest[hearer.end() :]
-        elif pronoun:
-            rest = rest[pronoun.end() :]
-        else:
+        hearer = _HEARER.match(rest) or _SHORT_HEARER.match(rest)
+        if hearer is None:
             return None
+        rest = rest[hearer.end() :]
     else:
         about = _ABOUT_SAYING.match(rest)
         if about:
             rest = rest[about.end() - 1 :] if about.group().endswith(":") else rest[about.end() :]
             rest = " that " + rest if not rest.startswith(":") else rest
+        else:
+            when = _WHEN_SAID.match(rest)
+            if when:
+                rest = rest[when.end() :]
     aside = _ASIDE.match(rest)
     if aside:
         rest = rest[aside.end() :]
@@ -592,7 +614,7 @@ def _after_verb(text: str, position: int, verb: str) -> str | None:
         return None
     elif rest[:1] == ",":
         return None  # "Smith said, ..." opens a trailing phrase, not the reported clause
-    elif _words(rest)[:1] and _words(rest)[0] in _NOT_A_SUBJECT | {"this", "so", "nothing"}:
+    elif _NOT_A_CLAUSE.match(rest):
         return None  # "claimed this in a video": the claim is elsewhere
     rest = rest.strip()
     if len(_words(rest)) < 3:
