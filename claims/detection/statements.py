@@ -395,7 +395,7 @@ def build_statement(
         people=people,
         said=text,
     )
-    body = _full_names(body, people=people, known=known)
+    body = _full_names(body, known=known)
     if published_at is not None and any(_is_relative(mention) for mention in dates):
         # Found again on the statement: the attribution may have gone with its own date.
         body = _anchor_dates(body, find_dates(body, published_at=published_at), published_at)
@@ -689,13 +689,13 @@ def _replace_leading_pronoun(
     return name + rest
 
 
-def _full_names(body: str, *, people: frozenset[str], known: Sequence[ClaimantMention]) -> str:
+def _full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
     """A person by the full name the article gave them, an organisation by its name.
 
     News names a person in full once, then by surname ("Whitfield"), and an organisation once,
     then by a description ("the agency"); a standalone statement needs the full name.
     """
-    replacements, pattern = _name_replacements(people, tuple(known))
+    replacements, pattern = _name_replacements(tuple(known))
     if pattern is None:
         return body
     done: set[str] = set()
@@ -703,7 +703,7 @@ def _full_names(body: str, *, people: frozenset[str], known: Sequence[ClaimantMe
     def replace(match: re.Match[str]) -> str:
         found = match.group()
         full = replacements.get(found) or replacements.get(found.lower())
-        if not full:
+        if not full or (" " not in found and _inside_longer_name(body, match.start(), match.end())):
             return found
         full = _title_free(full)
         if full in done or full in body:
@@ -716,7 +716,7 @@ def _full_names(body: str, *, people: frozenset[str], known: Sequence[ClaimantMe
 
 @functools.lru_cache(maxsize=64)
 def _name_replacements(
-    people: frozenset[str], known: tuple[ClaimantMention, ...]
+    known: tuple[ClaimantMention, ...],
 ) -> tuple[dict[str, str], re.Pattern[str] | None]:
     """Each short form of a name the article uses, with the full name it stands for."""
     replacements: dict[str, str] = {}
@@ -728,12 +728,6 @@ def _name_replacements(
                 replacements.setdefault(alias.lower(), mention.name)
             elif mention.kind == "person" and " " not in alias and alias[:1].isupper():
                 replacements.setdefault(alias, mention.name)
-    for name in people:
-        surname = name.rsplit(" ", 1)[-1]
-        if " " in name and surname[:1].isupper():
-            fuller = replacements.get(surname)
-            if fuller is None or len(name) > len(fuller):
-                replacements[surname] = name
     if not replacements:
         return replacements, None
     names = sorted(replacements, key=len, reverse=True)
@@ -742,6 +736,16 @@ def _name_replacements(
         re.IGNORECASE,
     )
     return replacements, pattern
+
+
+def _inside_longer_name(body: str, start: int, end: int) -> bool:
+    """ "Lindqvist Park", "Port Lindqvist": the name is part of another one."""
+    after = body[end:].split(None, 1)
+    before = body[:start].split()
+    return bool(
+        (after and after[0][:1].isupper() and body[end : end + 1] == " ")
+        or (before and before[-1][:1].isupper() and before[-1].lower() != "the")
+    )
 
 
 def _title_free(name: str) -> str:
