@@ -123,6 +123,8 @@ def test_an_editor_rewords_the_statement_in_the_admin_beside_the_sentence(editor
     change = client.get(f"/admin/claims/claim/{claim.pk}/change/").content.decode()
     assert "Rents in the capital rose 9 percent in 2023." in change
     assert "Edit statement" in change
+    listing = client.get("/admin/claims/claim/").content.decode()
+    assert "Rents in the capital rose 9 percent in 2023." in listing
 
     other = Client()
     other.force_login(reviewer)
