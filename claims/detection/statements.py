@@ -25,6 +25,7 @@ from claims.detection.gazetteer import (
     SPEECH_VERBS,
     SUBJECT_VERB_FILLERS,
 )
+from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.sentences import Sentence, split_sentences
 
 # Verbs through which data, rather than a person, is the source ("ONS figures show").
@@ -212,6 +213,10 @@ _SINGLE_CLOSING = re.compile(r"([.,!?])[\u2019'](?=\s|$)")
 _SINGLE_AT_START = re.compile(r"^[\u2018'](?=\w)")
 _ANY_QUOTE = re.compile("[\"\u201c\u201d\u2018\u2019'\u201e\u00ab\u00bb]")
 _SUBJECT_MAX_CHARS = 160
+_TAIL_BREAK = re.compile(r",(?=[\s\"\u201d\u2019'])|\s[\u2014\u2013]|[.!?][\"\u201d\u2019']")
+_BROKEN_QUOTE = re.compile(
+    r"([,.!?]?)[\"\u201d\u2019']\s*,?\s+([^\"\u201c\u201d\u2018\u2019]{1,80}?),\s*[\"\u201c\u2018']"
+)
 _TAIL_MAX_CHARS = 140
 _ATTRIBUTION_MAX_WORDS = 16
 _CLAUSE_COMMA = re.compile(r",(?=\s)")
@@ -370,6 +375,8 @@ def build_statement(
     """
     if not sentence.strip():
         return ""
+    if len(sentence) > CANDIDATE_MAX_CHARS:
+        return " ".join(sentence.split())  # not prose (see layout): no claim to rewrite
     if dates is None:
         dates = find_dates(sentence, published_at=published_at) if published_at else ()
     text = " ".join(sentence.split())
@@ -497,9 +504,9 @@ def _strip_trailing(text: str) -> str | None:
     if _first_verb(ending, 0, len(ending)) is None and "ccording to" not in ending:
         return None
     best = None
-    for match in re.finditer(
-        r",(?=[\s\"\u201d\u2019'])|\s[\u2014\u2013]|[.!?][\"\u201d\u2019']", core
-    ):
+    # Only a break near the end can open an attribution (the tail is short).
+    window = max(0, len(core) - _TAIL_MAX_CHARS - 2)
+    for match in _TAIL_BREAK.finditer(core, window):
         tail = core[match.end() :]
         if len(tail) > _TAIL_MAX_CHARS:
             continue
@@ -514,9 +521,6 @@ def _strip_middle(text: str) -> str:
     """A quote broken by its attribution ("First part," he said, "second part.") made whole."""
     if not _ANY_QUOTE.search(text):
         return text
-    pattern = re.compile(
-        r"([,.!?]?)[\"\u201d\u2019']\s*,?\s+([^\"\u201c\u201d\u2018\u2019]{1,80}?),\s*[\"\u201c\u2018']"
-    )
 
     def replace(match: re.Match[str]) -> str:
         if not _is_attribution_tail(match.group(2)):
@@ -524,7 +528,7 @@ def _strip_middle(text: str) -> str:
         mark = match.group(1)
         return (mark if mark in ".!?" and mark else ",") + " "
 
-    return pattern.sub(replace, text)
+    return _BROKEN_QUOTE.sub(replace, text)
 
 
 def _first_verb(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -201,6 +201,11 @@ def test_the_date_of_the_saying_goes_with_the_attribution():
     assert build_statement(sentence, published_at=WEDNESDAY) == "The plant employed 800 people."
 
 
+def test_a_text_too_long_to_be_prose_is_kept_as_it_is_and_fast():
+    dump = "Cell, 'x', " * 2000 + "he said."
+    assert build_statement(dump) == " ".join(dump.split())
+
+
 def test_a_transcripts_speaker_label_is_attribution():
     assert build_statement("OKAFOR: We built 300 homes in 2022.") == "We built 300 homes in 2022."
 
