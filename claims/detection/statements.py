@@ -322,6 +322,7 @@ class ArticleStatements:
         self.published_at = published_at
         self._known: dict[str, ClaimantMention] = {}
         self._seen = 0
+        self._starts: list[int] | None = None
 
     @classmethod
     def of_article(
@@ -349,7 +350,9 @@ class ArticleStatements:
 
     def of_span(self, start: int, text: str) -> str:
         """The statement of the sentence stored at ``start``; the text alone if it moved."""
-        index = bisect.bisect_left([sentence.start for sentence in self.sentences], start)
+        if self._starts is None:
+            self._starts = [sentence.start for sentence in self.sentences]
+        index = bisect.bisect_left(self._starts, start)
         if index < len(self.sentences) and self.sentences[index].start == start:
             return self.of_sentence(index)
         return build_statement(text, published_at=self.published_at)
