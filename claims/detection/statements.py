@@ -105,7 +105,7 @@ _ABOUT_SAYING = re.compile(
 )
 # Who was told: up to "that", a colon or a quotation ("told a news conference in the capital,
 # Korvale, that"), or a short hearer before the clause's own subject ("told senators the ...").
-_HEARER = re.compile(r"\s+[^:;\"\u201c\u201d]{1,100}?(?=\s+that\b|\s*:|\s*[\"\u201c\u2018])")
+_HEARER = re.compile(r"\s+[^:;\"\u201c\u201d\u2018]{1,100}?(?=\s+that\b|\s*:)")
 _SHORT_HEARER = re.compile(
     r"\s+(?:us|me|him|her|them|(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3}"
     r"|(?:the\s+)?[a-z]+s)(?=\s+(?:the|a|an|its|his|her|their|this|most|some|more|about|nearly"
@@ -406,7 +406,9 @@ def build_statement(
         said=text,
     )
     body = _full_names(body, known=known)
-    if published_at is not None and any(_is_relative(mention) for mention in dates):
+    if published_at is not None and (
+        any(_is_relative(mention) for mention in dates) or _PART_OF_DAY.search(body)
+    ):
         # Found again on the statement: the attribution may have gone with its own date.
         body = _anchor_dates(body, find_dates(body, published_at=published_at), published_at)
     return body[:1].upper() + body[1:] + ending
@@ -813,7 +815,17 @@ def _anchor_dates(text: str, dates: Sequence[DateMention], published_at: datetim
         pieces.append(written)
         cursor = mention.end
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    return _PART_OF_DAY.sub(lambda match: _part_of_day(match, published_at), "".join(pieces))
+
+
+# Parts of the publication day and the night before it, as news writes them.
+_PART_OF_DAY = re.compile(r"\b(?:(this) (morning|afternoon|evening)|(last) (night))\b")
+
+
+def _part_of_day(match: re.Match[str], published_at: datetime.date) -> str:
+    day = published_at - datetime.timedelta(days=1) if match.group(3) else published_at
+    part = match.group(2) or match.group(4)
+    return f"on the {part} of {_AP_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _is_relative(mention: DateMention) -> bool:

@@ -167,6 +167,11 @@ def test_an_organisation_named_by_description_gets_its_name():
         ("The plant closed on Tuesday.", "The plant closed on July 9, 2024."),
         ("The plant closed yesterday.", "The plant closed on July 9, 2024."),
         ("The plant closed on June 3.", "The plant closed on June 3, 2024."),
+        (
+            "We opened 38 shelters this morning.",
+            "We opened 38 shelters on the morning of July 10, 2024.",
+        ),
+        ("Two wards were full last night.", "Two wards were full on the night of July 9, 2024."),
     ],
 )
 def test_relative_dates_are_anchored_to_the_publication_date(sentence, statement):
@@ -204,6 +209,15 @@ def test_the_date_of_the_saying_goes_with_the_attribution():
 def test_a_text_too_long_to_be_prose_is_kept_as_it_is_and_fast():
     dump = "Cell, 'x', " * 2000 + "he said."
     assert build_statement(dump) == " ".join(dump.split())
+
+
+def test_a_quotation_after_the_hearer_stays_in_the_claim():
+    sentence = (
+        "Okafor told the Courier the ward had seen 'the busiest May on record', with 900 visits."
+    )
+    assert build_statement(sentence) == (
+        "The ward had seen the busiest May on record, with 900 visits."
+    )
 
 
 def test_a_transcripts_speaker_label_is_attribution():
