@@ -125,6 +125,12 @@ _NOT_A_CLAUSE = re.compile(
     r"|this|so|nothing)\b|(?:about|around|over|under)\b(?!\s+[\d$\u00a3\u20ac]))",
     re.IGNORECASE,
 )
+# A reply that carries its claim in a "saying" clause ("X disputed that, saying ...").
+_REBUTTAL = re.compile(
+    r"^([^,\"\u201c\u201d]{1,80}?)\b(disputed|rejected|denied|defended|responded|replied|"
+    r"corrected|challenged|countered|dismissed|questioned|pushed back)\b([^,]{0,40}),\s+saying\s+"
+    r"(?:that\s+)?",
+)
 # An aside between the verb and its clause ("insisted, however, that").
 _ASIDE = re.compile(r"\s*,\s*(?:however|though|also|again|too|nonetheless|moreover)\s*,")
 _OPENING_QUOTES = "\"\u201c\u2018'"
@@ -423,7 +429,7 @@ def _strip_attribution(text: str) -> tuple[str, bool]:
         body, attributed = stripped, True
     # The leading form first: its subject may hold commas that look like a trailing clause
     # ("Jane Doe, who chairs the board, said ...").
-    stripped = _strip_leading(body)
+    stripped = _strip_leading(body) or _strip_rebuttal(body)
     if stripped is None:
         stripped = _strip_trailing(body)
     if stripped is not None:
@@ -543,6 +549,14 @@ def _first_verb(text: str, start: int, end: int) -> re.Match[str] | None:
         if word.group().lower() in _ATTRIBUTING:
             return word
     return None
+
+
+def _strip_rebuttal(text: str) -> str | None:
+    """ "The ministry disputed the figure, saying funding had risen": the claim is what follows."""
+    match = _REBUTTAL.match(text)
+    if match is None or len(text[match.end() :].split()) < 3:
+        return None
+    return text[match.end() :]
 
 
 def _strip_leading(text: str) -> str | None:

@@ -220,6 +220,13 @@ def test_a_quotation_after_the_hearer_stays_in_the_claim():
     )
 
 
+def test_a_rebuttal_keeps_the_claim_it_makes():
+    sentence = "The ministry disputed the figure, saying school funding had risen 3 percent."
+    assert build_statement(sentence) == "School funding had risen 3 percent."
+    sentence = "Planning officers recommended approval, saying the scheme met local rules."
+    assert build_statement(sentence) == sentence
+
+
 def test_a_transcripts_speaker_label_is_attribution():
     assert build_statement("OKAFOR: We built 300 homes in 2022.") == "We built 300 homes in 2022."
 
