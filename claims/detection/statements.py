@@ -680,6 +680,11 @@ def _replace_leading_pronoun(
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
             if claimant.kind == kind:
                 return _possessive(claimant.name) + body[owner.end() :]
+        elif attributed and claimant is not None and claimant.kind == "organization":
+            # "It said volumes in its division grew": the speaker's own division.
+            speaker = _speaker_pronoun(said)
+            if speaker in {"", "it"} and not _plural(claimant.name) and claimant.name not in body:
+                return _OWN.sub(_possessive(claimant.name), body, count=1)
         return body
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
@@ -792,6 +797,9 @@ def _speaker_pronoun(text: str) -> str:
 _PRONOUN_VERB = re.compile(
     r"\b(?:([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:also\s+|later\s+)?(\w+)|(\w+)\s+(he|she|it|they)\b)"
 )
+
+
+_OWN = re.compile(r"(?<=\s)its\b")
 
 
 def _plural(name: str) -> bool:

@@ -111,6 +111,13 @@ def test_the_claimant_replaces_the_pronoun_their_own_attribution_points_to():
     )
 
 
+def test_the_speakers_own_its_names_the_speaker():
+    assert (
+        build_statement("It said sales in its water division grew 5 percent.", claimant=UTILITY)
+        == "Sales in Northshore Water's water division grew 5 percent."
+    )
+
+
 def test_a_pronoun_for_someone_else_than_the_speaker_is_left_alone():
     sentence = "She said he had spent $2 million on the bridge."
     assert build_statement(sentence, claimant=MAYOR) == "He had spent $2 million on the bridge."
