@@ -329,6 +329,7 @@ class ArticleStatements:
         self._known: dict[str, ClaimantMention] = {}
         self._seen = 0
         self._starts: list[int] | None = None
+        self._known_tuple: tuple[ClaimantMention, ...] = ()
 
     @classmethod
     def of_article(
@@ -341,8 +342,9 @@ class ArticleStatements:
         """The statement of sentence ``index``; ``dates`` are its mentions when already found."""
         claimants = self.speakers.claimants
         for earlier in claimants[self._seen : index + 1]:
-            if earlier is not None:
-                self._known.setdefault(earlier.name, earlier)
+            if earlier is not None and earlier.name not in self._known:
+                self._known[earlier.name] = earlier
+                self._known_tuple = tuple(self._known.values())
         self._seen = max(self._seen, index + 1)
         return build_statement(
             self.sentences[index].text,
@@ -351,7 +353,7 @@ class ArticleStatements:
             people=self.speakers.people,
             published_at=self.published_at,
             dates=dates,
-            known=tuple(self._known.values()),
+            known=self._known_tuple,
         )
 
     def of_span(self, start: int, text: str) -> str:
@@ -396,7 +398,10 @@ def build_statement(
     opener = _OPENERS.match(text)
     if opener:
         text = text[opener.end() :]
-    body, attributed = _strip_attribution(text)
+    if _REPORTING_WORDS.isdisjoint(_PLAIN_WORD.findall(text.lower())):
+        body, attributed = text, False  # no speech verb: nothing to strip
+    else:
+        body, attributed = _strip_attribution(text)
     attributed = attributed or bool(label)
     body = _strip_quotes(body)
     body = _OPENERS.sub("", body)
@@ -551,6 +556,14 @@ def _first_verb(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+_REPORTING_WORDS = (
+    _ATTRIBUTING
+    | {"according", "saying"}
+    | {"disputed", "rejected", "denied", "defended", "responded", "replied", "corrected"}
+    | {"challenged", "countered", "dismissed", "questioned", "pushed"}
+)
+
+
 def _strip_rebuttal(text: str) -> str | None:
     """ "The ministry disputed the figure, saying funding had risen": the claim is what follows."""
     match = _REBUTTAL.match(text)
@@ -689,7 +702,9 @@ def _replace_leading_pronoun(
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
     name = None
-    speaker = _speaker_pronoun(said)
+    if not attributed and claimant is None and pronoun not in {"he", "she"}:
+        return body
+    speaker = _speaker_pronoun(said) if attributed else ""
     if speaker and speaker != pronoun:
         return body  # "She said he ...", "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
