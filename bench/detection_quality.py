@@ -148,7 +148,7 @@ def print_statement_quality() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             article = json.loads(line)
             published = datetime.date.fromisoformat(article["published_at"])
-            found = {c.start: c for c in detector.analyse(article["text"], published_at=published)}
+            found = {c.start: c for c in detector.extract(article["text"], published_at=published)}
             for sentence in article["sentences"]:
                 claim = found.get(sentence["start"])
                 if sentence["label"] == "C" and claim is not None:
@@ -156,7 +156,7 @@ def print_statement_quality() -> None:
                     quoted += bool(re.search(r"[\"\u201c\u201d]", claim.statement))
     raw = len(scores)
     print(
-        f"\nstatements of {raw} news dev-set claims (candidates, all scores): token F1 against "
+        f"\nstatements of the {raw} news dev-set claims found: token F1 against "
         f"the gold statement {sum(scores) / raw:.3f}, with a double quotation mark {quoted}"
     )
 

@@ -36,7 +36,7 @@ class DetectedClaim:
     dates: tuple[DateMention, ...]
     entities: tuple[EntityMention, ...]
     # The claim as one standalone sentence: no quotes, no attribution, pronouns and relative
-    # dates resolved (what ClaimReview's claimReviewed carries).
+    # dates resolved (what ClaimReview's claimReviewed carries). Empty below the threshold.
     statement: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,14 +110,16 @@ class Detector:
                 exclude=[(date.start, date.end) for date in dates],
             )
             claimant = speakers.claimants[index]
-            statement = statements.of_sentence(index, dates=dates)
+            checkworthy = score >= self.threshold
+            # Only a claim needs its statement: a candidate below the threshold is not one.
+            statement = statements.of_sentence(index, dates=dates) if checkworthy else ""
             claims.append(
                 DetectedClaim(
                     text=sentence.text,
                     start=sentence.start,
                     end=sentence.end,
                     score=score,
-                    checkworthy=score >= self.threshold,
+                    checkworthy=checkworthy,
                     claimant=claimant,
                     dates=tuple(_shift_date(date, sentence.start) for date in dates),
                     entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),

@@ -60,6 +60,12 @@ def test_a_reported_quote_keeps_only_what_was_said(extracted):
     assert claim.statement == "China and Russia have weaponized space."
 
 
+def test_a_candidate_below_the_threshold_is_no_claim_and_gets_no_statement(analysed):
+    candidate = find(analysed, "We are not going to sit back and watch.")
+    assert not candidate.checkworthy
+    assert candidate.statement == ""
+
+
 def test_lavrovs_quoted_proposal_is_reported_for_sergey_lavrov(extracted):
     claim = find(extracted, "As you know, Russia and China have already presented")
     assert claim.claimant.name == "Sergey Lavrov"
