@@ -205,9 +205,32 @@ def _replace_leading_pronoun(
     ):
         return body  # inside the claimant's quote, "he" is somebody else
     if pronoun == "i":
+        verb = rest.split(None, 1)[0].lower() if rest.split() else ""
+        if verb not in _FIRST_PERSON_VERBS and not verb.endswith("ed"):
+            return body  # "I think ...": the name would not agree with the verb
         rest = re.sub(r"^ am\b", " is", rest)
         rest = re.sub(r"^ have\b", " has", rest)
     return name + rest
+
+
+# Verbs after "I" that stay right after a name ("I was" -> "Smith was"; "am" and "have" change).
+_FIRST_PERSON_VERBS = frozenset(
+    [
+        "am",
+        "have",
+        "was",
+        "had",
+        "did",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
+)
 
 
 def _full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:

@@ -118,6 +118,16 @@ def test_the_speakers_own_its_names_the_speaker():
     )
 
 
+def test_the_speakers_i_becomes_their_name_when_the_verb_still_agrees():
+    assert (
+        build_statement("I have cut the waiting list by half since 2021.", claimant=MAYOR)
+        == "Maria Lindqvist has cut the waiting list by half since 2021."
+    )
+    assert build_statement("I think the port lost money.", claimant=MAYOR) == (
+        "I think the port lost money."
+    )
+
+
 def test_a_pronoun_for_someone_else_than_the_speaker_is_left_alone():
     sentence = "She said he had spent $2 million on the bridge."
     assert build_statement(sentence, claimant=MAYOR) == "He had spent $2 million on the bridge."
