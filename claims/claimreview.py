@@ -69,7 +69,7 @@ def claimreview_for(claim: Claim, verdict: Verdict) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_public_url(claim),
-        "claimReviewed": claim.text,
+        "claimReviewed": claim.claim_reviewed,
         "datePublished": verdict.published_at.date().isoformat(),
         "author": {
             "@type": "Organization",

@@ -68,6 +68,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/articles/importbatch/<path:object_id>/change/': {"GET": "DDDDN", "POST": "DDDDD", "PUT": "DDDDN", "PATCH": "DDDDN", "DELETE": "DDDDN"},
     'admin/articles/importbatch/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     "admin/claims/claim/<int:pk>/assign/": {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
+    "admin/claims/claim/<int:pk>/statement/": {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/claim/<int:pk>/verdict/': {"GET": "DDADD", "POST": "DDADD", "PUT": "DDADD", "PATCH": "DDADD", "DELETE": "DDADD"},
     'admin/claims/claim/<int:pk>/correct/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claim/<int:pk>/publish/': {"GET": "DDNNN", "POST": "DDDAA", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},

@@ -26,6 +26,7 @@ from claims.admin.forms import (
     SecondReviewerForm,
     SecondReviewForm,
     SourceFormSet,
+    StatementForm,
     VerdictForm,
 )
 from claims.admin.inlines import LabelledTabularInline
@@ -39,6 +40,7 @@ from claims.models import (
 )
 from claims.services import (
     claim_assign,
+    claim_edit_statement,
     claim_mark_checkable,
     claim_mark_duplicate,
     claim_mark_not_checkable,
@@ -267,6 +269,7 @@ SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Callable[..., bool], str]] =
 class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "short_text",
+        "short_statement",
         "claimant",
         "status",
         "rounded_score",
@@ -274,11 +277,19 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         "reviewer",
         "due",
     ]
-    search_fields = ["text", "claimant__name", "claimant__aliases__name", "article__title"]
+    search_fields = [
+        "text",
+        "statement",
+        "claimant__name",
+        "claimant__aliases__name",
+        "article__title",
+    ]
     list_select_related = ["claimant", "article", "reviewer"]
     ordering = ["-score", "-id"]
     fields = [
         "text",
+        "statement",
+        "statement_edited",
         "article",
         "start",
         "end",
@@ -313,6 +324,11 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim: Claim) -> str:
         return str(claim)
+
+    @admin.display(description="statement", ordering="statement")
+    def short_statement(self, claim: Claim) -> str:
+        statement = claim.statement
+        return statement if len(statement) <= 80 else statement[:77] + "..."
 
     @admin.display(description="score", ordering="score")
     def rounded_score(self, claim: Claim) -> str:
@@ -372,6 +388,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
         custom = [
             view("assign", self.assign_view, "<int:pk>/assign/"),
+            view("statement", self.statement_view, "<int:pk>/statement/"),
             view("verdict", self.verdict_view, "<int:pk>/verdict/"),
             view("correct", self.correct_view, "<int:pk>/correct/"),
             view("publish", self.publish_view, "<int:pk>/publish/"),
@@ -443,7 +460,25 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             and not has_draft
             and claim.status not in (S.PUBLISHED, S.CORRECTION_DRAFTED, S.DRAFTED),
             "can_unmark_duplicate": editor and duplicate,
+            "can_edit_statement": editor,
         }
+
+    def statement_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Reword the statement, with the original sentence above the field."""
+        claim = self._claim(request, pk, _editor)
+        form = StatementForm(
+            request.POST if request.method == "POST" else None,
+            initial={"statement": claim.claim_reviewed},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                claim_edit_statement(claim=claim, actor=request.user, **form.cleaned_data)
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, "Statement saved.")
+                return self._back(claim)
+        return self._page(request, claim, "simple_form.html", "Edit the statement", form=form)
 
     def assign_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, _editor)

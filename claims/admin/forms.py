@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from articles.roles import REVIEWERS
 from claims.models import Rating
+from claims.services.statements import MAX_STATEMENT_CHARS
 
 
 def _reviewers() -> Any:
@@ -21,6 +22,14 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = _reviewers()
+
+
+class StatementForm(forms.Form):
+    statement = forms.CharField(
+        max_length=MAX_STATEMENT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The claim as one standalone sentence: no quotation marks, no attribution.",
+    )
 
 
 class ReasonForm(forms.Form):

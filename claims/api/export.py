@@ -30,6 +30,7 @@ CHUNK_SIZE = 2000
 COLUMNS = [
     "id",
     "text",
+    "statement",
     "claimant_name",
     "status",
     "score",
@@ -52,6 +53,7 @@ COLUMNS = [
 _VALUES = {
     "id": "id",
     "text": "text",
+    "statement": "statement",
     "claimant_name": "claimant__name",
     "status": "status",
     "score": "score",

@@ -31,6 +31,7 @@ from claims.models import Verdict, VerdictStatus
 CLAIM_COLUMNS = (
     "id",
     "text",
+    "statement",
     "claimant_id",
     "status",
     "score",
@@ -105,6 +106,7 @@ def claim_items(rows: list[dict[str, Any]], *, for_staff: bool) -> list[dict[str
         item = {
             "id": claim_id,
             "text": row["text"],
+            "statement": row["statement"],
             "claimant": row["claimant_name"],
             "claimant_id": row["claimant_id"],
             "status": row["status"],

@@ -134,6 +134,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "text",
+            "statement",
             "claimant",
             "claimant_id",
             "status",

@@ -5,14 +5,17 @@ from claims.detection.dates import DateMention
 from claims.detection.entities import EntityMention
 from claims.detection.pipeline import DetectedClaim, Detector, load_detector
 from claims.detection.sentences import Sentence, split_sentences
+from claims.detection.statements import ArticleStatements, build_statement
 
 __all__ = [
+    "ArticleStatements",
     "ClaimantMention",
     "DateMention",
     "DetectedClaim",
     "Detector",
     "EntityMention",
     "Sentence",
+    "build_statement",
     "load_detector",
     "split_sentences",
 ]

@@ -14,6 +14,7 @@ from claims.detection.entities import EntityMention, find_entities
 from claims.detection.layout import candidate_flags
 from claims.detection.news import NewsFilter
 from claims.detection.sentences import split_sentences
+from claims.detection.statements import ArticleStatements
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
@@ -38,6 +39,9 @@ class DetectedClaim:
     # The news filter's probability that the sentence is reportable as a claim (None when the
     # detector runs without the filter or the sentence scored below the threshold).
     news_score: float | None = None
+    # The claim as one standalone sentence: no quotes, no attribution, pronouns and relative
+    # dates resolved (what ClaimReview's claimReviewed carries). Empty when not check-worthy.
+    statement: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         claimant = self.claimant
@@ -48,6 +52,7 @@ class DetectedClaim:
             "score": self.score,
             "checkworthy": self.checkworthy,
             "news_score": self.news_score,
+            "statement": self.statement,
             "claimant": claimant.name if claimant else None,
             "claimant_kind": claimant.kind if claimant else None,
             "claimant_aliases": list(claimant.aliases) if claimant else [],
@@ -123,6 +128,7 @@ class Detector:
         scores = self.score_sentences([sentences[index].text for index in candidates])
         speakers = analyse_speakers(text, sentences)
         claims = []
+        statements = ArticleStatements(sentences, speakers, published_at=published_at)
         for index, score in zip(candidates, scores, strict=True):
             sentence = sentences[index]
             checkworthy = score >= self.threshold
@@ -136,6 +142,8 @@ class Detector:
                 known_people=speakers.people,
                 exclude=[(date.start, date.end) for date in dates],
             )
+            # Only a claim needs its statement: a sentence the detector does not report is not one.
+            statement = statements.of_sentence(index, dates=dates) if checkworthy else ""
             claims.append(
                 DetectedClaim(
                     text=sentence.text,
@@ -147,6 +155,7 @@ class Detector:
                     dates=tuple(_shift_date(date, sentence.start) for date in dates),
                     entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),
                     news_score=news_score,
+                    statement=statement,
                 )
             )
         return claims

@@ -121,6 +121,17 @@ class Claim(models.Model):
         Article, null=True, blank=True, on_delete=models.CASCADE, related_name="claims"
     )
     text = models.TextField()
+    statement = models.TextField(
+        blank=True,
+        help_text=(
+            "The claim as one standalone sentence, as published in ClaimReview's claimReviewed: "
+            "no quotation marks or attribution. Empty: the sentence itself."
+        ),
+    )
+    # An editor's wording outlives re-extraction of the article.
+    statement_edited = models.BooleanField(
+        default=False, help_text="An editor wrote the statement; the detector leaves it alone."
+    )
     text_hash = models.CharField(max_length=64, editable=False)
     start = models.PositiveIntegerField(
         help_text="Character offset of the claim in the article body."
@@ -224,6 +235,11 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else self.text[:77] + "..."
+
+    @property
+    def claim_reviewed(self) -> str:
+        """What a fact-check says it reviewed: the statement, or the sentence when there is none."""
+        return self.statement or self.text
 
     @property
     def published_verdict(self) -> "Verdict | None":

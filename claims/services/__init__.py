@@ -11,6 +11,7 @@ from claims.services.merging import (
     suggestion_reject,
 )
 from claims.services.ratings import rating_scale_activate
+from claims.services.statements import claim_edit_statement
 from claims.services.workflow import (
     claim_assign,
     claim_mark_checkable,
@@ -28,6 +29,7 @@ __all__ = [
     "ExtractionOutcome",
     "article_extract_claims",
     "claim_assign",
+    "claim_edit_statement",
     "claim_mark_checkable",
     "claim_mark_duplicate",
     "claim_mark_not_checkable",

@@ -44,6 +44,7 @@ def _claim_fields(detected: DetectedClaim) -> dict[str, Any]:
         )
     return {
         "text": detected.text,
+        "statement": detected.statement,
         "start": detected.start,
         "end": detected.end,
         "score": min(max(float(detected.score), 0.0), 1.0),

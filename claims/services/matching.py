@@ -243,6 +243,8 @@ def article_store_claims(
         owner: int | None = None
         if claim is not None:
             for name, value in fields.items():
+                if name == "statement" and claim.statement_edited:
+                    continue  # an editor's wording stays
                 setattr(claim, name, value)
             claim.save()
             changed.add(claim.pk)

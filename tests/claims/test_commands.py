@@ -31,7 +31,9 @@ def test_extract_claims_prints_the_sample_articles_claims_as_json(sample_article
     space_force = next(claim for text, claim in by_text.items() if "Space Force" in text)
     assert space_force["claimant"] == "Foreign Policy"
     assert sample_article_text[space_force["start"] : space_force["end"]] == space_force["text"]
-    assert {"text", "start", "end", "score", "claimant"} <= set(space_force)
+    assert {"text", "start", "end", "score", "claimant", "statement"} <= set(space_force)
+    assert space_force["statement"].endswith("as a separate branch of the armed services.")
+    assert "it said" not in space_force["statement"]
     assert not any("crescent moon" in text for text in by_text)
 
 

@@ -44,6 +44,28 @@ def test_the_space_force_sentence_is_reported_for_foreign_policy_with_its_year(e
     ]
 
 
+def test_the_space_force_statement_drops_the_quotation_marks_and_it_said(extracted):
+    claim = find(extracted, "announced his intent to establish a new Space Force")
+    assert claim.statement.endswith(
+        "U.S. President Donald Trump in 2018 announced his intent to establish a new Space Force "
+        "as a separate branch of the armed services."
+    )
+    assert not any(mark in claim.statement for mark in '"\u201c\u201d')
+    assert "it said" not in claim.statement
+    assert claim.to_dict()["statement"] == claim.statement
+
+
+def test_a_reported_quote_keeps_only_what_was_said(extracted):
+    claim = find(extracted, "China and Russia have “weaponized space.")
+    assert claim.statement == "China and Russia have weaponized space."
+
+
+def test_a_candidate_below_the_threshold_is_no_claim_and_gets_no_statement(analysed):
+    candidate = find(analysed, "We are not going to sit back and watch.")
+    assert not candidate.checkworthy
+    assert candidate.statement == ""
+
+
 def test_lavrovs_quoted_proposal_is_reported_for_sergey_lavrov(extracted):
     claim = find(extracted, "As you know, Russia and China have already presented")
     assert claim.claimant.name == "Sergey Lavrov"

@@ -1,0 +1,162 @@
+"""Relative dates in a claim written out against the article's publication date.
+
+"last year" in a 2024 article is "in 2023", "on Tuesday" the date of that Tuesday in the week
+before publication, "this morning" the morning of the publication day. Only what the text makes
+certain: a span ("last week"), a decade, a date whose year is already written, a weekday that
+may name something else ("a Sunday league") or a month without a year that is not behind the
+publication date stay as written. Dates follow news style (AP): "Sept. 14, 2021", "March 2021".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from claims.detection.dates import DateMention, find_dates
+
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "from",
+        "during",
+        "through",
+        "to",
+        "of",
+        "before",
+        "after",
+        "as",
+        "at",
+        "early",
+        "late",
+        "between",
+    ]
+)
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+# News style (AP) abbreviates a month followed by a day: "Sept. 14, 2021", "March 2021".
+_AP_MONTHS = [
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
+
+
+_HAS_YEAR = re.compile(r",?\s*\d{4}|\d{4}")
+
+
+# "any previous year", "the same month": relative to something other than the publication.
+_VAGUE_DATE = re.compile(r"\b(?:previous|next|following|same|that|any|coming)\b", re.I)
+
+
+_WEEKDAYS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I
+)
+
+
+def _anchor_dates(text: str, dates: Sequence[DateMention], published_at: datetime.date) -> str:
+    """Relative dates written out against the publication date, when certain."""
+    pieces = []
+    cursor = 0
+    for mention in dates:
+        written = _absolute(text, mention, published_at)
+        if written is None or mention.start < cursor:
+            continue
+        pieces.append(text[cursor : mention.start])
+        pieces.append(written)
+        cursor = mention.end
+    pieces.append(text[cursor:])
+    return _PART_OF_DAY.sub(lambda match: _part_of_day(match, published_at), "".join(pieces))
+
+
+# Parts of the publication day and the night before it, as news writes them.
+_PART_OF_DAY = re.compile(r"\b(?:(this) (morning|afternoon|evening)|(last) (night))\b")
+
+
+def _part_of_day(match: re.Match[str], published_at: datetime.date) -> str:
+    day = published_at - datetime.timedelta(days=1) if match.group(3) else published_at
+    part = match.group(2) or match.group(4)
+    return f"on the {part} of {_AP_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _is_relative(mention: DateMention) -> bool:
+    return not _HAS_YEAR.search(mention.text) and not _VAGUE_DATE.search(mention.text)
+
+
+def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> str | None:
+    if not _is_relative(mention) or _HAS_YEAR.match(text[mention.end :]):
+        return None  # "in March 2016": the year follows the month
+    if mention.value.year != mention.end_value.year:
+        return None
+    words = mention.text.split()
+    preposition = words[0] if words[0].lower() in _PREPOSITIONS else ""
+    before = text[: mention.start].split()
+    after_preposition = bool(preposition) or (bool(before) and before[-1].lower() in _PREPOSITIONS)
+    value = mention.value
+    if text[mention.end : mention.end + 2] in {"'s", "\u2019s"}:
+        return None
+    if mention.granularity == "year":
+        written, joiner = str(value.year), "in"
+    elif mention.granularity == "month":
+        bare = not re.search(r"last|this|ago", mention.text)
+        if bare and (value.year != published_at.year or value > published_at):
+            return None  # a bare month of another year or to come: the text is not certain
+        written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
+    elif mention.value == mention.end_value:
+        days_back = (published_at - value).days
+        if _WEEKDAYS.search(mention.text) and not 0 <= days_back <= 6:
+            return None
+        if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
+            return None  # a bare weekday may name something else ("a Sunday league")
+        if value.year != published_at.year and not _WEEKDAYS.search(mention.text):
+            return None
+        written, joiner = f"{_AP_MONTHS[value.month - 1]} {value.day}, {value.year}", "on"
+    else:
+        return None  # "last week": a span the sentence does not pin down
+    if preposition:
+        return f"{preposition} {written}"
+    if after_preposition:
+        return written
+    return f"{joiner} {written}"
+
+
+def anchor_relative_dates(
+    text: str, *, mentions: Sequence[DateMention], published_at: datetime.date
+) -> str:
+    """``text`` with its relative dates anchored; ``mentions`` are its source sentence's dates.
+
+    The dates are found again on ``text``: the statement may have lost some with its
+    attribution ("..., the company said on Tuesday").
+    """
+    if not any(_is_relative(mention) for mention in mentions) and not _PART_OF_DAY.search(text):
+        return text
+    return _anchor_dates(text, find_dates(text, published_at=published_at), published_at)

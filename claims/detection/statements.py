@@ -1,0 +1,326 @@
+"""A claim as one standalone sentence a fact-checker can publish (ClaimReview's claimReviewed).
+
+News writes a claim inside its reporting: quotation marks, an attribution clause ("..., he
+said", "According to X, ...", "X told reporters that ..."), pronouns that point back to earlier
+sentences, and dates relative to the day of publication. The statement keeps the claim and drops
+the reporting: the claimant is stored apart, so the attribution goes; a pronoun standing for the
+claimant or for the last person named becomes their name (looking back only); a relative date
+becomes the absolute date when the publication date makes it certain. Nothing is added that the
+sentence does not say.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import functools
+import re
+from collections.abc import Sequence
+
+from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
+from claims.detection.dates import DateMention, find_dates
+from claims.detection.gazetteer import HONORIFICS
+from claims.detection.layout import CANDIDATE_MAX_CHARS
+from claims.detection.relative_dates import anchor_relative_dates
+from claims.detection.reported_speech import (
+    CLOSING_QUOTES,
+    speaker_pronoun,
+    strip_attribution,
+    strip_quotes,
+)
+from claims.detection.sentences import Sentence, split_sentences
+
+# Discourse openers that tie a sentence to its neighbours, not part of a standalone claim.
+_OPENERS = re.compile(
+    r"^(?:In fact|Indeed|However|Meanwhile|Still|Moreover|Also|But|And|So|Yet|Instead|"
+    r"In addition|Separately|Overall)\b,?\s+(?=\S)"
+)
+
+
+_HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
+
+
+_PRONOUN_KIND = {
+    "he": "person",
+    "she": "person",
+    "i": "person",
+    "it": "organization",
+    "we": "organization",
+    "they": "organization",
+}
+
+
+class ArticleStatements:
+    """The statements of an article's sentences, each built with what came before it.
+
+    Ask in article order: the claimants met so far are remembered, never those still to come.
+    """
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        speakers: ArticleSpeakers,
+        *,
+        published_at: datetime.date | None = None,
+    ) -> None:
+        self.sentences = sentences
+        self.speakers = speakers
+        self.published_at = published_at
+        self._known: dict[str, ClaimantMention] = {}
+        self._seen = 0
+        self._starts: list[int] | None = None
+        self._known_tuple: tuple[ClaimantMention, ...] = ()
+
+    @classmethod
+    def of_article(
+        cls, text: str, *, published_at: datetime.date | None = None
+    ) -> ArticleStatements:
+        sentences = split_sentences(text)
+        return cls(sentences, analyse_speakers(text, sentences), published_at=published_at)
+
+    def of_sentence(self, index: int, *, dates: Sequence[DateMention] | None = None) -> str:
+        """The statement of sentence ``index``; ``dates`` are its mentions when already found."""
+        claimants = self.speakers.claimants
+        for earlier in claimants[self._seen : index + 1]:
+            if earlier is not None and earlier.name not in self._known:
+                self._known[earlier.name] = earlier
+                self._known_tuple = tuple(self._known.values())
+        self._seen = max(self._seen, index + 1)
+        return build_statement(
+            self.sentences[index].text,
+            claimant=claimants[index],
+            previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
+            people=self.speakers.people,
+            published_at=self.published_at,
+            dates=dates,
+            known=self._known_tuple,
+        )
+
+    def of_span(self, start: int, text: str) -> str:
+        """The statement of the sentence stored at ``start``; the text alone if it moved."""
+        if self._starts is None:
+            self._starts = [sentence.start for sentence in self.sentences]
+        index = bisect.bisect_left(self._starts, start)
+        if index < len(self.sentences) and self.sentences[index].start == start:
+            return self.of_sentence(index)
+        return build_statement(text, published_at=self.published_at)
+
+
+def build_statement(
+    sentence: str,
+    *,
+    claimant: ClaimantMention | None = None,
+    previous: Sequence[str] = (),
+    people: frozenset[str] = frozenset(),
+    published_at: datetime.date | None = None,
+    dates: Sequence[DateMention] | None = None,
+    known: Sequence[ClaimantMention] = (),
+) -> str:
+    """The claim of ``sentence`` as a standalone sentence without quotes or attribution.
+
+    ``previous`` are the sentences before it (nearest last), ``people`` the people the article
+    names; both only serve to replace a leading pronoun. ``dates`` are the sentence's date
+    mentions (offsets into ``sentence``) when already found. ``known`` are the claimants of
+    this and earlier sentences: the article itself equates their aliases ("the agency") with
+    their names, so a statement standing alone names them in full.
+    """
+    if not sentence.strip():
+        return ""
+    if len(sentence) > CANDIDATE_MAX_CHARS:
+        return " ".join(sentence.split())  # not prose (see layout): no claim to rewrite
+    if dates is None:
+        dates = find_dates(sentence, published_at=published_at) if published_at else ()
+    text = " ".join(sentence.split())
+    ending = "?" if text.rstrip(CLOSING_QUOTES + " ").endswith("?") else "."
+    opener = _OPENERS.match(text)
+    if opener:
+        text = text[opener.end() :]
+    body, attributed = strip_attribution(text)
+    body = strip_quotes(body)
+    body = _OPENERS.sub("", body)
+    body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
+    if len(body.split()) < 2:
+        body = strip_quotes(text).rstrip(".!?").strip()
+    body = _replace_leading_pronoun(
+        body,
+        claimant=claimant,
+        attributed=attributed,
+        previous=previous,
+        people=people,
+        said=text,
+    )
+    body = _full_names(body, known=known)
+    if published_at is not None:
+        body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
+    return body[:1].upper() + body[1:] + ending
+
+
+def _replace_leading_pronoun(
+    body: str,
+    *,
+    claimant: ClaimantMention | None,
+    attributed: bool,
+    previous: Sequence[str],
+    people: frozenset[str],
+    said: str = "",
+) -> str:
+    match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
+    if not match:
+        owner = re.match(r"(?:its|his|her|their|Its|His|Her|Their)\b", body)
+        if owner and attributed and claimant is not None:
+            kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
+            if claimant.kind == kind:
+                return _possessive(claimant.name) + body[owner.end() :]
+        elif attributed and claimant is not None and claimant.kind == "organization":
+            # "It said volumes in its division grew": the speaker's own division.
+            speaker = speaker_pronoun(said)
+            if speaker in {"", "it"} and not _plural(claimant.name) and claimant.name not in body:
+                return _OWN.sub(_possessive(claimant.name), body, count=1)
+        return body
+    pronoun = match.group().lower()
+    kind = _PRONOUN_KIND[pronoun]
+    name = None
+    if not attributed and claimant is None and pronoun not in {"he", "she"}:
+        return body
+    speaker = speaker_pronoun(said) if attributed else ""
+    if speaker and speaker != pronoun:
+        return body  # "She said he ...", "They said it ...": not the speaker
+    if pronoun == "it" and claimant is not None and _plural(claimant.name):
+        return body  # "Officials said it was ...": "it" is not the officials
+    if (
+        claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
+    ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
+        name = claimant.name
+    elif pronoun in {"he", "she"}:
+        name = _last_person(previous, people)
+    if not name:
+        return body
+    rest = body[match.end() :]
+    if (
+        pronoun in {"he", "she"}
+        and name
+        and claimant
+        and not attributed
+        and name in claimant.aliases
+    ):
+        return body  # inside the claimant's quote, "he" is somebody else
+    if pronoun == "i":
+        verb = rest.split(None, 1)[0].lower() if rest.split() else ""
+        if verb not in _FIRST_PERSON_VERBS and not verb.endswith("ed"):
+            return body  # "I think ...": the name would not agree with the verb
+        rest = re.sub(r"^ am\b", " is", rest)
+        rest = re.sub(r"^ have\b", " has", rest)
+    return name + rest
+
+
+# Verbs after "I" that stay right after a name ("I was" -> "Smith was"; "am" and "have" change).
+_FIRST_PERSON_VERBS = frozenset(
+    [
+        "am",
+        "have",
+        "was",
+        "had",
+        "did",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
+)
+
+
+def _full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
+    """A person by the full name the article gave them, an organisation by its name.
+
+    News names a person in full once, then by surname ("Whitfield"), and an organisation once,
+    then by a description ("the agency"); a standalone statement needs the full name.
+    """
+    replacements, pattern = _name_replacements(tuple(known))
+    if pattern is None:
+        return body
+    done: set[str] = set()
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group()
+        full = replacements.get(found) or replacements.get(found.lower())
+        if not full or (" " not in found and _inside_longer_name(body, match.start(), match.end())):
+            return found
+        full = _title_free(full)
+        if full in done or full in body:
+            return found
+        done.add(full)
+        return full
+
+    return pattern.sub(replace, body)
+
+
+@functools.lru_cache(maxsize=64)
+def _name_replacements(
+    known: tuple[ClaimantMention, ...],
+) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Each short form of a name the article uses, with the full name it stands for."""
+    replacements: dict[str, str] = {}
+    for mention in known:
+        for alias in mention.aliases:
+            if alias == mention.name or len(alias) <= 3:
+                continue
+            if mention.kind == "organization" and alias.lower().startswith("the "):
+                replacements.setdefault(alias.lower(), mention.name)
+            elif mention.kind == "person" and " " not in alias and alias[:1].isupper():
+                replacements.setdefault(alias, mention.name)
+    if not replacements:
+        return replacements, None
+    names = sorted(replacements, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    return replacements, pattern
+
+
+def _inside_longer_name(body: str, start: int, end: int) -> bool:
+    """ "Lindqvist Park", "Port Lindqvist": the name is part of another one."""
+    after = body[end:].split(None, 1)
+    before = body[:start].split()
+    return bool(
+        (after and after[0][:1].isupper() and body[end : end + 1] == " ")
+        or (before and before[-1][:1].isupper() and before[-1].lower() != "the")
+    )
+
+
+def _title_free(name: str) -> str:
+    """ "Ms Joanne Pettit" -> "Joanne Pettit": a title is not part of the name."""
+    words = name.split()
+    while len(words) > 2 and (words[0].rstrip(".") in _HONORIFIC_WORDS or words[0].islower()):
+        words.pop(0)
+    return " ".join(words)
+
+
+_OWN = re.compile(r"(?<=\s)its\b")
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
+    """The person last named in the nearest preceding sentences, by their fullest name."""
+    if not people:
+        return None
+    for sentence in reversed(previous[-3:]):
+        found = [(sentence.rfind(name), len(name), name) for name in people if name in sentence]
+        found = [item for item in found if item[0] >= 0]
+        if found:
+            named = max(found)[2]
+            fuller = [name for name in people if name.endswith(" " + named)]
+            return max(fuller, key=len) if fuller else named
+    return None

@@ -1,0 +1,33 @@
+"""Editors' wording of a claim's statement (what ClaimReview's claimReviewed carries)."""
+
+from typing import Any
+
+from django.db import transaction
+
+from articles.errors import InvalidInput, NotPermitted
+from articles.roles import is_editor
+from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS
+from claims.models import Claim
+
+# The statement is what ClaimReview's claimReviewed carries, so it obeys that limit.
+MAX_STATEMENT_CHARS = CLAIM_REVIEWED_MAX_CHARS
+
+
+def claim_edit_statement(*, claim: Claim, actor: Any, statement: str) -> Claim:
+    """An editor rewords the claim's statement; re-extracting the article keeps the wording."""
+    if not is_editor(actor):
+        raise NotPermitted("Only editors can edit a claim's statement.")
+    statement = " ".join(str(statement or "").split())
+    if not statement:
+        raise InvalidInput("The statement cannot be empty.", field="statement")
+    if len(statement) > MAX_STATEMENT_CHARS:
+        raise InvalidInput(
+            f"The statement is longer than {MAX_STATEMENT_CHARS} characters.", field="statement"
+        )
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update(of=("self",)).get(pk=claim.pk)
+        claim.statement = statement
+        claim.statement_edited = True
+        claim._history_user = actor if getattr(actor, "pk", None) else None
+        claim.save(update_fields=["statement", "statement_edited", "updated_at"])
+    return claim

@@ -1,0 +1,262 @@
+"""A claim's statement: the sentence without its quotes and attribution, standing on its own."""
+
+import datetime
+
+import pytest
+
+from claims.detection import ArticleStatements, ClaimantMention, build_statement
+
+WEDNESDAY = datetime.date(2024, 7, 10)
+MAYOR = ClaimantMention(
+    name="Maria Lindqvist", kind="person", aliases=("Maria Lindqvist", "Lindqvist", "the mayor")
+)
+UTILITY = ClaimantMention(
+    name="Northshore Water",
+    kind="organization",
+    aliases=("Northshore Water", "the utility", "the company"),
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Attribution after the claim: a pronoun, a name, a role, inverted, with a hearer.
+        '"The county lost 1,200 jobs in 2023," he said.',
+        "“The county lost 1,200 jobs in 2023,” Lindqvist said.",
+        "“The county lost 1,200 jobs in 2023,” said Lindqvist.",
+        "The county lost 1,200 jobs in 2023, the mayor's spokesman acknowledged.",
+        "The county lost 1,200 jobs in 2023, Lindqvist told reporters on Monday.",
+        "The county lost 1,200 jobs in 2023, Maria Lindqvist, the mayor, said.",
+        "The county lost 1,200 jobs in 2023, said Maria Lindqvist, a former banker.",
+        "The county lost 1,200 jobs in 2023, she tweeted.",
+        # The press and data as the source.
+        "The county lost 1,200 jobs in 2023, reports the Harbour Gazette.",
+        "The county lost 1,200 jobs in 2023, Channel 9 reports.",
+        "The county lost 1,200 jobs in 2023, figures from the statistics office show.",
+        "The county lost 1,200 jobs in 2023, according to the statistics office.",
+        # Attribution before the claim.
+        "According to the statistics office, the county lost 1,200 jobs in 2023.",
+        "Lindqvist said that the county lost 1,200 jobs in 2023.",
+        "Lindqvist said the county lost 1,200 jobs in 2023.",
+        "Maria Lindqvist, the mayor, told the Harbour Gazette that the county lost 1,200 jobs in 2023.",
+        "Maria Lindqvist, mayor of Eastport, said: “The county lost 1,200 jobs in 2023.”",
+        "In a statement, the mayor's office said the county lost 1,200 jobs in 2023.",
+        "Lindqvist insisted, however, that the county lost 1,200 jobs in 2023.",
+        "Lindqvist testified before the committee on Monday that the county lost 1,200 jobs in 2023.",
+        # UK style: single quotes, "told the BBC:".
+        "Ms Lindqvist told the BBC: 'The county lost 1,200 jobs in 2023.'",
+        "'The county lost 1,200 jobs in 2023,' she said.",
+        "\u2018The county lost 1,200 jobs in 2023,\u2019 Ms Lindqvist said.",
+    ],
+)
+def test_the_attribution_and_the_quotation_marks_go(sentence):
+    assert build_statement(sentence) == "The county lost 1,200 jobs in 2023."
+
+
+def test_a_quote_broken_by_its_attribution_is_made_whole():
+    sentence = "“Water use fell by a fifth,” she said, “and leaks halved.”"
+    assert build_statement(sentence) == "Water use fell by a fifth, and leaks halved."
+
+
+def test_the_second_sentence_of_a_quote_keeps_no_mark():
+    assert build_statement("Leaks halved in two years.”") == "Leaks halved in two years."
+    assert build_statement("“Leaks halved in two years.") == "Leaks halved in two years."
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert (
+        build_statement("The players' union didn't sign the 2022 deal, it said.")
+        == "The players' union didn't sign the 2022 deal."
+    )
+    assert (
+        build_statement("\u2018The council\u2019s budget rose 4 per cent,\u2019 he said.")
+        == "The council\u2019s budget rose 4 per cent."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company reported a loss of $3 million for the quarter.",
+        "The council announced 40 new bus routes in 2022.",
+        "Senator Okafor posted a video of the flooded road in May 2021.",
+        "Police said nothing about the 14 arrests made in 2020.",
+        "The report found 31 schools in the district had no nurse in 2022.",
+    ],
+)
+def test_a_reporters_own_sentence_stays_as_it_is(sentence):
+    assert build_statement(sentence) == sentence
+
+
+def test_a_speech_verb_used_as_a_noun_is_not_an_attribution():
+    sentence = "By then, the hotline had received 19 reports of contaminated water."
+    assert build_statement(sentence) == sentence
+
+
+def test_an_appositive_with_an_age_belongs_to_the_attribution():
+    assert (
+        build_statement("Okafor, 52, also said unemployment stood at 9 percent.")
+        == "Unemployment stood at 9 percent."
+    )
+
+
+def test_the_claimant_replaces_the_pronoun_their_own_attribution_points_to():
+    assert (
+        build_statement("It said it had cut 400 jobs since 2021.", claimant=UTILITY)
+        == "Northshore Water had cut 400 jobs since 2021."
+    )
+    assert (
+        build_statement("The utility said its profit rose to $40 million.", claimant=UTILITY)
+        == "Northshore Water's profit rose to $40 million."
+    )
+
+
+def test_the_speakers_own_its_names_the_speaker():
+    assert (
+        build_statement("It said sales in its water division grew 5 percent.", claimant=UTILITY)
+        == "Sales in Northshore Water's water division grew 5 percent."
+    )
+
+
+def test_the_speakers_i_becomes_their_name_when_the_verb_still_agrees():
+    assert (
+        build_statement("I have cut the waiting list by half since 2021.", claimant=MAYOR)
+        == "Maria Lindqvist has cut the waiting list by half since 2021."
+    )
+    assert build_statement("I think the port lost money.", claimant=MAYOR) == (
+        "I think the port lost money."
+    )
+
+
+def test_a_pronoun_for_someone_else_than_the_speaker_is_left_alone():
+    sentence = "She said he had spent $2 million on the bridge."
+    assert build_statement(sentence, claimant=MAYOR) == "He had spent $2 million on the bridge."
+
+
+def test_a_leading_pronoun_is_the_person_last_named_before_it():
+    previous = ["Maria Lindqvist was elected mayor of Eastport in 2019."]
+    people = frozenset({"Maria Lindqvist", "Lindqvist"})
+    assert (
+        build_statement("She cut the city's debt by a third.", previous=previous, people=people)
+        == "Maria Lindqvist cut the city's debt by a third."
+    )
+
+
+def test_a_pronoun_never_points_forward():
+    # Nobody is named before the sentence: the person named after it is not its referent.
+    people = frozenset({"Maria Lindqvist", "Lindqvist"})
+    assert (
+        build_statement("She cut the city's debt by a third.", previous=[], people=people)
+        == "She cut the city's debt by a third."
+    )
+
+
+def test_a_speaker_named_by_surname_gets_the_full_name_the_article_gave():
+    assert (
+        build_statement("Lindqvist won 54 percent of the vote in 2019.", known=[MAYOR])
+        == "Maria Lindqvist won 54 percent of the vote in 2019."
+    )
+
+
+def test_a_surname_inside_another_name_is_not_expanded():
+    # "Lindqvist" in "Lindqvist Park" is not the mayor.
+    assert (
+        build_statement("Lindqvist Park reopened in 2021 after repairs.", known=[MAYOR])
+        == "Lindqvist Park reopened in 2021 after repairs."
+    )
+
+
+def test_an_organisation_named_by_description_gets_its_name():
+    assert (
+        build_statement("The utility raised prices by 9 percent in 2023.", known=[UTILITY])
+        == "Northshore Water raised prices by 9 percent in 2023."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Exports fell 4 percent last year.", "Exports fell 4 percent in 2023."),
+        ("Exports fell 4 percent this year.", "Exports fell 4 percent in 2024."),
+        ("Exports fell 4 percent in March.", "Exports fell 4 percent in March 2024."),
+        ("Exports have fallen since January.", "Exports have fallen since January 2024."),
+        ("Exports fell 4 percent last month.", "Exports fell 4 percent in June 2024."),
+        ("The plant closed on Tuesday.", "The plant closed on July 9, 2024."),
+        ("The plant closed yesterday.", "The plant closed on July 9, 2024."),
+        ("The plant closed on June 3.", "The plant closed on June 3, 2024."),
+        (
+            "We opened 38 shelters this morning.",
+            "We opened 38 shelters on the morning of July 10, 2024.",
+        ),
+        ("Two wards were full last night.", "Two wards were full on the night of July 9, 2024."),
+    ],
+)
+def test_relative_dates_are_anchored_to_the_publication_date(sentence, statement):
+    assert build_statement(sentence, published_at=WEDNESDAY) == statement
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Not certain: a span, a month still to come, a decade, a year already written.
+        "The plant closed last week.",
+        "The plant closed in November.",
+        "The plant closed on Sept. 3.",
+        "Exports doubled in the 1990s.",
+        "Talks began in March 2016.",
+        "The club signed him from a Sunday league side.",
+        "Exports were higher than in any previous year.",
+    ],
+)
+def test_dates_the_text_does_not_pin_down_are_left_as_written(sentence):
+    assert build_statement(sentence, published_at=WEDNESDAY) == sentence
+
+
+def test_without_a_publication_date_relative_dates_stay():
+    assert build_statement("Exports fell 4 percent last year.") == (
+        "Exports fell 4 percent last year."
+    )
+
+
+def test_the_date_of_the_saying_goes_with_the_attribution():
+    sentence = "The plant employed 800 people, the company said on Tuesday."
+    assert build_statement(sentence, published_at=WEDNESDAY) == "The plant employed 800 people."
+
+
+def test_a_text_too_long_to_be_prose_is_kept_as_it_is_and_fast():
+    dump = "Cell, 'x', " * 2000 + "he said."
+    assert build_statement(dump) == " ".join(dump.split())
+
+
+def test_a_quotation_after_the_hearer_stays_in_the_claim():
+    sentence = (
+        "Okafor told the Courier the ward had seen 'the busiest May on record', with 900 visits."
+    )
+    assert build_statement(sentence) == (
+        "The ward had seen the busiest May on record, with 900 visits."
+    )
+
+
+def test_a_rebuttal_keeps_the_claim_it_makes():
+    sentence = "The ministry disputed the figure, saying school funding had risen 3 percent."
+    assert build_statement(sentence) == "School funding had risen 3 percent."
+    sentence = "Planning officers recommended approval, saying the scheme met local rules."
+    assert build_statement(sentence) == sentence
+
+
+def test_a_transcripts_speaker_label_is_attribution():
+    assert build_statement("OKAFOR: We built 300 homes in 2022.") == "We built 300 homes in 2022."
+
+
+def test_an_article_gives_each_sentence_its_statement_with_what_came_before():
+    article = (
+        "Maria Lindqvist was elected mayor of Eastport in 2019.\n\n"
+        "“The county lost 1,200 jobs last year,” Lindqvist said on Tuesday.\n\n"
+        "She said the port had handled 3 million tonnes in 2023."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert [statements.of_sentence(index) for index in range(3)] == [
+        "Maria Lindqvist was elected mayor of Eastport in 2019.",
+        "The county lost 1,200 jobs in 2023.",
+        "The port had handled 3 million tonnes in 2023.",
+    ]
