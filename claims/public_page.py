@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from claims.api.filters import search_claims
 from claims.claimreview import claim_appearances, claim_public_url
 from claims.models import Appearance, Claim, Rating, Verdict, VerdictStatus
+from config.public_url import public_base_url
 
 # Search engines show about this much of a title and a description.
 TITLE_STATEMENT_CHARS = 110
@@ -19,8 +20,8 @@ DESCRIPTION_CHARS = 300
 
 
 def public_statement(claim: Claim) -> str:
-    """The claim as the page words it: the one place that says which field readers see."""
-    return claim.text
+    """The claim as the page words it: what its ClaimReview says was reviewed."""
+    return claim.claim_reviewed
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def organisation() -> Organisation:
 def absolute_url(path_or_url: str) -> str:
     if path_or_url.startswith(("http://", "https://")):
         return path_or_url
-    return f"{settings.CLAIM_TRACKER_PUBLIC_URL}/{path_or_url.lstrip('/')}"
+    return f"{public_base_url()}/{path_or_url.lstrip('/')}"
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,17 @@ from django.db.models import Max
 from django.urls import reverse
 
 from claims.models import Verdict, VerdictStatus
+from config.public_url import public_base_url
 
 
 class _PublicSite(Sitemap):
     """Addresses on the public site's own domain, whichever host the crawler asked."""
 
     def get_domain(self, site: Any = None) -> str:
-        return urlsplit(settings.CLAIM_TRACKER_PUBLIC_URL).netloc
+        return urlsplit(public_base_url()).netloc
 
     def get_protocol(self, protocol: str | None = None) -> str:
-        return urlsplit(settings.CLAIM_TRACKER_PUBLIC_URL).scheme or "https"
+        return urlsplit(public_base_url()).scheme or "https"
 
 
 class FrontPageSitemap(_PublicSite):

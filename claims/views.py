@@ -1,6 +1,5 @@
 import json
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +11,7 @@ from claims.claimreview import claimreview_for
 from claims.models import Claim, Verdict
 from claims.public_page import claim_page as claim_page_for
 from claims.public_page import organisation, public_statement, published_fact_checks
+from config.public_url import public_base_url
 
 
 def claimreview_script(claim: Claim, verdict: Verdict) -> str:
@@ -46,7 +46,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /api/",
-        f"Sitemap: {settings.CLAIM_TRACKER_PUBLIC_URL}{reverse('sitemap-index')}",
+        f"Sitemap: {public_base_url()}{reverse('sitemap-index')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -78,7 +78,7 @@ def front_page(request: HttpRequest) -> HttpResponse:
             "search": search,
             "page": page,
             "items": items,
-            "canonical_url": f"{settings.CLAIM_TRACKER_PUBLIC_URL}/",
+            "canonical_url": f"{public_base_url()}/",
             # A search result or a later page is not a page of its own for search engines.
             "indexable": not search and page.number == 1,
         },
