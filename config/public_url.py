@@ -50,7 +50,7 @@ def check_public_addresses(app_configs: object = None, **kwargs: object) -> list
     not depend on whichever host name a request used, nor point at a development placeholder."""
     if settings.DEBUG:
         return []
-    problems = []
+    problems: list[CheckMessage] = []
     if not settings.CLAIM_TRACKER_PUBLIC_URL:
         problems.append(
             Error(

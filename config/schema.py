@@ -5,7 +5,7 @@ Generators (openapi-python-client) and linters (Spectral, Redocly) read these: a
 without its error answers makes a client that cannot read a 400's field messages.
 """
 
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
@@ -101,7 +101,9 @@ class ClaimTrackerAutoSchema(AutoSchema):
         tokens = self._tokenize_path()
         return tokens[:1] if tokens else ["api"]
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+    def _get_response_bodies(
+        self, direction: Literal["request", "response"] = "response"
+    ) -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses

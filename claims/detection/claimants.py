@@ -167,7 +167,8 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
         label = transcript_speaker(sentence.text) if view.tokens else None
         if label is not None:
             line_speaker = registry.transcript(*label)
-            registry.spoke(line_speaker)
+            if line_speaker is not None:
+                registry.spoke(line_speaker)
         # A transcript line may still report someone else ("PRESENTER: The office said ...").
         speaker = registry.attribute(view)
         speakers.append(speaker or line_speaker)

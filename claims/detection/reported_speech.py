@@ -308,11 +308,9 @@ def _strip_attribution(text: str) -> tuple[str, bool]:
         body, attributed = stripped, True
     # The leading form first: its subject may hold commas that look like a trailing clause
     # ("Jane Doe, who chairs the board, said ...").
-    stripped = _strip_leading(body) or _strip_rebuttal(body)
-    if stripped is None:
-        stripped = _strip_trailing(body)
-    if stripped is not None:
-        body, attributed = stripped, True
+    unattributed = _strip_leading(body) or _strip_rebuttal(body) or _strip_trailing(body)
+    if unattributed is not None:
+        body, attributed = unattributed, True
     return body, attributed
 
 

@@ -6,7 +6,13 @@ from django.db import transaction
 
 from articles.errors import InvalidInput, TransitionNotAllowed
 from claims.models import Claim, ClaimStatus, VerdictStatus
-from claims.services.workflow import _by, _clean_reason, _locked, _record, _require_editor
+from claims.services.workflow import (
+    _clean_reason,
+    _locked,
+    _record,
+    _require_editor,
+    name_history_user,
+)
 
 S = ClaimStatus
 
@@ -54,14 +60,14 @@ def claim_mark_duplicate(*, claim: Claim, original: Any, actor: Any, reason: str
             claim.assigned_at = None
             claim.due_date = None
         claim.duplicate_of = root
-        _by(actor, claim)
+        name_history_user(actor, claim)
         claim.save()
         note = f"Duplicate of claim #{root.pk}." + (f" {reason}" if reason else "")
         _record(claim, from_status, claim.status, actor=actor, reason=note)
         # Keep chains one step long: the claim's own duplicates now follow the root too.
         for follower in claim.duplicates.select_for_update():
             follower.duplicate_of = root
-            _by(actor, follower)
+            name_history_user(actor, follower)
             follower.save(update_fields=["duplicate_of", "updated_at"])
             _record(follower, follower.status, follower.status, actor=actor, reason=note)
     return claim
@@ -79,7 +85,7 @@ def claim_unmark_duplicate(*, claim: Claim, actor: Any, reason: str = "") -> Cla
             f" {reason}" if reason else ""
         )
         claim.duplicate_of = None
-        _by(actor, claim)
+        name_history_user(actor, claim)
         claim.save(update_fields=["duplicate_of", "updated_at"])
         _record(claim, claim.status, claim.status, actor=actor, reason=note)
     return claim

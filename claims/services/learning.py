@@ -31,7 +31,7 @@ from claims.models import (
     DetectorModelStatus,
     text_digest,
 )
-from claims.services.workflow import claim_mark_checkable
+from claims.services.workflow import claim_mark_checkable, name_history_user
 
 # One decision in this many is held out to compare models on, chosen by its sentence.
 HELD_OUT_EVERY = 4
@@ -242,7 +242,7 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
             score=score,
             origin=ClaimOrigin.EDITOR,
         )
-        claim._history_user = actor
+        name_history_user(actor, claim)
         claim.save()
         events.emit(events.CLAIM_CREATED, claim=claim)
         claim = claim_mark_checkable(claim=claim, actor=actor, reason="Missed by the detector.")

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from articles.errors import InvalidInput
 from claims.models import RatingScale
-from claims.services.workflow import _by, _require_editor
+from claims.services.workflow import _require_editor, name_history_user
 
 
 def rating_scale_activate(*, scale: RatingScale, actor: Any) -> RatingScale:
@@ -19,9 +19,9 @@ def rating_scale_activate(*, scale: RatingScale, actor: Any) -> RatingScale:
         for previous in RatingScale.objects.select_for_update().filter(is_default=True):
             if previous.pk != scale.pk:
                 previous.is_default = False
-                _by(actor, previous)
+                name_history_user(actor, previous)
                 previous.save(update_fields=["is_default", "updated_at"])
         scale.is_default = True
-        _by(actor, scale)
+        name_history_user(actor, scale)
         scale.save(update_fields=["is_default", "updated_at"])
     return scale

@@ -8,6 +8,7 @@ from articles.errors import InvalidInput, NotPermitted
 from articles.roles import is_editor
 from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS
 from claims.models import Claim
+from claims.services.workflow import name_history_user
 
 # The statement is what ClaimReview's claimReviewed carries, so it obeys that limit.
 MAX_STATEMENT_CHARS = CLAIM_REVIEWED_MAX_CHARS
@@ -28,6 +29,6 @@ def claim_edit_statement(*, claim: Claim, actor: Any, statement: str) -> Claim:
         claim = Claim.objects.select_for_update(of=("self",)).get(pk=claim.pk)
         claim.statement = statement
         claim.statement_edited = True
-        claim._history_user = actor if getattr(actor, "pk", None) else None
+        name_history_user(actor, claim)
         claim.save(update_fields=["statement", "statement_edited", "updated_at"])
     return claim

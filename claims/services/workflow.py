@@ -57,7 +57,7 @@ def _user_or_none(actor: Any) -> Any:
     return actor if getattr(actor, "pk", None) else None
 
 
-def _by(actor: Any, *rows: Any) -> None:
+def name_history_user(actor: Any, *rows: Any) -> None:
     """Name the acting user in the change history, also when no request is running (tasks)."""
     for row in rows:
         row._history_user = _user_or_none(actor)
@@ -86,7 +86,7 @@ def _move(claim: Claim, to_status: str, *, actor: Any, reason: str = "") -> None
         )
     _record(claim, claim.status, to_status, actor=actor, reason=reason)
     claim.status = to_status
-    _by(actor, claim)
+    name_history_user(actor, claim)
 
 
 def _require_editor(actor: Any, action: str) -> None:
@@ -317,10 +317,10 @@ def _write_draft(
     verdict.author = actor
     verdict.correction_note = correction_note
     _reset_second_review(claim, verdict)
-    _by(actor, verdict)
+    name_history_user(actor, verdict)
     verdict.save()
     for source in verdict.sources.all():
-        _by(actor, source)
+        name_history_user(actor, source)
         source.delete()
     bulk_create_with_history(
         [
@@ -454,12 +454,12 @@ def claim_require_second_review(*, claim: Claim, actor: Any, second_reviewer: An
                 field="second_reviewer",
             )
         claim.second_reviewer = second_reviewer
-        _by(actor, claim)
+        name_history_user(actor, claim)
         claim.save(update_fields=["second_reviewer", "updated_at"])
         draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
         if draft is not None:
             _reset_second_review(claim, draft)
-            _by(actor, draft)
+            name_history_user(actor, draft)
             draft.save()
     return claim
 
@@ -487,7 +487,7 @@ def verdict_second_review(*, claim: Claim, actor: Any, decision: str, note: str 
         draft.second_review_note = note
         draft.second_reviewed_by = actor
         draft.second_reviewed_at = timezone.now()
-        _by(actor, draft)
+        name_history_user(actor, draft)
         draft.save()
     return draft
 
@@ -534,7 +534,7 @@ def verdict_publish(*, claim: Claim, actor: Any) -> Verdict:
         for previous in claim.verdicts.filter(status=VerdictStatus.PUBLISHED):
             first_published_at = previous.first_published_at or previous.published_at or now
             previous.status = VerdictStatus.SUPERSEDED
-            _by(actor, previous)
+            name_history_user(actor, previous)
             previous.save(update_fields=["status", "updated_at"])
         scale_values = list(verdict.rating.scale.ratings.values_list("value", flat=True))
         verdict.rating_slug = verdict.rating.slug
@@ -546,7 +546,7 @@ def verdict_publish(*, claim: Claim, actor: Any) -> Verdict:
         verdict.published_by = actor
         verdict.published_at = now
         verdict.first_published_at = first_published_at
-        _by(actor, verdict)
+        name_history_user(actor, verdict)
         verdict.save()
         events.verdict_published(claim=claim, verdict=verdict)
     return verdict

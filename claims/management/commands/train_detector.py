@@ -72,10 +72,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"The detector uses {back_to} again.")
                 return
             if options["promote"] is not None:
-                candidate = DetectorModel.objects.without_weights().filter(pk=options["promote"])
-                if not candidate.exists():
+                chosen = DetectorModel.objects.without_weights().filter(pk=options["promote"])
+                if not chosen.exists():
                     raise CommandError(f"there is no detector model #{options['promote']}")
-                promoted = detector_promote(detector_model=candidate.get(), actor=None)
+                promoted = detector_promote(detector_model=chosen.get(), actor=None)
                 self.stdout.write(f"Detector model #{promoted.pk} is now in use.")
                 return
             candidate = detector_retrain(actor=None)
