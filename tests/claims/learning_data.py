@@ -2,25 +2,24 @@
 
 import itertools
 
-NAMES = [
-    "Mayor Dana Whitcomb",
-    "Senator Paul Hale",
-    "The airline",
-    "Governor Ruth Blake",
-    "The union",
-    "Coach Len Ortiz",
-    "The hospital trust",
-    "Director Sam Ivers",
+PLACES = [
+    "Dorval",
+    "Harbour City",
+    "Calder",
+    "Eastmoor",
+    "Port Alva",
+    "Linden",
+    "Marenburg",
+    "Westfield",
 ]
-WAYS = [
-    "did not respond to a request for comment",
-    "did not return a call seeking comment",
-    "did not reply to messages seeking comment",
-    "could not be reached for comment",
+MINUTES = [12, 27, 42, 55]
+DAYS = ["on Monday", "on Tuesday", "on Saturday", "on Sunday"]
+# 128 almanac lines: the shipped detector flags them (times, places, days) and its news filter
+# keeps them, yet no newsroom checks when the sun rises: only the editors can teach this kind.
+ALMANAC_LINES = [
+    f"Sunrise in {place} {day} is at 6:{minute:02d} am and sunset at 7:40 pm."
+    for place, minute, day in itertools.product(PLACES, MINUTES, DAYS)
 ]
-DAYS = ["on Monday", "on Tuesday", "late on Friday", "by publication time"]
-# 128 sentences of a procedural kind that is never a checkable claim.
-NO_COMMENT = [f"{n} {w} {d}." for n, w, d in itertools.product(NAMES, WAYS, DAYS)]
 # Sentences of the newsroom's articles nobody decided about.
 ARTICLE_SENTENCES = [
     "Unemployment fell to 4.1 percent in March, the lowest level since 2019.",

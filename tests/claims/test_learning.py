@@ -25,7 +25,7 @@ from claims.services.learning import (
     newsroom_decisions,
     waiting_decisions,
 )
-from tests.claims.learning_data import ARTICLE_SENTENCES, NO_COMMENT
+from tests.claims.learning_data import ALMANAC_LINES, ARTICLE_SENTENCES
 from tests.factories import ArticleFactory, ClaimFactory
 
 
@@ -46,8 +46,8 @@ def _decide(editor, texts, *, checkable: bool) -> list:
 
 @pytest.fixture
 def decided(editor):
-    """Forty-eight no-comment sentences rejected, a dozen real claims confirmed."""
-    rejected = _decide(editor, NO_COMMENT[:48], checkable=False)
+    """Forty-eight almanac lines rejected, a dozen real claims confirmed."""
+    rejected = _decide(editor, ALMANAC_LINES[:48], checkable=False)
     confirmed = _decide(
         editor,
         [f"The city spent {n}.5 million dollars on roads in 20{n + 10}." for n in range(12)],
@@ -57,13 +57,13 @@ def decided(editor):
 
 
 def test_a_claim_marked_checkable_then_not_checkable_teaches_only_not_checkable(editor):
-    (claim,) = _decide(editor, [NO_COMMENT[0]], checkable=True)
+    (claim,) = _decide(editor, [ALMANAC_LINES[0]], checkable=True)
     claim_mark_not_checkable(claim=claim, actor=editor)
 
     learn, held, _ = newsroom_decisions()
 
     assert DetectorFeedback.objects.count() == 2
-    assert [*learn, *held] == [(NO_COMMENT[0], 0)]
+    assert [*learn, *held] == [(ALMANAC_LINES[0], 0)]
 
 
 def test_a_retrain_stores_a_candidate_compared_with_the_model_in_use(editor, decided):
@@ -84,7 +84,7 @@ def test_a_retrain_stores_a_candidate_compared_with_the_model_in_use(editor, dec
 
 
 def test_a_promoted_model_is_used_by_the_next_extraction(editor, decided):
-    unseen = NO_COMMENT[84]
+    unseen = ALMANAC_LINES[84]
     assert current_detector().extract(unseen)
 
     candidate = detector_promote(detector_model=detector_retrain(actor=editor), actor=editor)
@@ -115,7 +115,7 @@ def test_a_candidate_worse_on_the_held_out_decisions_is_not_promoted(editor, dec
 
 def test_a_rollback_brings_back_the_model_that_was_replaced(editor, decided):
     first = detector_promote(detector_model=detector_retrain(actor=editor), actor=editor)
-    _decide(editor, NO_COMMENT[48:60], checkable=False)
+    _decide(editor, ALMANAC_LINES[48:60], checkable=False)
     second = detector_promote(detector_model=detector_retrain(actor=editor), actor=editor)
 
     back = detector_rollback(actor=editor)

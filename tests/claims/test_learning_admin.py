@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import DetectorModel, DetectorModelStatus
-from tests.claims.learning_data import NO_COMMENT
+from tests.claims.learning_data import ALMANAC_LINES
 from tests.claims.test_learning import _decide
 from tests.factories import ArticleFactory
 
@@ -25,7 +25,7 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def decided(editor):
-    _decide(editor, NO_COMMENT[:48], checkable=False)
+    _decide(editor, ALMANAC_LINES[:48], checkable=False)
     _decide(
         editor,
         [f"The city spent {n}.5 million dollars on roads in 20{n + 10}." for n in range(12)],

@@ -10,12 +10,12 @@ from articles.services import article_create
 from claims.detection import load_detector
 from claims.models import Appearance
 from claims.services.learning import detector_promote, detector_retrain
-from tests.claims.learning_data import ARTICLE_SENTENCES, NO_COMMENT
+from tests.claims.learning_data import ALMANAC_LINES, ARTICLE_SENTENCES
 from tests.claims.test_learning import _decide
 from tests.workers import running_celery_worker
 
 # Sentences of the kind editors keep rejecting, which they never decided about.
-BEFORE, AFTER = NO_COMMENT[84], NO_COMMENT[85]
+BEFORE, AFTER = ALMANAC_LINES[84], ALMANAC_LINES[85]
 CLAIM_AFTER = "Exports rose 7 percent to 92 billion dollars in 2023, the ministry said."
 
 
@@ -46,7 +46,7 @@ def test_a_running_worker_scores_with_the_promoted_model(worker, editor):
     before = article_create(title="Budget vote", body=f"{ARTICLE_SENTENCES[0]} {BEFORE}")
     assert BEFORE in _flagged(before, worker)
 
-    _decide(editor, NO_COMMENT[:48], checkable=False)
+    _decide(editor, ALMANAC_LINES[:48], checkable=False)
     _decide(
         editor,
         [f"The city spent {n}.5 million dollars on roads in 20{n + 10}." for n in range(12)],

@@ -5,7 +5,7 @@ import pytest
 
 from claims.detection.adaptation import AdaptationError, adapt, evaluate
 from claims.detection.checkworthiness import CheckworthinessModel
-from tests.claims.learning_data import ARTICLE_SENTENCES, NO_COMMENT
+from tests.claims.learning_data import ALMANAC_LINES, ARTICLE_SENTENCES
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +14,7 @@ def shipped():
 
 
 def test_thirty_rejections_stop_unseen_sentences_of_that_kind_being_flagged(shipped):
-    taught, unseen = NO_COMMENT[::4], [s for i, s in enumerate(NO_COMMENT) if i % 4]
+    taught, unseen = ALMANAC_LINES[::4], [s for i, s in enumerate(ALMANAC_LINES) if i % 4]
     before = sum(shipped.is_checkworthy(unseen))
     assert before >= len(unseen) // 2
 
@@ -24,7 +24,7 @@ def test_thirty_rejections_stop_unseen_sentences_of_that_kind_being_flagged(ship
 
 
 def test_teaching_keeps_the_network_and_its_view_of_other_sentences(shipped):
-    adapted = adapt(shipped, [(text, 0) for text in NO_COMMENT[:30]], anchors=ARTICLE_SENTENCES)
+    adapted = adapt(shipped, [(text, 0) for text in ALMANAC_LINES[:30]], anchors=ARTICLE_SENTENCES)
 
     assert adapted.network is not None
     assert adapted.threshold == shipped.threshold
@@ -35,12 +35,12 @@ def test_teaching_keeps_the_network_and_its_view_of_other_sentences(shipped):
 
 
 def test_an_adapted_model_scores_the_same_after_a_trip_through_bytes(shipped):
-    adapted = adapt(shipped, [(NO_COMMENT[0], 0), (ARTICLE_SENTENCES[0], 1)])
+    adapted = adapt(shipped, [(ALMANAC_LINES[0], 0), (ARTICLE_SENTENCES[0], 1)])
 
     reloaded = CheckworthinessModel.from_bytes(adapted.to_bytes())
 
     assert reloaded.correction is not None
-    assert reloaded.score(NO_COMMENT[:5]) == pytest.approx(adapted.score(NO_COMMENT[:5]))
+    assert reloaded.score(ALMANAC_LINES[:5]) == pytest.approx(adapted.score(ALMANAC_LINES[:5]))
     assert reloaded.metadata["adaptation"]["decisions"] == 2
 
 
