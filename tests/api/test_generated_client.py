@@ -158,7 +158,7 @@ def test_a_generated_client_takes_a_claim_from_article_to_published_claimreview_
 
     review = claims("claims_claimreview_retrieve", public)
     assert isinstance(review, models.ClaimReview)
-    assert review.claim_reviewed == published.text
+    assert review.claim_reviewed == published.statement != published.text
     assert review.review_rating.alternate_name == "False"
     assert review.url.endswith(f"/claims/{claim_id}/")
 
