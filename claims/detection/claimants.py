@@ -30,6 +30,11 @@ from claims.detection.sentences import Sentence
 
 ClaimantKind = Literal["person", "organization"]
 
+# A claimant's aliases are copied into every claim it makes and stored for search: an article
+# that gives one person thousands of titles must not make each claim carry them all. The name
+# comes first, then the forms in the order the article first uses them, then titles.
+MAX_CLAIMANT_ALIASES = 20
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimantMention:
@@ -49,18 +54,45 @@ class _Speaker:
     full_names: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     group: bool = False
+    # Lookups kept beside the lists so that a speaker with thousands of forms or titles costs
+    # a dictionary access per mention, not a scan: an article's work stays linear in its size.
+    _known_forms: set[str] = field(default_factory=set)
+    _known_titles: set[str] = field(default_factory=set)
+    _titles_by_lower: dict[str, str] = field(default_factory=dict)
+    # The trailing words of every title ("foreign minister", "minister"), lower case.
+    _title_endings: set[str] = field(default_factory=set)
 
     def add_form(self, form: str) -> None:
-        if form and form not in self.forms:
+        if form and form not in self._known_forms:
+            self._known_forms.add(form)
             self.forms.append(form)
+
+    def add_title(self, title: str) -> None:
+        if title in self._known_titles:
+            return
+        self._known_titles.add(title)
+        self.titles.append(title)
+        lowered = title.lower()
+        self._titles_by_lower.setdefault(lowered, title)
+        words = lowered.split()
+        self._title_endings.update(" ".join(words[index:]) for index in range(1, len(words)))
+
+    def title_form(self, wanted: str) -> str:
+        """The title as the article wrote it, given in lower case; "" when not one of theirs."""
+        return self._titles_by_lower.get(wanted, "")
+
+    def has_title_ending_with(self, wanted: str) -> bool:
+        """Whether one of the titles ends with the lower-case words ``wanted`` after others."""
+        return wanted in self._title_endings
 
     def mention(self) -> ClaimantMention:
         candidates = self.full_names or self.forms
         name = max(candidates, key=lambda form: (len(form.split()), len(form)))
-        aliases = [name, *(form for form in self.forms if form != name)]
-        aliases.extend(
-            title for title in self.titles if title not in aliases and title not in HONORIFICS
-        )
+        aliases = dict.fromkeys([name])
+        for alias in (*self.forms, *(t for t in self.titles if t not in HONORIFICS)):
+            if len(aliases) >= MAX_CLAIMANT_ALIASES:
+                break
+            aliases.setdefault(alias)
         return ClaimantMention(name=name, kind=self.kind, aliases=tuple(aliases))
 
 
@@ -223,8 +255,7 @@ class _Registry:
         return person
 
     def _add_title(self, person: _Speaker, title: str) -> None:
-        if title not in person.titles:
-            person.titles.append(title)
+        person.add_title(title)
         self._people_by_title[title.lower()] = person
         self._people_by_role[title.split()[-1].lower()] = person
 
@@ -234,12 +265,10 @@ class _Registry:
         person = self._people_by_title.get(wanted)
         if person is None:
             candidate = self._people_by_role.get(wanted.split()[-1])
-            if candidate and (
-                " " not in wanted or any(t.lower().endswith(" " + wanted) for t in candidate.titles)
-            ):
+            if candidate and (" " not in wanted or candidate.has_title_ending_with(wanted)):
                 person = candidate
         if person is not None:
-            person.add_form(_title_form(person, wanted))
+            person.add_form(person.title_form(wanted))
         return person
 
     def _titled_stranger(self, title: str) -> _Speaker:
@@ -262,10 +291,6 @@ class _Registry:
 def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:
     """ "World Health Organization (WHO)": a bracketed word right after the name."""
     return last + 3 < len(tokens) and tokens[last + 1][0] == "(" and tokens[last + 3][0] == ")"
-
-
-def _title_form(person: _Speaker, wanted: str) -> str:
-    return next((t for t in person.titles if t.lower() == wanted), "")
 
 
 def _inherit_quote_speakers(
