@@ -3,13 +3,14 @@
 from claims.detection.claimants import ClaimantMention
 from claims.detection.dates import DateMention
 from claims.detection.entities import EntityMention
-from claims.detection.pipeline import DetectedClaim, Detector, load_detector
+from claims.detection.pipeline import DetectedClaim, DetectionTimeout, Detector, load_detector
 from claims.detection.sentences import Sentence, split_sentences
 
 __all__ = [
     "ClaimantMention",
     "DateMention",
     "DetectedClaim",
+    "DetectionTimeout",
     "Detector",
     "EntityMention",
     "Sentence",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,31 @@ from claims.detection.sentences import split_sentences
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
+
+
+class DetectionTimeout(Exception):
+    """The analysis of one article took longer than the time it was given."""
+
+    def __init__(self, budget: float) -> None:
+        super().__init__(f"too long to analyse within {budget:g} s")
+        self.budget = budget
+
+
+class _Deadline:
+    """When an analysis must give up; checked between stages and every few sentences, so that
+    it works the same in a worker and in the caller's own process (no signals, no threads)."""
+
+    def __init__(self, budget: float | None) -> None:
+        self.budget = budget
+        self._at = None if budget is None else time.monotonic() + budget
+
+    def check(self) -> None:
+        if self._at is not None and time.monotonic() > self._at:
+            raise DetectionTimeout(self.budget or 0.0)
+
+
+# Sentences scored in one call to the model: small enough to check the deadline often.
+_SCORING_BATCH = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,18 +110,34 @@ class Detector:
         return [float(score) for score in self.model.score(list(sentences))]
 
     def analyse(
-        self, text: str, *, published_at: datetime.date | None = None
+        self,
+        text: str,
+        *,
+        published_at: datetime.date | None = None,
+        time_budget: float | None = None,
     ) -> list[DetectedClaim]:
-        """Every candidate sentence of the article (no headline, caption or boilerplate)."""
+        """Every candidate sentence of the article (no headline, caption or boilerplate).
+
+        With ``time_budget`` (seconds), raises DetectionTimeout once the analysis has run longer.
+        """
+        deadline = _Deadline(time_budget)
         sentences = split_sentences(text)
+        deadline.check()
         flags = candidate_flags(text, sentences)
         candidates = [index for index, flag in enumerate(flags) if flag]
         if not candidates:
             return []
-        scores = self.score_sentences([sentences[index].text for index in candidates])
+        scores: list[float] = []
+        for first in range(0, len(candidates), _SCORING_BATCH):
+            deadline.check()
+            batch = candidates[first : first + _SCORING_BATCH]
+            scores.extend(self.score_sentences([sentences[index].text for index in batch]))
+        deadline.check()
         speakers = analyse_speakers(text, sentences)
         claims = []
-        for index, score in zip(candidates, scores, strict=True):
+        for count, (index, score) in enumerate(zip(candidates, scores, strict=True)):
+            if count % 64 == 0:
+                deadline.check()
             sentence = sentences[index]
             dates = find_dates(sentence.text, published_at=published_at)
             entities = find_entities(
@@ -118,12 +160,15 @@ class Detector:
         return claims
 
     def extract(
-        self, text: str, *, published_at: datetime.date | None = None
+        self,
+        text: str,
+        *,
+        published_at: datetime.date | None = None,
+        time_budget: float | None = None,
     ) -> list[DetectedClaim]:
         """Only the check-worthy claims of the article, in article order."""
-        return [
-            claim for claim in self.analyse(text, published_at=published_at) if claim.checkworthy
-        ]
+        analysed = self.analyse(text, published_at=published_at, time_budget=time_budget)
+        return [claim for claim in analysed if claim.checkworthy]
 
 
 def _shift_date(date: DateMention, offset: int) -> DateMention:

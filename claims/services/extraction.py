@@ -4,14 +4,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
 from articles.services import article_mark_failed, article_mark_processing
 from claims import events
-from claims.detection import DetectedClaim, load_detector
-from claims.models import text_digest
+from claims.detection import DetectedClaim, DetectionTimeout, load_detector
+from claims.models import Claimant, text_digest
 from claims.services.claimants import claimant_resolve
 from claims.services.matching import article_store_claims, known_claims_for_article
 
@@ -32,15 +33,43 @@ class ExtractionOutcome:
     reason: str = ""
 
 
-def _claim_fields(detected: DetectedClaim) -> dict[str, Any]:
+def truncation_reason(*, kept: int, found: int) -> str:
+    return (
+        f"Only the {kept} most check-worthy of {found} claims were kept "
+        f"(at most {kept} per article)."
+    )
+
+
+def _most_checkworthy(
+    detected: list[DetectedClaim], limit: int
+) -> tuple[list[tuple[str, DetectedClaim]], int]:
+    """The article's distinct claims (by digest), at most ``limit`` of them, the highest-scoring
+    ones, in article order; and how many distinct claims there were."""
+    unique: dict[str, DetectedClaim] = {}
+    for item in detected:
+        unique.setdefault(text_digest(item.text), item)
+    found = len(unique)
+    items = list(unique.items())
+    if found > limit:
+        best = sorted(items, key=lambda pair: -pair[1].score)[:limit]
+        items = sorted(best, key=lambda pair: pair[1].start)
+    return items, found
+
+
+def _claim_fields(
+    detected: DetectedClaim, claimants: dict[tuple[Any, ...], Claimant]
+) -> dict[str, Any]:
     as_dict = detected.to_dict()
     claimant = None
-    if detected.claimant is not None:
-        claimant = claimant_resolve(
-            name=detected.claimant.name,
-            kind=detected.claimant.kind,
-            aliases=detected.claimant.aliases,
-        )
+    mention = detected.claimant
+    if mention is not None:
+        # One speaker makes many claims of an article: resolve them once.
+        key = (mention.name, mention.kind, mention.aliases)
+        if key not in claimants:
+            claimants[key] = claimant_resolve(
+                name=mention.name, kind=mention.kind, aliases=mention.aliases
+            )
+        claimant = claimants[key]
     return {
         "text": detected.text,
         "start": detected.start,
@@ -67,8 +96,17 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
 
     body_hash = article.body_hash
     published_on = article.published_at.date() if article.published_at else None
+    budget = settings.EXTRACTION_TIME_BUDGET_SECONDS
     try:
-        detected = load_detector().extract(article.body, published_at=published_on)
+        detected = load_detector().extract(
+            article.body, published_at=published_on, time_budget=budget
+        )
+    except DetectionTimeout as error:
+        # Not retried: the same text would take as long again. Claims stored by an earlier run
+        # of this article stay as they are.
+        logger.warning("Claim extraction gave up on article %s: %s", article_id, error)
+        article_mark_failed(article_id=article_id, body_hash=body_hash, reason=str(error))
+        return ExtractionOutcome(article_id=article_id, ran=False, reason=str(error))
     except Exception as error:
         logger.exception("Claim extraction failed for article %s", article_id)
         article_mark_failed(
@@ -76,10 +114,12 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         )
         raise
 
+    unique, found = _most_checkworthy(detected, settings.ARTICLE_MAX_CLAIMS)
+    truncated = truncation_reason(kept=len(unique), found=found) if len(unique) < found else ""
     # Matching reads the claim index, which may catch up with the database first: do it
     # before taking the article's lock.
     known = known_claims_for_article(
-        article=article, texts={text_digest(item.text): item.text for item in detected}
+        article=article, texts={digest: item.text for digest, item in unique}
     )
     said_on = (article.published_at or article.created_at).date()
 
@@ -93,19 +133,14 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         if article.extracted_body_hash == body_hash and article.status == ArticleStatus.DONE:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
 
-        items: list[tuple[str, dict[str, Any]]] = []
-        seen: set[str] = set()
-        for item in detected:
-            digest = text_digest(item.text)
-            if digest not in seen:
-                seen.add(digest)
-                items.append((digest, _claim_fields(item)))
+        claimants: dict[tuple[Any, ...], Claimant] = {}
+        items = [(digest, _claim_fields(item, claimants)) for digest, item in unique]
         stored = article_store_claims(article=article, items=items, known=known, said_on=said_on)
         for new_claim in stored.created:
             events.emit(events.CLAIM_CREATED, claim=new_claim)
 
         article.status = ArticleStatus.DONE
-        article.status_reason = ""
+        article.status_reason = truncated
         article.extracted_body_hash = body_hash
         article.processed_at = timezone.now()
         article.save(

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from claims.detection import DetectedClaim, Detector, load_detector
+from claims.detection import DetectedClaim, DetectionTimeout, Detector, load_detector
 
 PUBLISHED = datetime.date(2023, 11, 16)  # a Thursday
 
@@ -219,3 +219,10 @@ def test_hostile_articles_are_analysed_without_error(detector):
     ):
         for claim in detector.analyse(article):
             assert article[claim.start : claim.end] == claim.text
+
+
+def test_an_analysis_that_runs_out_of_time_stops_with_a_timeout(detector):
+    article = ECONOMY * 50
+    with pytest.raises(DetectionTimeout, match="too long to analyse within 0 s"):
+        detector.analyse(article, time_budget=0.0)
+    assert detector.analyse(article, time_budget=60.0) == detector.analyse(article)
