@@ -3,7 +3,13 @@
 from claims.detection.claimants import ClaimantMention
 from claims.detection.dates import DateMention
 from claims.detection.entities import EntityMention
-from claims.detection.pipeline import DetectedClaim, DetectionTimeout, Detector, load_detector
+from claims.detection.pipeline import (
+    DetectedClaim,
+    DetectionTimeout,
+    Detector,
+    Extraction,
+    load_detector,
+)
 from claims.detection.sentences import Sentence, split_sentences
 
 __all__ = [
@@ -13,6 +19,7 @@ __all__ = [
     "DetectionTimeout",
     "Detector",
     "EntityMention",
+    "Extraction",
     "Sentence",
     "load_detector",
     "split_sentences",

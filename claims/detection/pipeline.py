@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime
 import functools
+import heapq
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claims.detection.claimants import ClaimantMention, analyse_speakers
+from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.entities import EntityMention, find_entities
 from claims.detection.layout import candidate_flags
-from claims.detection.sentences import split_sentences
+from claims.detection.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
@@ -40,8 +41,19 @@ class _Deadline:
             raise DetectionTimeout(self.budget or 0.0)
 
 
-# Sentences scored in one call to the model: small enough to check the deadline often.
+# Sentences scored in one call to the model: small enough to check the deadline often, and to
+# keep the model's working memory small whatever the article's length.
 _SCORING_BATCH = 512
+# Attribution reads at most this much text at once (see _speakers_by_segment).
+SPEAKER_SEGMENT_CHARS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The claims kept from an article, and how many distinct check-worthy ones it holds."""
+
+    claims: list[DetectedClaim]
+    found: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +132,60 @@ class Detector:
 
         With ``time_budget`` (seconds), raises DetectionTimeout once the analysis has run longer.
         """
+        return self._analyse(
+            text, published_at, time_budget, lambda scores, texts: list(range(len(scores)))
+        )
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published_at: datetime.date | None = None,
+        time_budget: float | None = None,
+    ) -> list[DetectedClaim]:
+        """Only the check-worthy claims of the article, in article order."""
+        return self._analyse(text, published_at, time_budget, self._checkworthy)
+
+    def extract_most_checkworthy(
+        self,
+        text: str,
+        *,
+        limit: int,
+        published_at: datetime.date | None = None,
+        time_budget: float | None = None,
+    ) -> Extraction:
+        """At most ``limit`` check-worthy claims with distinct texts, the highest-scoring ones,
+        in article order, and how many distinct ones the article holds.
+
+        Only the kept sentences get their dates and entities: a claim-dense 10 MB article costs
+        no more memory in claims than a short one.
+        """
+        found = 0
+
+        def most_checkworthy(scores: list[float], texts: list[str]) -> list[int]:
+            nonlocal found
+            distinct: dict[str, int] = {}
+            for position in self._checkworthy(scores, texts):
+                distinct.setdefault(texts[position], position)
+            found = len(distinct)
+            best = heapq.nlargest(limit, distinct.values(), key=lambda position: scores[position])
+            return sorted(best)
+
+        claims = self._analyse(text, published_at, time_budget, most_checkworthy)
+        return Extraction(claims=claims, found=found)
+
+    def _checkworthy(self, scores: list[float], texts: list[str]) -> list[int]:
+        return [position for position, score in enumerate(scores) if score >= self.threshold]
+
+    def _analyse(
+        self,
+        text: str,
+        published_at: datetime.date | None,
+        time_budget: float | None,
+        choose: Callable[..., list[int]],
+    ) -> list[DetectedClaim]:
+        """The candidates ``choose`` picks (positions among the candidates, given their scores
+        and texts), annotated with claimant, dates and entities."""
         deadline = _Deadline(time_budget)
         sentences = split_sentences(text)
         deadline.check()
@@ -133,11 +199,14 @@ class Detector:
             batch = candidates[first : first + _SCORING_BATCH]
             scores.extend(self.score_sentences([sentences[index].text for index in batch]))
         deadline.check()
-        speakers = analyse_speakers(text, sentences)
+        chosen = choose(scores, [sentences[index].text for index in candidates])
+        deadline.check()
+        speakers = _speakers_by_segment(text, sentences, deadline)
         claims = []
-        for count, (index, score) in enumerate(zip(candidates, scores, strict=True)):
+        for count, position in enumerate(chosen):
             if count % 64 == 0:
                 deadline.check()
+            index, score = candidates[position], scores[position]
             sentence = sentences[index]
             dates = find_dates(sentence.text, published_at=published_at)
             entities = find_entities(
@@ -159,16 +228,38 @@ class Detector:
             )
         return claims
 
-    def extract(
-        self,
-        text: str,
-        *,
-        published_at: datetime.date | None = None,
-        time_budget: float | None = None,
-    ) -> list[DetectedClaim]:
-        """Only the check-worthy claims of the article, in article order."""
-        analysed = self.analyse(text, published_at=published_at, time_budget=time_budget)
-        return [claim for claim in analysed if claim.checkworthy]
+
+def _speakers_by_segment(
+    text: str, sentences: list[Sentence], deadline: _Deadline
+) -> ArticleSpeakers:
+    """Who says what, read a segment of about ``SPEAKER_SEGMENT_CHARS`` at a time.
+
+    Attribution keeps every sentence's tokens until the article has been read; segments bound
+    that memory for the rare text far longer than any story (a speaker introduced in one segment
+    is not known by surname in the next). Articles shorter than a segment are read whole.
+    """
+    if len(text) <= SPEAKER_SEGMENT_CHARS:
+        return analyse_speakers(text, sentences)
+    claimants: list[ClaimantMention | None] = []
+    people: set[str] = set()
+    first = 0
+    while first < len(sentences):
+        deadline.check()
+        offset = sentences[first].start
+        last = first
+        while last < len(sentences) and sentences[last].end - offset <= SPEAKER_SEGMENT_CHARS:
+            last += 1
+        last = max(last, first + 1)
+        end = sentences[last - 1].end
+        segment = [
+            Sentence(sentence.text, sentence.start - offset, sentence.end - offset)
+            for sentence in sentences[first:last]
+        ]
+        found = analyse_speakers(text[offset:end], segment)
+        claimants.extend(found.claimants)
+        people.update(found.people)
+        first = last
+    return ArticleSpeakers(claimants=tuple(claimants), people=frozenset(people))
 
 
 def _shift_date(date: DateMention, offset: int) -> DateMention:

@@ -33,27 +33,11 @@ class ExtractionOutcome:
     reason: str = ""
 
 
-def truncation_reason(*, kept: int, found: int) -> str:
+def truncation_reason(*, limit: int, found: int) -> str:
     return (
-        f"Only the {kept} most check-worthy of {found} claims were kept "
-        f"(at most {kept} per article)."
+        f"Only the {limit} most check-worthy of {found} claims were kept "
+        f"(at most {limit} per article)."
     )
-
-
-def _most_checkworthy(
-    detected: list[DetectedClaim], limit: int
-) -> tuple[list[tuple[str, DetectedClaim]], int]:
-    """The article's distinct claims (by digest), at most ``limit`` of them, the highest-scoring
-    ones, in article order; and how many distinct claims there were."""
-    unique: dict[str, DetectedClaim] = {}
-    for item in detected:
-        unique.setdefault(text_digest(item.text), item)
-    found = len(unique)
-    items = list(unique.items())
-    if found > limit:
-        best = sorted(items, key=lambda pair: -pair[1].score)[:limit]
-        items = sorted(best, key=lambda pair: pair[1].start)
-    return items, found
 
 
 def _claim_fields(
@@ -96,10 +80,13 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
 
     body_hash = article.body_hash
     published_on = article.published_at.date() if article.published_at else None
-    budget = settings.EXTRACTION_TIME_BUDGET_SECONDS
+    budget, limit = settings.EXTRACTION_TIME_BUDGET_SECONDS, settings.ARTICLE_MAX_CLAIMS
     try:
-        detected = load_detector().extract(
-            article.body, published_at=published_on, time_budget=budget
+        extraction = load_detector().extract_most_checkworthy(
+            article.body,
+            limit=limit,  # a newsroom would rather have the best claims than none
+            published_at=published_on,
+            time_budget=budget,
         )
     except DetectionTimeout as error:
         # Not retried: the same text would take as long again. Claims stored by an earlier run
@@ -114,12 +101,16 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         )
         raise
 
-    unique, found = _most_checkworthy(detected, settings.ARTICLE_MAX_CLAIMS)
-    truncated = truncation_reason(kept=len(unique), found=found) if len(unique) < found else ""
+    unique: dict[str, DetectedClaim] = {}
+    for item in extraction.claims:
+        unique.setdefault(text_digest(item.text), item)
+    truncated = (
+        truncation_reason(limit=limit, found=extraction.found) if extraction.found > limit else ""
+    )
     # Matching reads the claim index, which may catch up with the database first: do it
     # before taking the article's lock.
     known = known_claims_for_article(
-        article=article, texts={digest: item.text for digest, item in unique}
+        article=article, texts={digest: item.text for digest, item in unique.items()}
     )
     said_on = (article.published_at or article.created_at).date()
 
@@ -134,7 +125,7 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
 
         claimants: dict[tuple[Any, ...], Claimant] = {}
-        items = [(digest, _claim_fields(item, claimants)) for digest, item in unique]
+        items = [(digest, _claim_fields(item, claimants)) for digest, item in unique.items()]
         stored = article_store_claims(article=article, items=items, known=known, said_on=said_on)
         for new_claim in stored.created:
             events.emit(events.CLAIM_CREATED, claim=new_claim)
