@@ -2,9 +2,12 @@
 failed with the reason when it runs out of time, never by stalling a worker."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticleStatus
 from articles.services import article_create, article_update
+from claims import events
 from claims.services import article_extract_claims
 from tests.api.conftest import client_for
 
@@ -59,3 +62,45 @@ def test_an_article_too_long_to_analyse_in_time_fails_with_the_reason_and_keeps_
     assert outcome.ran
     assert article.status == ArticleStatus.DONE
     assert article.claims.count() > len(before)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_claims_stored_together_each_have_their_history_appearance_and_announcement():
+    announced = []
+
+    def listener(event, **objects):
+        if event == events.CLAIM_CREATED:
+            announced.append(objects["claim"].pk)
+
+    events.connect(listener)
+    try:
+        article = article_create(title="Roads", body="\n\n".join(SENTENCES[:6]))
+    finally:
+        events.disconnect(listener)
+    claims = list(article.claims.all())
+    assert len(claims) >= 4
+    assert sorted(announced) == sorted(claim.pk for claim in claims)
+    for claim in claims:
+        assert [h.history_type for h in claim.history.all()] == ["+"]
+        (appearance,) = claim.appearances.all()
+        assert (appearance.start, appearance.end, appearance.text) == (
+            claim.start,
+            claim.end,
+            claim.text,
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_claims_of_an_article_are_written_in_a_few_statements_not_one_per_claim(settings):
+    settings.ARTICLE_MAX_CLAIMS = 1000
+    body = "\n\n".join(
+        f"The county spent ${index}.5 million on schools in {1950 + index}, Treasurer Jo Park said."
+        for index in range(60)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        article = article_create(title="Many", body=body)
+    assert article.claims.count() > 30
+    writes = [query["sql"].split("(")[0].strip() for query in queries.captured_queries]
+    for table in ("claims_claim", "claims_historicalclaim", "claims_appearance"):
+        # SQLite takes at most 999 values a statement, hence a few; PostgreSQL needs one.
+        assert writes.count(f'INSERT INTO "{table}"') <= 3, table
