@@ -165,6 +165,11 @@ CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))
 # Claim detection gives up on an article after this long, failing it with the reason, well
 # before the soft limit above stops the task (whatever runs the task: worker or in-process).
 EXTRACTION_TIME_BUDGET_SECONDS = float(os.environ.get("EXTRACTION_TIME_BUDGET_SECONDS", "180"))
+if EXTRACTION_TIME_BUDGET_SECONDS >= CELERY_TASK_SOFT_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "EXTRACTION_TIME_BUDGET_SECONDS must be below CELERY_TASK_SOFT_TIME_LIMIT, so that a long "
+        "article fails with its reason before the worker kills the task"
+    )
 CELERY_BROKER_CONNECTION_TIMEOUT = float(os.environ.get("CELERY_BROKER_TIMEOUT", "2"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A save must never wait long on the broker: the article row is the truth and the sweep
