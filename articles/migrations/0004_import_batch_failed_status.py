@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_history'),
+        ("articles", "0003_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='importbatch',
-            name='status',
-            field=models.CharField(choices=[('running', 'Running'), ('failed', 'Failed'), ('finished', 'Finished')], default='running', max_length=20),
+            model_name="importbatch",
+            name="status",
+            field=models.CharField(
+                choices=[("running", "Running"), ("failed", "Failed"), ("finished", "Finished")],
+                default="running",
+                max_length=20,
+            ),
         ),
     ]
