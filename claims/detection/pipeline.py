@@ -45,7 +45,7 @@ class _Deadline:
 # keep the model's working memory small whatever the article's length.
 _SCORING_BATCH = 512
 # Attribution reads at most this much text at once (see _speakers_by_segment).
-SPEAKER_SEGMENT_CHARS = 1_000_000
+SPEAKER_SEGMENT_CHARS = 500_000
 
 
 @dataclass(frozen=True, slots=True)
