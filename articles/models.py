@@ -266,6 +266,7 @@ class FeedPoll(models.Model):
 
 class ImportBatchStatus(models.TextChoices):
     RUNNING = "running", "Running"
+    FAILED = "failed", "Failed"
     FINISHED = "finished", "Finished"
 
 

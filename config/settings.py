@@ -131,6 +131,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Articles of up to 10 MB are accepted; anything larger is refused before it is parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_MAX_REQUEST_BYTES", str(12 * 1024 * 1024)))
 ARTICLE_MAX_BODY_CHARS = int(os.environ.get("ARTICLE_MAX_BODY_CHARS", str(10 * 1024 * 1024)))
+# At most this many claims are stored per article, the most check-worthy ones; the article says
+# when some were left out. A real story holds tens; a claim-dense dump would flood the desk.
+ARTICLE_MAX_CLAIMS = int(os.environ.get("ARTICLE_MAX_CLAIMS", "300"))
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -170,6 +173,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("CELERY_TASK_SOFT_TIME_LIMIT", "240"))
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))
+# Claim detection gives up on an article after this long, failing it with the reason, well
+# before the soft limit above stops the task (whatever runs the task: worker or in-process).
+EXTRACTION_TIME_BUDGET_SECONDS = float(os.environ.get("EXTRACTION_TIME_BUDGET_SECONDS", "180"))
+if EXTRACTION_TIME_BUDGET_SECONDS >= CELERY_TASK_SOFT_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "EXTRACTION_TIME_BUDGET_SECONDS must be below CELERY_TASK_SOFT_TIME_LIMIT, so that a long "
+        "article fails with its reason before the worker kills the task"
+    )
 CELERY_BROKER_CONNECTION_TIMEOUT = float(os.environ.get("CELERY_BROKER_TIMEOUT", "2"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A save must never wait long on the broker: the article row is the truth and the sweep

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from articles.ingest.boilerplate import prune_furniture
 from articles.ingest.language import detect_language, language_from_tag
 from articles.ingest.page_metadata import PageMetadata, parse_datetime, read_page_metadata
+from articles.ingest.text import normalise_text
 
 # Elements of the extractor's output that each hold one paragraph of text.
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "quote", "code", "cell"})
@@ -41,6 +42,10 @@ class ExtractedArticle:
 
 def _first(*candidates: Any) -> Any:
     return next((candidate for candidate in candidates if candidate), None)
+
+
+def _normal(value: str | None) -> str | None:
+    return normalise_text(value) if value else value
 
 
 def _same_text(left: str, right: str | None) -> bool:
@@ -121,7 +126,8 @@ def extract_article(html: str | bytes, *, url: str | None = None) -> ExtractedAr
     title = _first(
         metadata.json_ld.title, metadata.open_graph.title, extracted.title, metadata.html_title
     )
-    body = "\n\n".join(_paragraphs(extracted.body, title))
+    title = _normal(title)
+    body = normalise_text("\n\n".join(_paragraphs(extracted.body, title)))
     if len(body) < MIN_BODY_CHARACTERS:
         raise ExtractionError(
             f"no article text found in the page{f' at {url}' if url else ''}: "
@@ -131,17 +137,21 @@ def extract_article(html: str | bytes, *, url: str | None = None) -> ExtractedAr
     return ExtractedArticle(
         title=title,
         body=body,
-        author=_first(
-            metadata.json_ld.author,
-            metadata.open_graph.author,
-            metadata.meta.author,
-            extracted.author,
+        author=_normal(
+            _first(
+                metadata.json_ld.author,
+                metadata.open_graph.author,
+                metadata.meta.author,
+                extracted.author,
+            )
         ),
-        outlet=_first(
-            metadata.json_ld.outlet,
-            metadata.open_graph.outlet,
-            metadata.meta.outlet,
-            extracted.sitename,
+        outlet=_normal(
+            _first(
+                metadata.json_ld.outlet,
+                metadata.open_graph.outlet,
+                metadata.meta.outlet,
+                extracted.sitename,
+            )
         ),
         canonical_url=_first(
             metadata.meta.url, metadata.open_graph.url, metadata.json_ld.url, extracted.url, url

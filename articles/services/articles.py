@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from articles.errors import InvalidInput
 from articles.ingest import body_fingerprint, canonicalise_url, detect_language
+from articles.ingest.text import normalise_text
 from articles.models import Article, ArticleAddress, ArticleStatus, body_digest
 
 EDITABLE_FIELDS = ("title", "body", "url", "outlet", "author", "published_at")
@@ -49,6 +50,8 @@ def clean_text(value: Any, *, field: str, max_length: int, required: bool) -> st
         raise InvalidInput("Must be a string.", field=field)
     if "\x00" in value:
         raise InvalidInput("Must not contain NUL characters.", field=field)
+    # Every text an article brings in passes here (pages are normalised as they are read).
+    value = normalise_text(value)
     if required and not value.strip():
         raise InvalidInput("This field may not be blank.", field=field)
     if len(value) > max_length:

@@ -22,9 +22,13 @@ def import_batch_count(*, batch: ImportBatch, done: int = 0, failed: int = 0) ->
     )
 
 
-def import_batch_finish(*, batch: ImportBatch) -> ImportBatch:
+def import_batch_finish(*, batch: ImportBatch, failed: bool = False) -> ImportBatch:
+    """Close the batch: finished, or failed when the run itself broke off (a crash, not bad
+    lines, which are counted as they come)."""
     ImportBatch.objects.filter(pk=batch.pk).update(
-        status=ImportBatchStatus.FINISHED, finished_at=timezone.now(), updated_at=timezone.now()
+        status=ImportBatchStatus.FAILED if failed else ImportBatchStatus.FINISHED,
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
     )
     batch.refresh_from_db()
     return batch

@@ -3,7 +3,13 @@
 from claims.detection.claimants import ClaimantMention
 from claims.detection.dates import DateMention
 from claims.detection.entities import EntityMention
-from claims.detection.pipeline import DetectedClaim, Detector, load_detector
+from claims.detection.pipeline import (
+    DetectedClaim,
+    DetectionTimeout,
+    Detector,
+    Extraction,
+    load_detector,
+)
 from claims.detection.sentences import Sentence, split_sentences
 from claims.detection.statements import ArticleStatements, build_statement
 
@@ -12,8 +18,10 @@ __all__ = [
     "ClaimantMention",
     "DateMention",
     "DetectedClaim",
+    "DetectionTimeout",
     "Detector",
     "EntityMention",
+    "Extraction",
     "Sentence",
     "build_statement",
     "load_detector",

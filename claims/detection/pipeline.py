@@ -4,20 +4,58 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Sequence
+import heapq
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claims.detection.claimants import ClaimantMention, analyse_speakers
+from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.entities import EntityMention, find_entities
 from claims.detection.layout import candidate_flags
 from claims.detection.news import NewsFilter
-from claims.detection.sentences import split_sentences
+from claims.detection.sentences import Sentence, split_sentences
 from claims.detection.statements import ArticleStatements
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
+
+
+class DetectionTimeout(Exception):
+    """The analysis of one article took longer than the time it was given."""
+
+    def __init__(self, budget: float) -> None:
+        super().__init__(f"too long to analyse within {budget:g} s")
+        self.budget = budget
+
+
+class _Deadline:
+    """When an analysis must give up; checked between stages and every few sentences, so that
+    it works the same in a worker and in the caller's own process (no signals, no threads)."""
+
+    def __init__(self, budget: float | None) -> None:
+        self.budget = budget
+        self._at = None if budget is None else time.monotonic() + budget
+
+    def check(self) -> None:
+        if self._at is not None and time.monotonic() > self._at:
+            raise DetectionTimeout(self.budget or 0.0)
+
+
+# Sentences scored in one call to the model: small enough to check the deadline often, and to
+# keep the model's working memory small whatever the article's length.
+_SCORING_BATCH = 512
+# Attribution reads at most this much text at once (see _speakers_by_segment).
+SPEAKER_SEGMENT_CHARS = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The claims kept from an article, and how many distinct check-worthy ones it holds."""
+
+    claims: list[DetectedClaim]
+    found: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,30 +150,117 @@ class Detector:
         text: str,
         *,
         published_at: datetime.date | None = None,
+        time_budget: float | None = None,
         news_filter: bool = True,
     ) -> list[DetectedClaim]:
         """Every candidate sentence of the article (no headline, caption or boilerplate).
 
+        With ``time_budget`` (seconds), raises DetectionTimeout once the analysis has run longer.
         ``news_filter=False`` leaves the filter out for this call (to compare with it).
         """
+        return self._analyse(
+            text,
+            published_at,
+            time_budget,
+            lambda scores, texts, reportable: list(range(len(scores))),
+            news_filter=news_filter,
+        )
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published_at: datetime.date | None = None,
+        time_budget: float | None = None,
+    ) -> list[DetectedClaim]:
+        """Only the check-worthy claims of the article, in article order."""
+        return self._analyse(text, published_at, time_budget, self._checkworthy)
+
+    def extract_most_checkworthy(
+        self,
+        text: str,
+        *,
+        limit: int,
+        published_at: datetime.date | None = None,
+        time_budget: float | None = None,
+    ) -> Extraction:
+        """At most ``limit`` check-worthy claims with distinct texts, the highest-scoring ones,
+        in article order, and how many distinct ones the article holds.
+
+        Only the kept sentences get their dates and entities: a claim-dense 10 MB article costs
+        no more memory in claims than a short one.
+        """
+        found = 0
+
+        def most_checkworthy(
+            scores: list[float], texts: list[str], reportable: list[bool]
+        ) -> list[int]:
+            nonlocal found
+            distinct: dict[str, int] = {}
+            for position in self._checkworthy(scores, texts, reportable):
+                distinct.setdefault(texts[position], position)
+            found = len(distinct)
+            best = heapq.nlargest(limit, distinct.values(), key=lambda position: scores[position])
+            return sorted(best)
+
+        claims = self._analyse(text, published_at, time_budget, most_checkworthy)
+        return Extraction(claims=claims, found=found)
+
+    @staticmethod
+    def _checkworthy(scores: list[float], texts: list[str], reportable: list[bool]) -> list[int]:
+        return [position for position, keep in enumerate(reportable) if keep]
+
+    def _analyse(
+        self,
+        text: str,
+        published_at: datetime.date | None,
+        time_budget: float | None,
+        choose: Callable[[list[float], list[str], list[bool]], list[int]],
+        *,
+        news_filter: bool = True,
+    ) -> list[DetectedClaim]:
+        """The candidates ``choose`` picks (positions among the candidates, given their scores,
+        texts and whether each is reportable), annotated with claimant, statement, dates and
+        entities."""
         news = self.news_filter if news_filter else None
         year = published_at.year if published_at else None
+        deadline = _Deadline(time_budget)
         sentences = split_sentences(text)
+        deadline.check()
         flags = candidate_flags(text, sentences)
         candidates = [index for index, flag in enumerate(flags) if flag]
         if not candidates:
             return []
-        scores = self.score_sentences([sentences[index].text for index in candidates])
-        speakers = analyse_speakers(text, sentences)
+        scores: list[float] = []
+        for first in range(0, len(candidates), _SCORING_BATCH):
+            deadline.check()
+            batch = candidates[first : first + _SCORING_BATCH]
+            scores.extend(self.score_sentences([sentences[index].text for index in batch]))
+        deadline.check()
+        texts = [sentences[index].text for index in candidates]
+        # Reportable: the score reaches the threshold and the news filter (when on) agrees.
+        news_scores: list[float | None] = [None] * len(candidates)
+        reportable = [score >= self.threshold for score in scores]
+        if news is not None:
+            for position, passes in enumerate(reportable):
+                if passes:
+                    probability = news.probability(
+                        texts[position], scores[position], published_year=year
+                    )
+                    news_scores[position] = probability
+                    reportable[position] = probability >= news.threshold
+        deadline.check()
+        chosen = choose(scores, texts, reportable)
+        deadline.check()
+        speakers = _speakers_by_segment(text, sentences, deadline)
         claims = []
         statements = ArticleStatements(sentences, speakers, published_at=published_at)
-        for index, score in zip(candidates, scores, strict=True):
+        for count, position in enumerate(chosen):
+            if count % 64 == 0:
+                deadline.check()
+            index, score = candidates[position], scores[position]
+            checkworthy, news_score = reportable[position], news_scores[position]
             sentence = sentences[index]
-            checkworthy = score >= self.threshold
-            news_score = None
-            if checkworthy and news is not None:
-                news_score = news.probability(sentence.text, score, published_year=year)
-                checkworthy = news_score >= news.threshold
             dates = find_dates(sentence.text, published_at=published_at)
             entities = find_entities(
                 sentence.text,
@@ -160,13 +285,38 @@ class Detector:
             )
         return claims
 
-    def extract(
-        self, text: str, *, published_at: datetime.date | None = None
-    ) -> list[DetectedClaim]:
-        """Only the check-worthy claims of the article, in article order."""
-        return [
-            claim for claim in self.analyse(text, published_at=published_at) if claim.checkworthy
+
+def _speakers_by_segment(
+    text: str, sentences: list[Sentence], deadline: _Deadline
+) -> ArticleSpeakers:
+    """Who says what, read a segment of about ``SPEAKER_SEGMENT_CHARS`` at a time.
+
+    Attribution keeps every sentence's tokens until the article has been read; segments bound
+    that memory for the rare text far longer than any story (a speaker introduced in one segment
+    is not known by surname in the next). Articles shorter than a segment are read whole.
+    """
+    if len(text) <= SPEAKER_SEGMENT_CHARS:
+        return analyse_speakers(text, sentences)
+    claimants: list[ClaimantMention | None] = []
+    people: set[str] = set()
+    first = 0
+    while first < len(sentences):
+        deadline.check()
+        offset = sentences[first].start
+        last = first
+        while last < len(sentences) and sentences[last].end - offset <= SPEAKER_SEGMENT_CHARS:
+            last += 1
+        last = max(last, first + 1)
+        end = sentences[last - 1].end
+        segment = [
+            Sentence(sentence.text, sentence.start - offset, sentence.end - offset)
+            for sentence in sentences[first:last]
         ]
+        found = analyse_speakers(text[offset:end], segment)
+        claimants.extend(found.claimants)
+        people.update(found.people)
+        first = last
+    return ArticleSpeakers(claimants=tuple(claimants), people=frozenset(people))
 
 
 def _shift_date(date: DateMention, offset: int) -> DateMention:

@@ -50,6 +50,11 @@ _PRONOUN_KIND = {
 }
 
 
+# The claimants a statement may name in full: the most recently heard ones. A story names a
+# handful; bounding them keeps a huge document's cost per claim from growing with its length.
+KNOWN_CLAIMANTS = 64
+
+
 class ArticleStatements:
     """The statements of an article's sentences, each built with what came before it.
 
@@ -81,11 +86,16 @@ class ArticleStatements:
     def of_sentence(self, index: int, *, dates: Sequence[DateMention] | None = None) -> str:
         """The statement of sentence ``index``; ``dates`` are its mentions when already found."""
         claimants = self.speakers.claimants
-        for earlier in claimants[self._seen : index + 1]:
-            if earlier is not None and earlier.name not in self._known:
-                self._known[earlier.name] = earlier
-                self._known_tuple = tuple(self._known.values())
-        self._seen = max(self._seen, index + 1)
+        if index + 1 > self._seen:
+            for earlier in claimants[self._seen : index + 1]:
+                if earlier is not None:
+                    # The most recently heard last: the claimants a statement may name.
+                    self._known.pop(earlier.name, None)
+                    self._known[earlier.name] = earlier
+            self._seen = index + 1
+            recent = list(self._known.values())[-KNOWN_CLAIMANTS:]
+            self._known = {claimant.name: claimant for claimant in recent}
+            self._known_tuple = tuple(recent)
         return build_statement(
             self.sentences[index].text,
             claimant=claimants[index],
@@ -312,15 +322,50 @@ def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
+# A run of capitalised words: where a person's name can stand in a sentence.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+_LONGEST_NAME_WORDS = 6
+
+
 def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
-    """The person last named in the nearest preceding sentences, by their fullest name."""
+    """The person last named in the nearest preceding sentences, by their fullest name.
+
+    The sentences' own capitalised words are looked up among the people, never the other way
+    round: the cost follows the sentences, not how many people a long article names.
+    """
     if not people:
         return None
     for sentence in reversed(previous[-3:]):
-        found = [(sentence.rfind(name), len(name), name) for name in people if name in sentence]
-        found = [item for item in found if item[0] >= 0]
+        found = [
+            (sentence.rfind(name), len(name), name)
+            for run in _CAPITALISED_RUN.finditer(sentence)
+            for name in _word_spans(run.group())
+            if name in people
+        ]
         if found:
             named = max(found)[2]
-            fuller = [name for name in people if name.endswith(" " + named)]
-            return max(fuller, key=len) if fuller else named
+            return _fullest_names(people).get(named, named)
     return None
+
+
+def _word_spans(run: str) -> list[str]:
+    words = run.split()
+    return [
+        " ".join(words[first:last])
+        for first in range(len(words))
+        for last in range(first + 1, min(len(words), first + _LONGEST_NAME_WORDS) + 1)
+    ]
+
+
+@functools.lru_cache(maxsize=8)
+def _fullest_names(people: frozenset[str]) -> dict[str, str]:
+    """Each ending of a person's name ("Whitfield") with the longest name the article gives
+    that ends with it ("Ana Whitfield"); built once per article."""
+    fullest: dict[str, str] = {}
+    for name in people:
+        words = name.split()
+        for first in range(1, len(words)):
+            ending = " ".join(words[first:])
+            if len(name) > len(fullest.get(ending, "")):
+                fullest[ending] = name
+    return fullest

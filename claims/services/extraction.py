@@ -4,15 +4,16 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
 from articles.services import article_mark_failed, article_mark_processing
 from claims import events
-from claims.detection import DetectedClaim
+from claims.detection import DetectedClaim, DetectionTimeout
 from claims.detector import current_detector
-from claims.models import text_digest
+from claims.models import Claimant, text_digest
 from claims.services.claimants import claimant_resolve
 from claims.services.matching import article_store_claims, known_claims_for_article
 
@@ -33,15 +34,27 @@ class ExtractionOutcome:
     reason: str = ""
 
 
-def _claim_fields(detected: DetectedClaim) -> dict[str, Any]:
+def truncation_reason(*, limit: int, found: int) -> str:
+    return (
+        f"Only the {limit} most check-worthy of {found} claims were kept "
+        f"(at most {limit} per article)."
+    )
+
+
+def _claim_fields(
+    detected: DetectedClaim, claimants: dict[tuple[Any, ...], Claimant]
+) -> dict[str, Any]:
     as_dict = detected.to_dict()
     claimant = None
-    if detected.claimant is not None:
-        claimant = claimant_resolve(
-            name=detected.claimant.name,
-            kind=detected.claimant.kind,
-            aliases=detected.claimant.aliases,
-        )
+    mention = detected.claimant
+    if mention is not None:
+        # One speaker makes many claims of an article: resolve them once.
+        key = (mention.name, mention.kind, mention.aliases)
+        if key not in claimants:
+            claimants[key] = claimant_resolve(
+                name=mention.name, kind=mention.kind, aliases=mention.aliases
+            )
+        claimant = claimants[key]
     return {
         "text": detected.text,
         "statement": detected.statement,
@@ -69,8 +82,20 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
 
     body_hash = article.body_hash
     published_on = article.published_at.date() if article.published_at else None
+    budget, limit = settings.EXTRACTION_TIME_BUDGET_SECONDS, settings.ARTICLE_MAX_CLAIMS
     try:
-        detected = current_detector().extract(article.body, published_at=published_on)
+        extraction = current_detector().extract_most_checkworthy(
+            article.body,
+            limit=limit,  # a newsroom would rather have the best claims than none
+            published_at=published_on,
+            time_budget=budget,
+        )
+    except DetectionTimeout as error:
+        # Not retried: the same text would take as long again. Claims stored by an earlier run
+        # of this article stay as they are.
+        logger.warning("Claim extraction gave up on article %s: %s", article_id, error)
+        article_mark_failed(article_id=article_id, body_hash=body_hash, reason=str(error))
+        return ExtractionOutcome(article_id=article_id, ran=False, reason=str(error))
     except Exception as error:
         logger.exception("Claim extraction failed for article %s", article_id)
         article_mark_failed(
@@ -78,10 +103,16 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         )
         raise
 
+    unique: dict[str, DetectedClaim] = {}
+    for item in extraction.claims:
+        unique.setdefault(text_digest(item.text), item)
+    truncated = (
+        truncation_reason(limit=limit, found=extraction.found) if extraction.found > limit else ""
+    )
     # Matching reads the claim index, which may catch up with the database first: do it
     # before taking the article's lock.
     known = known_claims_for_article(
-        article=article, texts={text_digest(item.text): item.text for item in detected}
+        article=article, texts={digest: item.text for digest, item in unique.items()}
     )
     said_on = (article.published_at or article.created_at).date()
 
@@ -95,19 +126,14 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         if article.extracted_body_hash == body_hash and article.status == ArticleStatus.DONE:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
 
-        items: list[tuple[str, dict[str, Any]]] = []
-        seen: set[str] = set()
-        for item in detected:
-            digest = text_digest(item.text)
-            if digest not in seen:
-                seen.add(digest)
-                items.append((digest, _claim_fields(item)))
+        claimants: dict[tuple[Any, ...], Claimant] = {}
+        items = [(digest, _claim_fields(item, claimants)) for digest, item in unique.items()]
         stored = article_store_claims(article=article, items=items, known=known, said_on=said_on)
         for new_claim in stored.created:
             events.emit(events.CLAIM_CREATED, claim=new_claim)
 
         article.status = ArticleStatus.DONE
-        article.status_reason = ""
+        article.status_reason = truncated
         article.extracted_body_hash = body_hash
         article.processed_at = timezone.now()
         article.save(

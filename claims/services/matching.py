@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from simple_history.utils import bulk_create_with_history
+
 from articles.errors import InvalidInput
 from articles.models import Article
 from claims.match_index import claim_match_index
@@ -236,11 +238,16 @@ def article_store_claims(
     appearances_here = {a.text_hash: a for a in Appearance.objects.in_article(article)}
     changed: set[int] = set()
     seen: set[str] = set()
+    # New claims, and the appearances of new sentences, are written in bulk once the loop has
+    # sorted every sentence: a claim-dense article costs a few queries, not a few per claim.
+    new_claims: list[Claim] = []
+    suggested_for: list[tuple[Claim, int, KnownClaim]] = []
+    new_appearances: list[tuple[Claim | int | None, str, dict[str, Any]]] = []
     for digest, fields in items:
         seen.add(digest)
         claim = claims_here.get(digest)
         appearance = appearances_here.get(digest)
-        owner: int | None = None
+        owner: Claim | int | None = None
         if claim is not None:
             for name, value in fields.items():
                 if name == "statement" and claim.statement_edited:
@@ -259,19 +266,13 @@ def article_store_claims(
                 owner = target
                 stored.appeared += 1
             else:
-                claim = Claim.objects.create(
+                claim = Claim(
                     article=article, text_hash=digest, origin=ClaimOrigin.DETECTOR, **fields
                 )
-                stored.created.append(claim)
-                changed.add(claim.pk)
-                owner = claim.pk
+                new_claims.append(claim)
+                owner = claim  # its id is known once it is created, below
                 if target is not None and match is not None:
-                    MatchSuggestion.objects.get_or_create(
-                        claim=claim,
-                        candidate_id=target,
-                        defaults={"score": match.score, "confidence": match.confidence},
-                    )
-                    stored.suggested += 1
+                    suggested_for.append((claim, target, match))
         span = {
             "start": fields["start"],
             "end": fields["end"],
@@ -280,11 +281,42 @@ def article_store_claims(
             "said_on": said_on,
         }
         if appearance is None:
-            Appearance.objects.create(claim_id=owner, article=article, text_hash=digest, **span)
+            new_appearances.append((owner, digest, span))
         else:
             for name, value in span.items():
                 setattr(appearance, name, value)
             appearance.save()
+
+    if new_claims:
+        # With their history rows, as Claim.objects.create would write them.
+        bulk_create_with_history(new_claims, Claim)
+        stored.created.extend(new_claims)
+        changed.update(claim.pk for claim in new_claims)
+    if suggested_for:
+        MatchSuggestion.objects.bulk_create(
+            [
+                MatchSuggestion(
+                    claim=claim,
+                    candidate_id=target,
+                    score=match.score,
+                    confidence=match.confidence,
+                )
+                for claim, target, match in suggested_for
+            ],
+            ignore_conflicts=True,
+        )
+        stored.suggested += len(suggested_for)
+    Appearance.objects.bulk_create(
+        [
+            Appearance(
+                claim_id=owner.pk if isinstance(owner, Claim) else owner,
+                article=article,
+                text_hash=digest,
+                **span,
+            )
+            for owner, digest, span in new_appearances
+        ]
+    )
 
     stale_claims = [claim for digest, claim in claims_here.items() if digest not in seen]
     deletable = _deletable(stale_claims, article)

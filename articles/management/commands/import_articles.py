@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from articles.importing import import_article_lines
-from articles.management.text_files import read_utf8_text
+from articles.management.text_files import count_utf8_lines, read_utf8_lines
 from articles.models import Article, ArticleStatus
 from articles.services import import_batch_finish, import_batch_start
 
@@ -27,25 +27,35 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
-        lines = read_utf8_text(path).splitlines()
+        # A first pass refuses a file that is not UTF-8 before anything is stored, and counts
+        # its lines for the progress shown; both passes hold one line in memory at a time.
+        count = count_utf8_lines(path)
         show_bar = not options["no_progress"] and sys.stderr.isatty()
-        batch = import_batch_start(
-            source_name=str(path), total=sum(1 for line in lines if line.strip())
-        )
+        batch = import_batch_start(source_name=str(path), total=count.non_blank if count else 0)
         imported = failed = 0
         fetched_lines: dict[int, int] = {}
-        with tqdm(total=len(lines), unit="line", disable=not show_bar, file=sys.stderr) as bar:
-            for number, article, error in import_article_lines(iter(lines), batch=batch):
-                bar.update(number - bar.n)
-                if article is None:
-                    failed += 1
-                    bar.write(f"line {number}: {error}", file=sys.stderr)
-                else:
-                    imported += 1
-                    if not article.body:  # only an address: its page is fetched
-                        fetched_lines[article.pk] = number
-            bar.update(len(lines) - bar.n)
-        import_batch_finish(batch=batch)
+        completed = False
+        try:
+            with tqdm(
+                total=count.lines if count else None,
+                unit="line",
+                disable=not show_bar,
+                file=sys.stderr,
+            ) as bar:
+                lines = read_utf8_lines(path)
+                for number, article, error in import_article_lines(lines, batch=batch):
+                    bar.update(number - bar.n)
+                    if article is None:
+                        failed += 1
+                        bar.write(f"line {number}: {error}", file=sys.stderr)
+                    else:
+                        imported += 1
+                        if not article.body:  # only an address: its page is fetched
+                            fetched_lines[article.pk] = number
+            completed = True
+        finally:
+            # However the run ends, the batch in the admin does not stay "running".
+            import_batch_finish(batch=batch, failed=not completed)
         unfetched = self._report_fetches(fetched_lines)
         summary = f"Imported {imported} article(s); {failed} line(s) failed."
         if unfetched:

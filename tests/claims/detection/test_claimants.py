@@ -211,3 +211,46 @@ def test_no_claimant_keeps_more_than_the_cap_of_aliases():
     found = attribute_claimants(article, split_sentences(article))
     assert {claimant.name for claimant in found if claimant} == {"Kell Darrow"}
     assert max(len(claimant.aliases) for claimant in found if claimant) <= MAX_ALIASES
+
+
+def _titles(count: int) -> str:
+    """One person given a new title in every paragraph, and called "the minister" after each."""
+    return "\n".join(
+        f"{_word(index)} Minister Maria Keller spoke. The minister said rates fell. "
+        "Keller said taxes rose."
+        for index in range(count)
+    )
+
+
+def _word(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[rest]
+    return letters.capitalize()
+
+
+def test_a_person_given_thousands_of_titles_keeps_a_short_list_of_aliases():
+    article = _titles(3000)
+    found = attribute_claimants(article, split_sentences(article))
+    keller = {claimant for claimant in found if claimant is not None}
+    assert {claimant.name for claimant in keller} == {"Maria Keller"}
+    aliases = next(iter(keller)).aliases
+    assert len(aliases) == MAX_ALIASES
+    assert aliases[0] == "Maria Keller"
+    assert "Keller" in aliases
+
+
+def test_the_cost_of_titles_grows_linearly_with_the_article():
+    def seconds(count: int) -> float:
+        article = _titles(count)
+        sentences = split_sentences(article)
+        forget_cached_names()  # each size starts cold, as a new article does
+        started = time.process_time()
+        attribute_claimants(article, sentences)
+        return time.process_time() - started
+
+    small, large = min(seconds(2000) for _ in range(3)), min(seconds(16000) for _ in range(3))
+    # Eight times the text: linear work takes about eight times as long, quadratic 64 times.
+    assert large / small < 16, (small, large)

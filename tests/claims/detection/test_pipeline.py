@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from claims.detection import DetectedClaim, Detector, load_detector
+from claims.detection import DetectedClaim, DetectionTimeout, Detector, load_detector, pipeline
 
 PUBLISHED = datetime.date(2023, 11, 16)  # a Thursday
 
@@ -228,3 +228,25 @@ def test_hostile_articles_are_analysed_without_error(detector):
     ):
         for claim in detector.analyse(article):
             assert article[claim.start : claim.end] == claim.text
+
+
+def test_an_analysis_that_runs_out_of_time_stops_with_a_timeout(detector):
+    article = ECONOMY * 50
+    with pytest.raises(DetectionTimeout, match="too long to analyse within 0 s"):
+        detector.analyse(article, time_budget=0.0)
+    assert detector.analyse(article, time_budget=60.0) == detector.analyse(article)
+
+
+def test_a_text_longer_than_an_attribution_segment_keeps_its_speakers_and_offsets(
+    detector, monkeypatch
+):
+    article = "\n\n".join([HEALTH, ECONOMY, ELECTIONS] * 8)
+    whole = detector.analyse(article)
+    monkeypatch.setattr(pipeline, "SPEAKER_SEGMENT_CHARS", 1500)
+    segmented = detector.analyse(article)
+    assert len(article) > 5 * 1500
+    assert [(c.start, c.end) for c in segmented] == [(c.start, c.end) for c in whole]
+    for claim in segmented:
+        assert article[claim.start : claim.end] == claim.text
+    speakers = {c.claimant.name for c in segmented if c.claimant}
+    assert {"Jerome Powell", "Frank LaRose", "Labor Department"} <= speakers
