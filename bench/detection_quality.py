@@ -21,9 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claims.detection.calibration import best_f1_threshold, precision_recall_f1
 from claims.detection.checkworthiness import CheckworthinessModel
-from claims.detection.news_training import (
+from claims.detection.metrics import precision_recall_f1
+from claims.detection.pipeline import load_news_filter
+from claims.detection.shared_data import CT24_RELATIVE, load_ct24, shared_dir
+from training.calibration import best_f1_threshold
+from training.detector import SPLITS
+from training.news_filter import (
     NEWS_CLAIMS_RELATIVE,
     build_rows,
     cross_validate,
@@ -31,8 +35,6 @@ from claims.detection.news_training import (
     keep_at,
     load_articles,
 )
-from claims.detection.pipeline import load_news_filter
-from claims.detection.training import CT24_RELATIVE, SPLITS, load_ct24, shared_dir
 
 THROUGHPUT_SENTENCES = 20_000
 

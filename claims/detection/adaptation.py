@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from claims.detection.calibration import precision_recall_f1
 from claims.detection.features import FeatureSpec, SparseFeatures, hashed_features, word_tokens
+from claims.detection.metrics import precision_recall_f1
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel

@@ -21,7 +21,7 @@ from claims import events
 from claims.detection import split_sentences
 from claims.detection.adaptation import adapt, evaluate, load_news_sentences
 from claims.detection.checkworthiness import CheckworthinessModel
-from claims.detection.training import CT24_RELATIVE, load_ct24, shared_dir
+from claims.detection.shared_data import CT24_RELATIVE, load_ct24, shared_dir
 from claims.detector import active_model_version, current_detector, model_for_version
 from claims.models import (
     Claim,

@@ -1,6 +1,6 @@
-"""Fits the news filter (``news.py``) on the labelled news-claims articles.
+"""Fits the news filter (``claims/detection/news.py``) on the labelled news-claims articles.
 
-    python -m claims.detection.news_training [--data DIR] [--output PATH] [--recall 0.93]
+    python -m training.news_filter [--data DIR] [--output PATH] [--recall 0.93]
 
 Training only (needs scikit-learn, the ``train`` extra); the runtime reads the JSON it writes.
 Every candidate sentence the detector keeps without the filter becomes a row: its news
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,14 +30,10 @@ from claims.detection.news import (
     is_question,
     news_features,
 )
+from claims.detection.shared_data import shared_dir
 
 NEWS_CLAIMS_RELATIVE = Path("data") / "news-claims"
 FOLDS = 5
-
-
-def shared_dir() -> Path:
-    default = Path(__file__).resolve().parents[2].parent / "shared"
-    return Path(os.environ.get("CLAIM_TRACKER_SHARED_DIR", default))
 
 
 @dataclass

@@ -28,9 +28,10 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
 from claims.detection.cnn import SentenceCNN, leading_tokens
 from claims.detection.features import FeatureSpec, word_tokens
+from claims.detection.metrics import precision_recall_f1
+from training.calibration import best_f1_threshold, fit_platt
 
 TEACHER_MAX_TOKENS = 64
 TEACHER_EPOCHS = 1
