@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def best_f1_threshold(labels: Sequence[int], probabilities: Sequence[float]) -> float:
+def best_f1_threshold(labels: ArrayLike, probabilities: ArrayLike) -> float:
     """The probability threshold that maximises F1 of the check-worthy class."""
     labels_array = np.asarray(labels, dtype=bool)
     order = np.argsort(-np.asarray(probabilities), kind="stable")

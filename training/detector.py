@@ -158,6 +158,8 @@ def _fit_linear(
     matrix = feature_matrix(texts, spec)
     if lexicon is not None:
         counts = hashed_features(list(texts), spec).lexicon
+        if counts is None:
+            raise ValueError("word vectors need a feature spec with lexicon_bits")
         occurrences = csr_matrix(
             (counts.values, (counts.rows, counts.buckets)),
             shape=(len(texts), lexicon.shape[0]),
@@ -473,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         provenance=provenance,
     )
     model = CheckworthinessModel.load(Path(result["path"]))
-    if arguments.distil:
+    if arguments.distil and word_vectors is not None:  # --distil without vectors stopped above
         model = _with_distilled_network(model, splits["train"], extra, liar, data_dir, word_vectors)
         model.save(Path(result["path"]))
     report = report_and_card(model, splits, arguments.out)

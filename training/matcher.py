@@ -84,7 +84,8 @@ def fit_linear(
 
 
 def fit_reranker(index: ClaimIndex, queries: Queries, relevant: dict) -> LinearModel:
-    rows, labels = [], []
+    rows: list[np.ndarray] = []
+    labels: list[bool] = []
     for query_id, text in queries:
         keys, features = index.candidate_features(text)
         gold = relevant.get(query_id, set())
@@ -101,7 +102,7 @@ def _top_matches_both_ways(index: ClaimIndex, queries: Queries, relevant: dict, 
     The second case is the product's "new claim" situation: the best hit is then wrong, often
     with a convincing score, and the confidence model must learn to doubt it.
     """
-    texts = _texts_by_key(index)
+    texts = texts_by_key(index)
     for query_id, text in queries:
         gold = relevant.get(query_id, set())
         for withheld in (False, True):
@@ -133,7 +134,7 @@ def _small_index_matches(index: ClaimIndex, queries: Queries, relevant: dict):
     has no rival to be compared with. Each small index holds the claim and a few others drawn
     at random (seeded, so training repeats exactly).
     """
-    texts = _texts_by_key(index)
+    texts = texts_by_key(index)
     everyone = sorted(texts)
     generator = np.random.default_rng(SMALL_INDEX_SEED)
     for query_id, text in queries:
@@ -152,8 +153,13 @@ def _small_index_matches(index: ClaimIndex, queries: Queries, relevant: dict):
                 yield top[0], top[1], answerable
 
 
-def _texts_by_key(index: ClaimIndex) -> dict[int, tuple[str, str]]:
-    return {key: index._text_at_slot[slot] for key, slot in index._slot_of_key.items()}
+def texts_by_key(index: ClaimIndex) -> dict[int, tuple[str, str]]:
+    """(text, title) of every claim in ``index`` (a slot with a key is never empty)."""
+    return {
+        key: text
+        for key, slot in index._slot_of_key.items()
+        if (text := index._text_at_slot[slot]) is not None
+    }
 
 
 def fit_confidence(index: ClaimIndex, queries: Queries, relevant: dict) -> LinearModel:

@@ -31,6 +31,7 @@ from training.matcher import (
     fit_linear,
     lowest_threshold_with_precision,
     precision_recall,
+    texts_by_key,
 )
 
 CANDIDATES = 50
@@ -40,7 +41,7 @@ Queries = Sequence[tuple[str, str]]
 def _candidate_table(matcher: DenseReranker, queries: Queries, relevant: dict):
     """Per query: candidate keys and rows, searched with the true claim known and withheld."""
     index = matcher._index
-    texts = {key: index._text_at_slot[slot] for key, slot in index._slot_of_key.items()}
+    texts = texts_by_key(index)
     table = []
     for query_id, text in queries:
         gold = relevant.get(query_id, set())

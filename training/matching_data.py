@@ -62,7 +62,7 @@ def load(name: str = "ct2022_2a_en") -> Benchmark:
 
 def liar_statements() -> list[str]:
     """PolitiFact statements from the LIAR data set, used as realistic extra claims."""
-    statements = []
+    statements: list[str] = []
     for split in ("train", "valid", "test"):
         path = shared_dir() / "data" / "liar" / f"{split}.tsv"
         if path.is_file():

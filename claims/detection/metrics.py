@@ -6,12 +6,11 @@ At run time this compares a newsroom's candidate detector with the model in use
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def precision_recall_f1(labels: Sequence[int], predicted: Sequence[bool]) -> dict[str, float]:
+def precision_recall_f1(labels: ArrayLike, predicted: ArrayLike) -> dict[str, float]:
     """Precision, recall and F1 of the positive (check-worthy) class."""
     labels_array = np.asarray(labels, dtype=bool)
     predicted_array = np.asarray(predicted, dtype=bool)
