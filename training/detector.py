@@ -386,7 +386,7 @@ def _with_distilled_network(
     data_dir: Path,
     word_vectors: tuple[Sequence[str], np.ndarray],
 ) -> CheckworthinessModel:
-    """``model`` scoring with a network distilled from a transformer (see distillation.py)."""
+    """``model`` scoring with a network distilled from a transformer (see ``training/distillation.py``)."""
     from training.distillation import distil
 
     fact_checks_path = data_dir / FACT_CHECKS_RELATIVE
