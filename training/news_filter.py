@@ -30,9 +30,8 @@ from claims.detection.news import (
     is_question,
     news_features,
 )
-from claims.detection.shared_data import shared_dir
+from claims.detection.shared_data import NEWS_CLAIMS_RELATIVE, shared_dir
 
-NEWS_CLAIMS_RELATIVE = Path("data") / "news-claims"
 FOLDS = 5
 
 

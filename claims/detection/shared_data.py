@@ -9,11 +9,13 @@ check ``is_file()`` first.
 from __future__ import annotations
 
 import csv
+import json
 import os
 from pathlib import Path
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 CT24_RELATIVE = Path("data/checkworthiness/ct24_english.tsv")
+NEWS_CLAIMS_RELATIVE = Path("data/news-claims")
 
 
 def shared_dir() -> Path:
@@ -43,3 +45,16 @@ def load_ct24(path: Path) -> dict[str, list[tuple[str, int]]]:
         split: [(text, label) for _, text, label in sorted(examples)]
         for split, examples in rows.items()
     }
+
+
+def load_news_sentences(folder: Path) -> list[tuple[str, int]]:
+    """The labelled sentences of the news-claims set: C is 1, N is 0, borderline B left out."""
+    examples = []
+    for path in sorted(Path(folder).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            for sentence in json.loads(line)["sentences"]:
+                if sentence["label"] in ("C", "N"):
+                    examples.append((sentence["text"], int(sentence["label"] == "C")))
+    return examples

@@ -1,8 +1,9 @@
 """Reading the shared data sets the learning loop compares models on (no scikit-learn needed)."""
 
+import json
 from pathlib import Path
 
-from claims.detection.shared_data import CT24_RELATIVE, load_ct24, shared_dir
+from claims.detection.shared_data import CT24_RELATIVE, load_ct24, load_news_sentences, shared_dir
 
 
 def test_load_ct24_groups_sentences_by_split(tmp_path):
@@ -41,3 +42,20 @@ def test_shared_data_directory_follows_the_environment(tmp_path, monkeypatch):
 def test_shared_data_directory_defaults_to_the_folder_beside_the_repository(monkeypatch):
     monkeypatch.delenv("CLAIM_TRACKER_SHARED_DIR", raising=False)
     assert shared_dir() == Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def test_news_sentences_count_claims_and_non_claims_and_leave_borderline_ones_out(tmp_path):
+    article = {
+        "slug": "budget",
+        "sentences": [
+            {"text": "The budget rose 6.2 percent.", "label": "C"},
+            {"text": "Tickets are available online.", "label": "N"},
+            {"text": "Spending may rise again.", "label": "B"},
+        ],
+    }
+    (tmp_path / "dev-part1.jsonl").write_text(json.dumps(article) + "\n\n", encoding="utf-8")
+
+    assert load_news_sentences(tmp_path) == [
+        ("The budget rose 6.2 percent.", 1),
+        ("Tickets are available online.", 0),
+    ]
