@@ -210,7 +210,9 @@ def lowest_threshold_with_precision(outcomes, target: float) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m training.matcher", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--skip-bm25-search", action="store_true")
     arguments = parser.parse_args(argv)
     if not matching_data.available():

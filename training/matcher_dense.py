@@ -73,7 +73,9 @@ def _top_rows(table, reranker: LinearModel, limit: int):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m training.matcher_dense", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--embedding-cache", type=Path, help="an .npz file to keep embeddings in")
     arguments = parser.parse_args(argv)
     if not matching_data.available():

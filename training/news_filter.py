@@ -207,7 +207,9 @@ def _show_errors(articles: list[Article], keep: list[list[bool]], show: int) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m training.news_filter", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--data", type=Path, default=shared_dir() / NEWS_CLAIMS_RELATIVE)
     parser.add_argument("--output", type=Path, default=SHIPPED_FILTER_PATH)
     parser.add_argument("--recall", type=float, default=0.93, help="recall to keep on train")
