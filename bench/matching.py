@@ -22,11 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claims.matching import ClaimIndex, datasets
-from claims.matching.datasets import read_tsv
-from claims.matching.evaluation import Scores, evaluate
+from claims.detection.shared_data import CT24_RELATIVE, read_tsv, shared_dir
+from claims.matching import ClaimIndex
 from claims.matching.lexical import AnalysedText, BM25FParameters, LexicalIndex
 from claims.matching.text import words
+from training import matching_data
+from training.evaluation import Scores, evaluate
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -51,7 +52,7 @@ class PlainBM25:
 
 
 def quality(name: str, splits: tuple[str, ...]) -> None:
-    benchmark = datasets.load(name)
+    benchmark = matching_data.load(name)
     documents = benchmark.documents()
     matcher = ClaimIndex.build(documents)
     baseline = PlainBM25(documents)
@@ -76,7 +77,7 @@ def dense_quality(name: str, splits: tuple[str, ...], cache: Path | None) -> Non
         return
     if cache:
         encoder = RememberingEncoder(encoder, cache)
-    benchmark = datasets.load(name)
+    benchmark = matching_data.load(name)
     started = time.perf_counter()
     matcher = DenseReranker.build(benchmark.documents(), encoder)
     print(f"\n== dense re-ranker on {name} (embedded in {time.perf_counter() - started:.0f} s)")
@@ -103,14 +104,14 @@ def _ratio(ours: Scores, plain: Scores) -> float:
 def scale_corpus(size: int) -> list[tuple[int, str, str]]:
     texts: list[tuple[str, str]] = []
     for name in ("ct2022_2a_en", "ct2020_task2_en"):
-        folder = datasets.claim_matching_dir() / name
+        folder = matching_data.claim_matching_dir() / name
         for row in read_tsv(folder / "vclaims.tsv"):
             texts.append((row["vclaim"], row.get("title") or ""))
             texts.append((row.get("title") or "", ""))
             if row.get("subtitle"):
                 texts.append((row["subtitle"], ""))
-    texts.extend((statement, "") for statement in datasets.liar_statements())
-    debates = datasets.shared_dir() / "data" / "checkworthiness" / "ct24_english.tsv"
+    texts.extend((statement, "") for statement in matching_data.liar_statements())
+    debates = shared_dir() / CT24_RELATIVE
     if debates.is_file():
         texts.extend((row["sentence"], "") for row in read_tsv(debates))
     texts = [(text, title) for text, title in texts if text.strip()]
@@ -147,7 +148,7 @@ def speed_at(size: int) -> None:
     Each step is timed twice: wall clock, and CPU time of this thread, which is what one core
     spends whatever else the machine is doing.
     """
-    queries = [text for _, text in datasets.load().queries["test"]]
+    queries = [text for _, text in matching_data.load().queries["test"]]
     corpus = scale_corpus(size + 100)
     gc.collect()
     before = _rss_bytes()
@@ -203,19 +204,19 @@ def main() -> int:
     if arguments.speed_at:
         speed_at(arguments.speed_at)
         return 0
-    if not datasets.available():
+    if not matching_data.available():
         print(
-            f"skipped: claim-matching data not found under {datasets.claim_matching_dir()} "
+            f"skipped: claim-matching data not found under {matching_data.claim_matching_dir()} "
             "(set CLAIM_TRACKER_SHARED_DIR)"
         )
         return 0
     print(f"machine: {machine()}")
     quality("ct2022_2a_en", ("dev", "test"))
-    if datasets.available("ct2020_task2_en"):
+    if matching_data.available("ct2020_task2_en"):
         quality("ct2020_task2_en", ("test",))
     if arguments.dense:
         dense_quality("ct2022_2a_en", ("dev", "test"), arguments.embedding_cache)
-        if datasets.available("ct2020_task2_en"):
+        if matching_data.available("ct2020_task2_en"):
             dense_quality("ct2020_task2_en", ("test",), arguments.embedding_cache)
     if not arguments.skip_speed:
         speed(SIZES[:2] if arguments.quick else SIZES)

@@ -1,12 +1,10 @@
 """Where the shared sample article and data sets live; tests that need them skip without them."""
 
-import os
-from pathlib import Path
-
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DIR = Path(os.environ.get("CLAIM_TRACKER_SHARED_DIR", REPO_ROOT.parent / "shared"))
+from claims.detection.shared_data import shared_dir
+
+SHARED_DIR = shared_dir()
 SAMPLE_ARTICLE = SHARED_DIR / "samples" / "space-arms-race.txt"
 
 

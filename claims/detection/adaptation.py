@@ -19,16 +19,14 @@ file (``Correction``); the last layer's change is folded into the network's outp
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from claims.detection.calibration import precision_recall_f1
 from claims.detection.features import FeatureSpec, SparseFeatures, hashed_features, word_tokens
+from claims.detection.metrics import precision_recall_f1
 
 if TYPE_CHECKING:
     from claims.detection.checkworthiness import CheckworthinessModel
@@ -290,16 +288,3 @@ def evaluate(model: CheckworthinessModel, examples: Labelled) -> dict[str, float
         "agreement": round(agreed / len(labels), 4) if labels else 0.0,
         "sentences": len(labels),
     }
-
-
-def load_news_sentences(folder: Path) -> list[tuple[str, int]]:
-    """The labelled sentences of the news-claims set: C is 1, N is 0, borderline B left out."""
-    examples = []
-    for path in sorted(Path(folder).glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            for sentence in json.loads(line)["sentences"]:
-                if sentence["label"] in ("C", "N"):
-                    examples.append((sentence["text"], int(sentence["label"] == "C")))
-    return examples

@@ -3,7 +3,7 @@
 It reads a sentence as a sequence of word vectors (GloVe, looked up by the same lexicon slot
 the linear model uses), slides filters one, two and three words wide over it, keeps each
 filter's strongest response, and maps those through one hidden layer to a log-odds score.
-It is trained (with PyTorch, see ``distillation.py``) to reproduce the scores of a
+It is trained (with PyTorch, see ``training/distillation.py``) to reproduce the scores of a
 fine-tuned transformer, which reads word order and context that n-grams miss; this forward
 pass gives the same numbers on the CPU without PyTorch.
 

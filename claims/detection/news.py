@@ -13,7 +13,7 @@ clause still is.
 its verbs, procedural and boilerplate patterns, questions, how much of it is quotation, and
 its checkable content. ``NewsFilter`` combines those cues with the check-worthiness score in a
 small logistic regression (weights in ``model/news_filter.json``, fitted by
-``news_training.py``; provenance in ``model/MODEL_CARD.md``). Pure Python; no numpy needed.
+``training/news_filter.py``; provenance in ``model/MODEL_CARD.md``). Pure Python; no numpy needed.
 """
 
 from __future__ import annotations

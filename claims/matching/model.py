@@ -2,7 +2,7 @@
 
 Two linear models sit on top of BM25F: a re-ranker that orders the first-stage candidates,
 and a confidence model that turns a candidate's features into the probability that it is the
-same claim. Both are plain weights here; ``claims.matching.train`` fits them.
+same claim. Both are plain weights here; ``training.matcher`` fits them.
 """
 
 import json

@@ -19,9 +19,15 @@ from articles.models import Article
 from articles.roles import is_editor
 from claims import events
 from claims.detection import split_sentences
-from claims.detection.adaptation import adapt, evaluate, load_news_sentences
+from claims.detection.adaptation import adapt, evaluate
 from claims.detection.checkworthiness import CheckworthinessModel
-from claims.detection.training import CT24_RELATIVE, load_ct24, shared_dir
+from claims.detection.shared_data import (
+    CT24_RELATIVE,
+    NEWS_CLAIMS_RELATIVE,
+    load_ct24,
+    load_news_sentences,
+    shared_dir,
+)
 from claims.detector import active_model_version, current_detector, model_for_version
 from claims.models import (
     Claim,
@@ -99,7 +105,7 @@ def reference_sets() -> dict[str, Labelled]:
     """The public sets every retrain is compared on, when their data is present."""
     folder = shared_dir()
     sets: dict[str, Labelled] = {}
-    news = folder / "data" / "news-claims"
+    news = folder / NEWS_CLAIMS_RELATIVE
     if news.is_dir():
         sets[NEWS_DEV_SET] = load_news_sentences(news)
     ct24 = folder / CT24_RELATIVE

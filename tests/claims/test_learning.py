@@ -183,3 +183,48 @@ def test_the_command_refuses_a_full_rebuild_without_a_folder_to_write(db):
 
     with pytest.raises(CommandError, match="name its folder with --out"):
         call_command("train_detector", full=True)
+
+
+def _small_ct24(root):
+    from claims.detection.shared_data import CT24_RELATIVE
+
+    claims = [line for line in ARTICLE_SENTENCES if any(c.isdigit() for c in line)]
+    others = [line for line in ARTICLE_SENTENCES if not any(c.isdigit() for c in line)]
+    rows = ["sentence_id\tsentence\tlabel\tlabel_str\tsplit"]
+    examples = [(text, 1) for text in claims] + [(text, 0) for text in others]
+    for number, (text, label) in enumerate(examples * 3):
+        split = "dev" if number % 5 == 4 else "train"
+        rows.append(f"{number}\t{text}\t{label}\t{'Yes' if label else 'No'}\t{split}")
+    ct24 = root / CT24_RELATIVE
+    ct24.parent.mkdir(parents=True)
+    ct24.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_the_command_rebuilds_a_model_with_its_card_from_the_training_program(db, tmp_path):
+    pytest.importorskip("sklearn", reason="a full rebuild needs the 'train' extra")
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from claims.detection.checkworthiness import CheckworthinessModel
+
+    shared = _small_ct24(tmp_path / "shared")
+    out = StringIO()
+    call_command("train_detector", full=True, shared_dir=shared, out=tmp_path / "model", stdout=out)
+
+    model = CheckworthinessModel.load(tmp_path / "model")
+    assert model.score(["Unemployment fell to 4.1 percent in March."])[0] > 0
+    card = (tmp_path / "model" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "`python -m training.detector --extra" in card
+    assert '"threshold"' in out.getvalue()
+
+
+def test_the_command_reports_a_failed_rebuild_in_one_line_and_writes_nothing(db, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="training failed; no model was written"):
+        call_command(
+            "train_detector", full=True, shared_dir=tmp_path / "absent", out=tmp_path / "model"
+        )
+    assert not (tmp_path / "model").exists()

@@ -1,13 +1,19 @@
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.errors import ServiceError
 from claims.models import DetectorFeedback, DetectorModel
 from claims.services.learning import detector_promote, detector_retrain, detector_rollback
+
+# ``python -m training.detector``, installed with the 'train' extra.
+TRAINING_MODULE = "training.detector"
 
 
 class Command(BaseCommand):
@@ -101,21 +107,25 @@ class Command(BaseCommand):
                 "--full writes a new model file: name its folder with --out "
                 "(the shipped model's is claims/detection/model)"
             )
-        try:
-            from claims.detection.training import main as train
-        except ImportError as error:
-            raise CommandError(
-                f"training needs the 'train' extra (pip install -e '.[train]'): {error}"
-            ) from None
         with tempfile.TemporaryDirectory() as folder:
             feedback = Path(folder) / "editor-decisions.jsonl"
             count = self._write_feedback(feedback)
             self.stdout.write(f"Including {count} editor decision(s).")
-            argv = ["--extra", str(feedback), "--out", str(options["out"])]
+            argv = ["--extra", str(feedback), "--out", str(options["out"].resolve())]
             if options["shared_dir"]:
-                argv += ["--shared-dir", str(options["shared_dir"])]
+                argv += ["--shared-dir", str(options["shared_dir"].resolve())]
             if options["distil"]:
                 argv.append("--distil")
-            status = train(argv)
-        if status:
+            # The offline training package is run as its own program, never imported: the
+            # product does not depend on it (nor on scikit-learn). Its progress and errors go
+            # straight to the operator's terminal; its report is this command's output.
+            finished = subprocess.run(  # noqa: S603 (our own interpreter and module, no shell)
+                [sys.executable, "-m", TRAINING_MODULE, *argv],
+                cwd=settings.BASE_DIR,
+                stdout=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        self.stdout.write(finished.stdout, ending="")
+        if finished.returncode:
             raise CommandError("training failed; no model was written")

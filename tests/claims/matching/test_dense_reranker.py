@@ -14,7 +14,7 @@ pytestmark = [
     ),
     pytest.mark.skipif(
         not DEFAULT_DENSE_MODEL_PATH.is_file(),
-        reason="no dense_model.json: run python -m claims.matching.train_dense",
+        reason="no dense_model.json: run python -m training.matcher_dense",
     ),
 ]
 

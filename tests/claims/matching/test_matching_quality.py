@@ -2,22 +2,23 @@
 
 import pytest
 
-from claims.matching import CONFIDENT_MATCH, ClaimIndex, datasets
-from claims.matching.evaluation import evaluate
+from claims.matching import CONFIDENT_MATCH, ClaimIndex
+from training import matching_data
+from training.evaluation import evaluate
 
 pytestmark = [
     pytest.mark.shared_data,
     pytest.mark.skipif(
-        not datasets.available(),
-        reason=f"claim-matching data not found under {datasets.claim_matching_dir()} "
+        not matching_data.available(),
+        reason=f"claim-matching data not found under {matching_data.claim_matching_dir()} "
         "(set CLAIM_TRACKER_SHARED_DIR)",
     ),
 ]
 
 
 @pytest.fixture(scope="module")
-def benchmark() -> datasets.Benchmark:
-    return datasets.load("ct2022_2a_en")
+def benchmark() -> matching_data.Benchmark:
+    return matching_data.load("ct2022_2a_en")
 
 
 @pytest.fixture(scope="module")

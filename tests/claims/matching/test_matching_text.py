@@ -1,4 +1,3 @@
-from claims.matching.evaluation import average_precision, reciprocal_rank
 from claims.matching.stemmer import stem
 from claims.matching.text import clean, terms
 
@@ -38,10 +37,3 @@ def test_stopwords_and_possessives_are_not_terms():
 
 def test_curly_apostrophes_read_like_straight_ones():
     assert terms("McDonald\u2019s fries") == terms("McDonald's fries")
-
-
-def test_average_precision_rewards_the_relevant_claim_ranked_higher():
-    assert average_precision([5, 1, 2], {5}) == 1.0
-    assert average_precision([1, 5, 2], {5}) == 0.5
-    assert average_precision([1, 2, 3, 4, 6, 5], {5}) == 0.0
-    assert reciprocal_rank([1, 2, 5], {5}) == 1 / 3

@@ -1,6 +1,6 @@
 """How the news filter's figures are counted: as the news scorer counts them."""
 
-from claims.detection.news_training import Article, Candidate, figures
+from training.news_filter import Article, Candidate, figures
 
 
 def candidate(label: str, start: int, *, claimant: str = "", aliases=()) -> Candidate:

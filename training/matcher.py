@@ -1,6 +1,6 @@
 """Fit the matcher's settings on CheckThat! 2022 task 2A (train split) and write model.json.
 
-    python -m claims.matching.train [--skip-bm25-search]
+    python -m training.matcher [--skip-bm25-search]
 
 BM25F parameters come from a coordinate search on train MAP@5; the re-ranker and the
 confidence model are logistic regressions on train candidates (scikit-learn, only needed
@@ -14,8 +14,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claims.matching import datasets
-from claims.matching.evaluation import evaluate
 from claims.matching.features import FEATURE_NAMES
 from claims.matching.index import ClaimIndex, confidence_rows
 from claims.matching.lexical import BM25FParameters
@@ -26,6 +24,8 @@ from claims.matching.model import (
     MatcherModel,
     sigmoid,
 )
+from training import matching_data
+from training.evaluation import evaluate
 
 CANDIDATES = 15
 SMALL_INDEX_SEED = 20_221
@@ -43,13 +43,13 @@ SEARCH_GRID = {
 Queries = Sequence[tuple[str, str]]
 
 
-def _index(benchmark: datasets.Benchmark, model: MatcherModel) -> ClaimIndex:
+def _index(benchmark: matching_data.Benchmark, model: MatcherModel) -> ClaimIndex:
     index = ClaimIndex.with_model(model)
     index._extend(benchmark.documents())
     return index
 
 
-def search_bm25f(benchmark: datasets.Benchmark, queries: Queries) -> BM25FParameters:
+def search_bm25f(benchmark: matching_data.Benchmark, queries: Queries) -> BM25FParameters:
     relevant = benchmark.relevant["train"]
 
     def quality(parameters: BM25FParameters) -> float:
@@ -84,7 +84,8 @@ def fit_linear(
 
 
 def fit_reranker(index: ClaimIndex, queries: Queries, relevant: dict) -> LinearModel:
-    rows, labels = [], []
+    rows: list[np.ndarray] = []
+    labels: list[bool] = []
     for query_id, text in queries:
         keys, features = index.candidate_features(text)
         gold = relevant.get(query_id, set())
@@ -101,7 +102,7 @@ def _top_matches_both_ways(index: ClaimIndex, queries: Queries, relevant: dict, 
     The second case is the product's "new claim" situation: the best hit is then wrong, often
     with a convincing score, and the confidence model must learn to doubt it.
     """
-    texts = _texts_by_key(index)
+    texts = texts_by_key(index)
     for query_id, text in queries:
         gold = relevant.get(query_id, set())
         for withheld in (False, True):
@@ -133,7 +134,7 @@ def _small_index_matches(index: ClaimIndex, queries: Queries, relevant: dict):
     has no rival to be compared with. Each small index holds the claim and a few others drawn
     at random (seeded, so training repeats exactly).
     """
-    texts = _texts_by_key(index)
+    texts = texts_by_key(index)
     everyone = sorted(texts)
     generator = np.random.default_rng(SMALL_INDEX_SEED)
     for query_id, text in queries:
@@ -152,8 +153,13 @@ def _small_index_matches(index: ClaimIndex, queries: Queries, relevant: dict):
                 yield top[0], top[1], answerable
 
 
-def _texts_by_key(index: ClaimIndex) -> dict[int, tuple[str, str]]:
-    return {key: index._text_at_slot[slot] for key, slot in index._slot_of_key.items()}
+def texts_by_key(index: ClaimIndex) -> dict[int, tuple[str, str]]:
+    """(text, title) of every claim in ``index`` (a slot with a key is never empty)."""
+    return {
+        key: text
+        for key, slot in index._slot_of_key.items()
+        if (text := index._text_at_slot[slot]) is not None
+    }
 
 
 def fit_confidence(index: ClaimIndex, queries: Queries, relevant: dict) -> LinearModel:
@@ -204,13 +210,15 @@ def lowest_threshold_with_precision(outcomes, target: float) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m training.matcher", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--skip-bm25-search", action="store_true")
     arguments = parser.parse_args(argv)
-    if not datasets.available():
-        print(f"Claim-matching data not found under {datasets.claim_matching_dir()}")
+    if not matching_data.available():
+        print(f"Claim-matching data not found under {matching_data.claim_matching_dir()}")
         return 1
-    benchmark = datasets.load()
+    benchmark = matching_data.load()
     train, relevant = benchmark.queries["train"], benchmark.relevant["train"]
     dev, dev_relevant = benchmark.queries["dev"], benchmark.relevant["dev"]
 
@@ -262,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     provenance = {
         "data": "CLEF CheckThat! 2022 task 2A English (research use): train split for all "
         "weights, dev split for the thresholds; verified claims are Snopes fact-check summaries",
-        "command": "python -m claims.matching.train"
+        "command": "python -m training.matcher"
         + (" --skip-bm25-search" if arguments.skip_bm25_search else ""),
         "bm25f_search": (
             "kept from the previous model.json, found by a coordinate search on train MAP@5"

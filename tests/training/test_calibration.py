@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
+from claims.detection.metrics import precision_recall_f1
+from training.calibration import best_f1_threshold, fit_platt
 
 pytest.importorskip("sklearn", reason="calibration needs the 'train' extra (scikit-learn)")
 

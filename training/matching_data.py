@@ -5,17 +5,10 @@ Tweets that repeat a claim (queries) paired with the published fact-check they r
 never touches the disk.
 """
 
-import csv
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def shared_dir() -> Path:
-    """Where the shared data sets live: $CLAIM_TRACKER_SHARED_DIR, else next to the repository."""
-    return Path(os.environ.get("CLAIM_TRACKER_SHARED_DIR", _REPO_ROOT.parent / "shared"))
+from claims.detection.shared_data import read_tsv, shared_dir
 
 
 def claim_matching_dir() -> Path:
@@ -41,13 +34,6 @@ class Benchmark:
 
     def documents(self) -> list[tuple[int, str, str]]:
         return [(claim.key, claim.text, claim.title) for claim in self.claims]
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a header-first, tab-separated file without quoting, as the shared data is."""
-    csv.field_size_limit(10_000_000)
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def available(name: str = "ct2022_2a_en") -> bool:
@@ -76,7 +62,7 @@ def load(name: str = "ct2022_2a_en") -> Benchmark:
 
 def liar_statements() -> list[str]:
     """PolitiFact statements from the LIAR data set, used as realistic extra claims."""
-    statements = []
+    statements: list[str] = []
     for split in ("train", "valid", "test"):
         path = shared_dir() / "data" / "liar" / f"{split}.tsv"
         if path.is_file():

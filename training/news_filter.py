@@ -1,6 +1,6 @@
-"""Fits the news filter (``news.py``) on the labelled news-claims articles.
+"""Fits the news filter (``claims/detection/news.py``) on the labelled news-claims articles.
 
-    python -m claims.detection.news_training [--data DIR] [--output PATH] [--recall 0.93]
+    python -m training.news_filter [--data DIR] [--output PATH] [--recall 0.93]
 
 Training only (needs scikit-learn, the ``train`` extra); the runtime reads the JSON it writes.
 Every candidate sentence the detector keeps without the filter becomes a row: its news
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,14 +30,9 @@ from claims.detection.news import (
     is_question,
     news_features,
 )
+from claims.detection.shared_data import NEWS_CLAIMS_RELATIVE, shared_dir
 
-NEWS_CLAIMS_RELATIVE = Path("data") / "news-claims"
 FOLDS = 5
-
-
-def shared_dir() -> Path:
-    default = Path(__file__).resolve().parents[2].parent / "shared"
-    return Path(os.environ.get("CLAIM_TRACKER_SHARED_DIR", default))
 
 
 @dataclass
@@ -213,7 +207,9 @@ def _show_errors(articles: list[Article], keep: list[list[bool]], show: int) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m training.news_filter", description=(__doc__ or "").splitlines()[0]
+    )
     parser.add_argument("--data", type=Path, default=shared_dir() / NEWS_CLAIMS_RELATIVE)
     parser.add_argument("--output", type=Path, default=SHIPPED_FILTER_PATH)
     parser.add_argument("--recall", type=float, default=0.93, help="recall to keep on train")

@@ -1,7 +1,7 @@
-"""Turning raw scores into calibrated probabilities and a decision threshold (training only).
+"""Fitting the calibration and the decision threshold of a check-worthiness model.
 
 Shared by the linear model's training and the network's distillation; needs scikit-learn
-for the Platt fit.
+for the Platt fit. The product only applies what these choose (``CheckworthinessModel``).
 """
 
 from __future__ import annotations
@@ -9,19 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def precision_recall_f1(labels: Sequence[int], predicted: Sequence[bool]) -> dict[str, float]:
-    labels_array = np.asarray(labels, dtype=bool)
-    predicted_array = np.asarray(predicted, dtype=bool)
-    true_positives = int(np.sum(labels_array & predicted_array))
-    precision = true_positives / max(int(predicted_array.sum()), 1)
-    recall = true_positives / max(int(labels_array.sum()), 1)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
-def best_f1_threshold(labels: Sequence[int], probabilities: Sequence[float]) -> float:
+def best_f1_threshold(labels: ArrayLike, probabilities: ArrayLike) -> float:
     """The probability threshold that maximises F1 of the check-worthy class."""
     labels_array = np.asarray(labels, dtype=bool)
     order = np.argsort(-np.asarray(probabilities), kind="stable")

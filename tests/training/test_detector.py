@@ -7,15 +7,8 @@ import pytest
 
 from claims.detection.checkworthiness import MODEL_FILENAME, CheckworthinessModel
 from claims.detection.features import FeatureSpec
-from claims.detection.training import (
-    CT24_RELATIVE,
-    evaluate,
-    held_out_blocks,
-    load_ct24,
-    main,
-    shared_dir,
-    train_model,
-)
+from claims.detection.shared_data import CT24_RELATIVE, load_ct24, shared_dir
+from training.detector import evaluate, held_out_blocks, main, train_model
 
 pytest.importorskip("sklearn", reason="training needs the 'train' extra (scikit-learn)")
 
@@ -152,26 +145,6 @@ def _write_small_shared_dir(root: Path) -> Path:
         lines.append(f"{number}\t{text}\t{label}\t{'Yes' if label else 'No'}\t{split}")
     ct24.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
-
-
-def test_load_ct24_groups_sentences_by_split(tmp_path):
-    shared = _write_small_shared_dir(tmp_path)
-    splits = load_ct24(shared / CT24_RELATIVE)
-    assert set(splits) == {"train", "dev"}
-    assert splits["dev"] == DEV
-    assert len(splits["train"]) == 2 * len(TRAIN)
-
-
-def test_load_ct24_keeps_each_debate_together_in_sentence_id_order(tmp_path):
-    ct24 = tmp_path / "ct24.tsv"
-    ct24.write_text(
-        "sentence_id\tsentence\tlabel\tlabel_str\tsplit\n"
-        "30\tThird.\t0\tNo\ttrain\n"
-        "4\tFirst.\t1\tYes\ttrain\n"
-        "12\tSecond.\t0\tNo\ttrain\n",
-        encoding="utf-8",
-    )
-    assert load_ct24(ct24)["train"] == [("First.", 1), ("Second.", 0), ("Third.", 0)]
 
 
 def test_retraining_command_adds_editor_decisions(tmp_path, capsys):
