@@ -12,7 +12,6 @@ from rest_framework.response import Response
 from articles.permissions import IsEditor, IsNewsroomStaff
 from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF, claim_list_docs
 from claims.api.filters import ClaimFilter, GivenFiltersBackend
-from claims.api.listing import claim_items, claim_rows
 from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
@@ -29,6 +28,7 @@ from claims.api.serializers import (
 )
 from claims.claimreview import claimreview_for
 from claims.models import Claim, Rating
+from claims.public import claim_items, claim_rows
 from claims.services import (
     claim_assign,
     claim_mark_checkable,
@@ -70,7 +70,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet:
         if self.action == "list":
-            # The list reads plain rows (claims.api.listing), joined there.
+            # The list reads plain rows (claims.public), joined there.
             return Claim.objects.order_by("-created_at", "-id")
         # An article's body can be megabytes; a claim shows only its title and URL.
         return (

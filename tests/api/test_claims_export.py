@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from claims.services import claim_mark_duplicate
 from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
 from tests.factories import ClaimFactory
 
@@ -71,3 +72,20 @@ def test_editors_export_selected_claims_from_the_admin(client, editor, reviewer)
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(_body(response))))
     assert [int(row["id"]) for row in rows] == [checked.pk]
+
+
+def test_a_duplicate_claim_is_exported_with_its_originals_rating_as_the_api_shows_it(
+    anonymous, editor, reviewer
+):
+    original = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    repeat = ClaimFactory()
+    claim_mark_duplicate(claim=repeat, original=original, actor=editor)
+    shown = anonymous.get(f"/api/claims/{repeat.pk}/").json()["verdict"]
+
+    lines = _body(anonymous.get("/api/claims/export/?format=jsonl")).splitlines()
+    exported = next(row for row in map(json.loads, lines) if row["id"] == repeat.pk)
+    assert exported["rating"] == shown["rating"] == "false"
+    assert exported["verdict_summary"] == shown["summary"]
+    assert exported["verdict_version"] == shown["version"]
+    csv_rows = csv.DictReader(io.StringIO(_body(anonymous.get("/api/claims/export/"))))
+    assert next(row for row in csv_rows if int(row["id"]) == repeat.pk)["rating_label"] == "False"
