@@ -31,7 +31,7 @@ from django.db.models import F, Lookup, Q, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
-from claims.models import Verdict, VerdictStatus
+from claims.models import Claim, Verdict, VerdictStatus
 
 # The columns of the claim row itself, and what the public item joins to them.
 CLAIM_COLUMNS = (
@@ -115,6 +115,12 @@ def claim_items(rows: list[Row], *, for_staff: bool) -> list[Row]:
     when = _datetime_converter()
     verdicts, history = public_verdicts(rows, when=when)
     return [claim_item(row, verdicts, history, when=when, for_staff=for_staff) for row in rows]
+
+
+def claim_item_of(claim_id: int, *, for_staff: bool) -> Row:
+    """One claim by its id as the API shows it (its detail, a workflow action's answer)."""
+    rows = list(claim_rows(Claim.objects.filter(pk=claim_id), for_staff=for_staff))
+    return claim_items(rows, for_staff=for_staff)[0]
 
 
 def claim_item(

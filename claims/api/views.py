@@ -69,15 +69,11 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     renderer_classes = READ_RENDERERS
 
     def get_queryset(self) -> QuerySet:
-        if self.action == "list":
-            # The list reads plain rows (claims.public), joined there.
-            return Claim.objects.order_by("-created_at", "-id")
-        # An article's body can be megabytes; a claim shows only its title and URL.
-        return (
-            Claim.objects.with_public_detail()
-            .defer("article__body", "text_hash")
-            .order_by("-created_at", "-id")
-        )
+        if self.action == "claimreview":
+            # An article's body can be megabytes; a ClaimReview shows only its title and URL.
+            return Claim.objects.with_public_detail().defer("article__body", "text_hash")
+        # The list and the detail read plain rows from the public read model (claims.public).
+        return Claim.objects.order_by("-created_at", "-id")
 
     def get_permissions(self) -> list[Any]:
         if self.action in EDITOR_ACTIONS:
@@ -88,8 +84,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         return [AllowAny()]
 
     def _claim_response(self, claim: Claim, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=claim.pk)
-        return Response(self.get_serializer(fresh).data, status=code)
+        # The serializer reads the claim afresh, as the public read model shows it.
+        return Response(self.get_serializer(claim).data, status=code)
 
     @extend_schema(request=AssignSerializer, responses={200: ClaimSerializer})
     @action(detail=True, methods=["post"])
