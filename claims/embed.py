@@ -11,7 +11,8 @@ from claims.views import claimreview_script
 def claim_embed(request: HttpRequest, pk: int) -> HttpResponse:
     """A small card of a published verdict for other sites' iframes, with its ClaimReview."""
     claim = get_object_or_404(Claim.objects.with_public_detail(), pk=pk)
-    verdict = claim.published_verdict
+    # As on the claim's page: a duplicate shows the verdict of the claim it repeats.
+    verdict = claim.public_verdict
     if verdict is None:
         return render(request, "claims/claim_embed.html", {"claim": claim}, status=404)
     page = claim_page(claim, verdict, detail=False)

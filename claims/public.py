@@ -80,6 +80,10 @@ Row = dict[str, Any]
 DateTimes = Callable[[datetime | None], Any]
 
 
+def _unchanged(value: Any) -> Any:
+    return value
+
+
 def public_verdict_claim_id(*, claim_id: int, duplicate_of_id: int | None) -> int:
     """Whose published verdict the public sees for this claim: a duplicate shows its
     original's (see `Claim.duplicate_of`)."""
@@ -307,7 +311,13 @@ def public_claims(
             yield row, verdicts.get(verdict_of)
 
 
-def _published_verdict(version: Row, when: DateTimes) -> Row:
+def verdict_item(verdict: Verdict) -> Row:
+    """A published verdict already in hand (a webhook's) as `claim_items` shows it, its
+    `sources` left empty: those who need them read the claim's item."""
+    return _published_verdict({column: getattr(verdict, column) for column in VERDICT_COLUMNS})
+
+
+def _published_verdict(version: Row, when: DateTimes = _unchanged) -> Row:
     """As PublishedVerdictSerializer describes it."""
     return {
         "version": version["version"],
@@ -348,7 +358,3 @@ def _datetime_converter() -> DateTimes:
     if str(zone) in {"UTC", "Etc/UTC"}:
         return _unchanged
     return lambda value: value.astimezone(zone) if value else None
-
-
-def _unchanged(value: Any) -> Any:
-    return value
