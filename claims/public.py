@@ -13,7 +13,7 @@ The rules live here once:
 - its history is every publicly visible version of its own verdicts, newest first;
 - who checks a claim and by when is shown to newsroom staff only.
 Pages that read one claim as model instances (its page, embed card and ClaimReview) take its
-verdict from `Claim.public_verdict`, which follows the same duplicate rule.
+verdict from `public_verdict_of` (`Claim.public_verdict`), which follows the same rule.
 
 `ClaimSerializer` describes these items in the OpenAPI schema.
 """
@@ -27,11 +27,12 @@ from typing import Any, NamedTuple
 from django.contrib.auth import get_user_model
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import F, Lookup, Q, QuerySet
+from django.db.models import F, Lookup, Prefetch, Q, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
-from claims.models import Claim, Verdict, VerdictStatus
+from claims.claimreview import claimreview_for
+from claims.models import Appearance, Claim, Verdict, VerdictStatus
 
 # The columns of the claim row itself, and what the public item joins to them.
 CLAIM_COLUMNS = (
@@ -88,6 +89,36 @@ def public_verdict_claim_id(*, claim_id: int, duplicate_of_id: int | None) -> in
     """Whose published verdict the public sees for this claim: a duplicate shows its
     original's (see `Claim.duplicate_of`)."""
     return duplicate_of_id if duplicate_of_id is not None else claim_id
+
+
+def public_verdict_of(claim: Claim) -> Verdict | None:
+    """The published verdict the public sees of one claim in hand (its page, embed card and
+    ClaimReview), from the prefetch of `with_public_detail` when there is one."""
+    owner_id = public_verdict_claim_id(claim_id=claim.pk, duplicate_of_id=claim.duplicate_of_id)
+    owner = claim if owner_id == claim.pk else claim.duplicate_of
+    return owner.published_verdict if owner is not None else None
+
+
+def public_claimreview(claim: Claim) -> dict[str, Any] | None:
+    """The ClaimReview of one claim (from `with_public_detail`): of the verdict the public
+    sees of it, none until there is one."""
+    verdict = public_verdict_of(claim)
+    return claimreview_for(claim, verdict) if verdict is not None else None
+
+
+def published_reviews() -> QuerySet:
+    """Every published verdict with what its ClaimReview shows of its claim, oldest first, in
+    a fixed number of queries: each is its claim's public verdict (a duplicate has none of its
+    own, and its original's review is the one listed)."""
+    return (
+        Verdict.objects.filter(status=VerdictStatus.PUBLISHED)
+        .select_related("claim__article", "claim__claimant")
+        # Where each claim appeared: its ClaimReview's appearance and firstAppearance.
+        .prefetch_related(
+            Prefetch("claim__appearances", queryset=Appearance.objects.select_related("article"))
+        )
+        .order_by("published_at", "id")
+    )
 
 
 def _staff_columns() -> dict[str, F]:

@@ -26,9 +26,8 @@ from claims.api.serializers import (
     VerdictInputSerializer,
     shows_assignment,
 )
-from claims.claimreview import claimreview_for
 from claims.models import Claim, Rating
-from claims.public import claim_items, claim_rows
+from claims.public import claim_items, claim_rows, public_claimreview
 from claims.services import (
     claim_assign,
     claim_mark_checkable,
@@ -201,11 +200,10 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["get"], renderer_classes=LINKED_DATA_RENDERERS)
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
-        claim = self.get_object()
-        verdict = claim.public_verdict
-        if verdict is None:
+        review = public_claimreview(self.get_object())
+        if review is None:
             raise Http404
-        return Response(claimreview_for(claim, verdict))
+        return Response(review)
 
     # Last in the class: from here on, `list` in this class body names this method.
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
