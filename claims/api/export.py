@@ -170,8 +170,9 @@ class ClaimExportView(APIView):
         summary="Export claims as CSV or JSON Lines",
         description=(
             "Every claim matching the claims-list filters (same parameters: `status`, "
-            "`rating`, `claimant`, `q`...), with its published verdict, streamed. Cells that "
-            "start with = + - @ are prefixed with ' so spreadsheets show them as text."
+            "`rating`, `claimant`, `q`...), with the verdict the public sees (a duplicate: "
+            "its original's), streamed. Cells that start with = + - @ are prefixed with ' so "
+            "spreadsheets show them as text."
         ),
     )
     def get(self, request: Request) -> StreamingHttpResponse:
