@@ -24,6 +24,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -264,7 +265,13 @@ class _IsAnyOf(Lookup):
 
 
 def _public_versions(claim_ids: list[int]) -> Iterator[dict[str, Any]]:
-    """The rows of `public_versions_query`, from SQL compiled once per number of claims."""
+    """The rows of `public_versions_query`, from SQL compiled once per number of claims: a
+    page's (its claims and their originals); an export chunk's is built each time, as its
+    compiling is small beside its thousands of rows and would crowd the pages out of the cache.
+    """
+    if len(claim_ids) > 2 * settings.API_MAX_PAGE_SIZE:
+        yield from public_versions_query(claim_ids)
+        return
     connection = connections[Verdict.objects.db]
     statement = _compiled_versions_query(len(claim_ids), connection)
     params = list(statement.params)

@@ -92,9 +92,12 @@ def test_a_duplicate_claim_is_exported_with_its_originals_rating_as_the_api_show
     assert next(row for row in csv_rows if int(row["id"]) == repeat.pk)["rating_label"] == "False"
 
 
+# A chunk of claims larger than two pages reads its verdicts without the pages' compiled query.
+@pytest.mark.parametrize("max_page_size", [200, 1])
 def test_a_long_export_reads_each_chunks_verdicts_at_once_and_keeps_duplicates_right(
-    anonymous, editor, reviewer, monkeypatch, django_assert_max_num_queries
+    anonymous, editor, reviewer, monkeypatch, django_assert_max_num_queries, settings, max_page_size
 ):
+    settings.API_MAX_PAGE_SIZE = max_page_size
     monkeypatch.setattr(export, "CHUNK_SIZE", 2)
     originals = [
         publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer) for _ in range(3)
