@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from claims.models import Claim
+from claims.public import public_verdict_of
 from claims.public_page import claim_page
 from claims.views import claimreview_script
 
@@ -11,7 +12,8 @@ from claims.views import claimreview_script
 def claim_embed(request: HttpRequest, pk: int) -> HttpResponse:
     """A small card of a published verdict for other sites' iframes, with its ClaimReview."""
     claim = get_object_or_404(Claim.objects.with_public_detail(), pk=pk)
-    verdict = claim.published_verdict
+    # As on the claim's page: a duplicate shows the verdict of the claim it repeats.
+    verdict = public_verdict_of(claim)
     if verdict is None:
         return render(request, "claims/claim_embed.html", {"claim": claim}, status=404)
     page = claim_page(claim, verdict, detail=False)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from claims.claimreview import claimreview_for
 from claims.models import Claim, Verdict
+from claims.public import public_verdict_of
 from claims.public_page import claim_page as claim_page_for
 from claims.public_page import organisation, public_statement, published_fact_checks
 from config.public_url import public_base_url
@@ -24,7 +25,7 @@ def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The public page of a claim; a published verdict carries its ClaimReview as JSON-LD."""
     claim = get_object_or_404(Claim.objects.with_public_detail(), pk=pk)
     # A duplicate shows the verdict of the claim it repeats.
-    verdict = claim.public_verdict
+    verdict = public_verdict_of(claim)
     page = claim_page_for(claim, verdict)
     return render(
         request,
@@ -69,7 +70,7 @@ def front_page(request: HttpRequest) -> HttpResponse:
     fact_checks = Paginator(published_fact_checks(search=search), FACT_CHECKS_PER_PAGE)
     page = fact_checks.get_page(request.GET.get("page"))
     org = organisation()
-    items = [(claim, public_statement(claim), claim.published_verdict) for claim in page]
+    items = [(claim, public_statement(claim), public_verdict_of(claim)) for claim in page]
     return render(
         request,
         "claims/front_page.html",

@@ -21,6 +21,7 @@ from articles.errors import InvalidInput, NotPermitted
 from articles.roles import is_editor
 from claims.claimreview import claim_public_url, claimreview_for
 from claims.events import EVENTS
+from claims.public import verdict_item
 from config.public_url import public_base_url
 from consumers import signing
 from consumers.models import ApiKey, DeliveryStatus, WebhookDelivery, WebhookSubscription
@@ -170,6 +171,17 @@ def _claim_payload(claim: Any) -> dict[str, Any]:
     }
 
 
+# What an event tells of the verdict: the public verdict's fields, by the API's names.
+WEBHOOK_VERDICT_FIELDS = (
+    "version",
+    "rating",
+    "rating_label",
+    "rating_value",
+    "summary",
+    "published_at",
+)
+
+
 def event_payload(event: str, *, claim: Any, verdict: Any = None) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "event": event,
@@ -177,14 +189,8 @@ def event_payload(event: str, *, claim: Any, verdict: Any = None) -> dict[str, A
         "claim": _claim_payload(claim),
     }
     if verdict is not None:
-        payload["verdict"] = {
-            "version": verdict.version,
-            "rating": verdict.rating_slug,
-            "rating_label": verdict.rating_label,
-            "rating_value": verdict.rating_value,
-            "summary": verdict.summary,
-            "published_at": verdict.published_at,
-        }
+        shown = verdict_item(verdict)
+        payload["verdict"] = {field: shown[field] for field in WEBHOOK_VERDICT_FIELDS}
         payload["claimreview"] = claimreview_for(claim, verdict)
     return json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
 

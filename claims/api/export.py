@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django_filters import rest_framework as filters
@@ -24,7 +24,8 @@ from rest_framework.views import APIView
 
 from claims.api.filters import ClaimFilter
 from claims.claimreview import claim_public_url
-from claims.models import Claim, VerdictStatus
+from claims.models import Claim
+from claims.public import public_claims
 
 CHUNK_SIZE = 2000
 COLUMNS = [
@@ -50,43 +51,43 @@ COLUMNS = [
     "verdict_published_at",
     "url",
 ]
-_VALUES = {
+# Export columns taken from the claim's public row, and from its public verdict.
+_CLAIM_VALUES = {
     "id": "id",
     "text": "text",
     "statement": "statement",
-    "claimant_name": "claimant__name",
+    "claimant_name": "claimant_name",
     "status": "status",
     "score": "score",
     "article_id": "article_id",
-    "article_title": "article__title",
-    "article_url": "article__url",
-    "outlet": "article__outlet",
-    "claimed_at": "article__published_at",
+    "article_title": "article_title",
+    "article_url": "article_url",
+    "outlet": "outlet",
+    "claimed_at": "claimed_at",
     "created_at": "created_at",
-    "verdict_version": "live_verdict__version",
-    "rating": "live_verdict__rating_slug",
-    "rating_label": "live_verdict__rating_label",
-    "rating_value": "live_verdict__rating_value",
-    "best_rating": "live_verdict__best_rating",
-    "worst_rating": "live_verdict__worst_rating",
-    "verdict_summary": "live_verdict__summary",
-    "verdict_published_at": "live_verdict__published_at",
+}
+_VERDICT_VALUES = {
+    "verdict_version": "version",
+    "rating": "rating",
+    "rating_label": "rating_label",
+    "rating_value": "rating_value",
+    "best_rating": "best_rating",
+    "worst_rating": "worst_rating",
+    "verdict_summary": "summary",
+    "verdict_published_at": "published_at",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_rows(claims: QuerySet) -> Iterator[dict[str, Any]]:
-    """One flat dict per claim, with its published verdict (if any), in the list's order."""
-    rows = claims.annotate(
-        live_verdict=FilteredRelation(
-            "verdicts", condition=Q(verdicts__status=VerdictStatus.PUBLISHED)
-        )
-    ).values(
-        *[column for column, path in _VALUES.items() if column == path],
-        **{column: F(path) for column, path in _VALUES.items() if column != path},
-    )
-    for row in rows.iterator(chunk_size=CHUNK_SIZE):
-        row["url"] = claim_public_url(Claim(pk=row["id"]))
+    """One flat dict per claim, with the verdict the public sees of it (a duplicate: its
+    original's), in the list's order."""
+    article = {"outlet": F("article__outlet"), "claimed_at": F("article__published_at")}
+    for claim, verdict in public_claims(claims, chunk_size=CHUNK_SIZE, extra=article):
+        row = {column: claim[key] for column, key in _CLAIM_VALUES.items()}
+        for column, key in _VERDICT_VALUES.items():
+            row[column] = verdict[key] if verdict is not None else None
+        row["url"] = claim_public_url(Claim(pk=claim["id"]))
         yield row
 
 
@@ -169,8 +170,9 @@ class ClaimExportView(APIView):
         summary="Export claims as CSV or JSON Lines",
         description=(
             "Every claim matching the claims-list filters (same parameters: `status`, "
-            "`rating`, `claimant`, `q`...), with its published verdict, streamed. Cells that "
-            "start with = + - @ are prefixed with ' so spreadsheets show them as text."
+            "`rating`, `claimant`, `q`...), with the verdict the public sees (a duplicate: "
+            "its original's), streamed. Cells that start with = + - @ are prefixed with ' so "
+            "spreadsheets show them as text."
         ),
     )
     def get(self, request: Request) -> StreamingHttpResponse:

@@ -3,7 +3,7 @@ partners: JSON-LD objects, oldest first, `?since=` to fetch only what changed.""
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics
@@ -14,7 +14,8 @@ from rest_framework.response import Response
 from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF
 from claims.api.pagination import CursorCapablePagination
 from claims.claimreview import claimreview_for
-from claims.models import Appearance, Verdict, VerdictStatus
+from claims.models import Verdict
+from claims.public import published_reviews
 from config.api import LINKED_DATA_RENDERERS
 
 
@@ -55,17 +56,7 @@ class ClaimReviewFeedView(generics.ListAPIView):
     filterset_class = ClaimReviewFeedFilter
 
     def get_queryset(self) -> QuerySet:
-        return (
-            Verdict.objects.filter(status=VerdictStatus.PUBLISHED)
-            .select_related("claim__article", "claim__claimant")
-            # Where each claim appeared: its ClaimReview's appearance and firstAppearance.
-            .prefetch_related(
-                Prefetch(
-                    "claim__appearances", queryset=Appearance.objects.select_related("article")
-                )
-            )
-            .order_by("published_at", "id")
-        )
+        return published_reviews()
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         verdicts = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from articles.roles import is_staff_member
 from claims.models import Claim, Rating, Verdict, VerdictSource
+from claims.public import claim_item_of
 
 
 def shows_assignment(request: Any) -> bool:
@@ -117,17 +118,31 @@ class EntityMentionsField(serializers.JSONField):
     """The stored list of entities, described item by item."""
 
 
+# A claim as the API shows it: described here for the schema, built by the public read model
+# (`claims.public`), the same function the list and the export use.
 class ClaimSerializer(serializers.ModelSerializer):
-    claimant = serializers.SerializerMethodField()
+    claimant = serializers.CharField(read_only=True, allow_null=True)
     dates = DateMentionsField(read_only=True)
     entities = EntityMentionsField(read_only=True)
     # Null for a claim imported from another organisation's ClaimReview: it has no article here.
     article_title = serializers.CharField(source="article.title", read_only=True, allow_null=True)
     article_url = serializers.CharField(source="article.url", read_only=True, allow_null=True)
-    verdict = serializers.SerializerMethodField()
-    verdict_history = serializers.SerializerMethodField()
-    reviewer = serializers.SerializerMethodField()
-    due_date = serializers.SerializerMethodField()
+    verdict = PublishedVerdictSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The current version; a duplicate shows its original's (see `duplicate_of`).",
+    )
+    verdict_history = VerdictVersionSerializer(
+        many=True,
+        read_only=True,
+        help_text="Every published version, newest first, with the note of each correction.",
+    )
+    reviewer = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        help_text="Who is checking a claim is newsroom-internal: staff only.",
+    )
+    due_date = serializers.DateField(read_only=True, allow_null=True)
 
     class Meta:
         model = Claim
@@ -156,45 +171,9 @@ class ClaimSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def _nested(self, serializer_class: type) -> serializers.Serializer:
-        """One nested serializer per list, not one per claim: building its fields is costly."""
-        cache = self.__dict__.setdefault("_nested_serializers", {})
-        if serializer_class not in cache:
-            cache[serializer_class] = serializer_class()
-        return cache[serializer_class]
-
-    def _for_staff(self) -> bool:
-        return shows_assignment(self.context.get("request"))
-
-    def get_claimant(self, claim: Claim) -> str | None:
-        return claim.claimant.name if claim.claimant_id else None
-
-    @extend_schema_field(PublishedVerdictSerializer(allow_null=True))
-    def get_verdict(self, claim: Claim) -> dict[str, Any] | None:
-        """The current version; a duplicate shows its original's (see `duplicate_of`)."""
-        verdict = claim.public_verdict
-        return (
-            self._nested(PublishedVerdictSerializer).to_representation(verdict) if verdict else None
-        )
-
-    @extend_schema_field(VerdictVersionSerializer(many=True))
-    def get_verdict_history(self, claim: Claim) -> list[dict[str, Any]]:
-        """Every published version, newest first, with the note of each correction."""
-        version = self._nested(VerdictVersionSerializer)
-        return [version.to_representation(item) for item in claim.verdict_history]
-
-    @extend_schema_field(serializers.CharField(allow_null=True))
-    def get_reviewer(self, claim: Claim) -> str | None:
-        """Who is checking a claim is newsroom-internal: staff only."""
-        if not self._for_staff() or claim.reviewer is None:
-            return None
-        return claim.reviewer.get_username()
-
-    @extend_schema_field(serializers.DateField(allow_null=True))
-    def get_due_date(self, claim: Claim) -> str | None:
-        if not self._for_staff() or claim.due_date is None:
-            return None
-        return claim.due_date.isoformat()
+    def to_representation(self, instance: Claim) -> dict[str, Any]:
+        for_staff = shows_assignment(self.context.get("request"))
+        return claim_item_of(instance.pk, for_staff=for_staff)
 
 
 class AssignSerializer(serializers.Serializer):

@@ -12,7 +12,6 @@ from rest_framework.response import Response
 from articles.permissions import IsEditor, IsNewsroomStaff
 from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF, claim_list_docs
 from claims.api.filters import ClaimFilter, GivenFiltersBackend
-from claims.api.listing import claim_items, claim_rows
 from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
@@ -27,8 +26,8 @@ from claims.api.serializers import (
     VerdictInputSerializer,
     shows_assignment,
 )
-from claims.claimreview import claimreview_for
 from claims.models import Claim, Rating
+from claims.public import claim_items, claim_rows, public_claimreview
 from claims.services import (
     claim_assign,
     claim_mark_checkable,
@@ -69,15 +68,11 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     renderer_classes = READ_RENDERERS
 
     def get_queryset(self) -> QuerySet:
-        if self.action == "list":
-            # The list reads plain rows (claims.api.listing), joined there.
-            return Claim.objects.order_by("-created_at", "-id")
-        # An article's body can be megabytes; a claim shows only its title and URL.
-        return (
-            Claim.objects.with_public_detail()
-            .defer("article__body", "text_hash")
-            .order_by("-created_at", "-id")
-        )
+        if self.action == "claimreview":
+            # An article's body can be megabytes; a ClaimReview shows only its title and URL.
+            return Claim.objects.with_public_detail().defer("article__body", "text_hash")
+        # The list and the detail read plain rows from the public read model (claims.public).
+        return Claim.objects.order_by("-created_at", "-id")
 
     def get_permissions(self) -> list[Any]:
         if self.action in EDITOR_ACTIONS:
@@ -88,8 +83,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         return [AllowAny()]
 
     def _claim_response(self, claim: Claim, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=claim.pk)
-        return Response(self.get_serializer(fresh).data, status=code)
+        # The serializer reads the claim afresh, as the public read model shows it.
+        return Response(self.get_serializer(claim).data, status=code)
 
     @extend_schema(request=AssignSerializer, responses={200: ClaimSerializer})
     @action(detail=True, methods=["post"])
@@ -205,11 +200,10 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["get"], renderer_classes=LINKED_DATA_RENDERERS)
     def claimreview(self, request: Request, pk: str | None = None) -> Response:
-        claim = self.get_object()
-        verdict = claim.public_verdict
-        if verdict is None:
+        review = public_claimreview(self.get_object())
+        if review is None:
             raise Http404
-        return Response(claimreview_for(claim, verdict))
+        return Response(review)
 
     # Last in the class: from here on, `list` in this class body names this method.
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -251,10 +251,11 @@ class Claim(models.Model):
 
     @property
     def public_verdict(self) -> "Verdict | None":
-        """The verdict readers see: a duplicate shows its original's."""
-        if self.duplicate_of_id is not None:
-            return self.duplicate_of.published_verdict
-        return self.published_verdict
+        """The verdict readers see: a duplicate shows its original's (claims.public decides)."""
+        # Imported here: the public read model reads these models.
+        from claims.public import public_verdict_of
+
+        return public_verdict_of(self)
 
     @property
     def verdict_history(self) -> list["Verdict"]:

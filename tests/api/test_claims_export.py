@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from claims.api import export
+from claims.services import claim_mark_duplicate
 from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
 from tests.factories import ClaimFactory
 
@@ -71,3 +73,47 @@ def test_editors_export_selected_claims_from_the_admin(client, editor, reviewer)
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(_body(response))))
     assert [int(row["id"]) for row in rows] == [checked.pk]
+
+
+def test_a_duplicate_claim_is_exported_with_its_originals_rating_as_the_api_shows_it(
+    anonymous, editor, reviewer
+):
+    original = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    repeat = ClaimFactory()
+    claim_mark_duplicate(claim=repeat, original=original, actor=editor)
+    shown = anonymous.get(f"/api/claims/{repeat.pk}/").json()["verdict"]
+
+    lines = _body(anonymous.get("/api/claims/export/?format=jsonl")).splitlines()
+    exported = next(row for row in map(json.loads, lines) if row["id"] == repeat.pk)
+    assert exported["rating"] == shown["rating"] == "false"
+    assert exported["verdict_summary"] == shown["summary"]
+    assert exported["verdict_version"] == shown["version"]
+    csv_rows = csv.DictReader(io.StringIO(_body(anonymous.get("/api/claims/export/"))))
+    assert next(row for row in csv_rows if int(row["id"]) == repeat.pk)["rating_label"] == "False"
+
+
+# A chunk of claims larger than two pages reads its verdicts without the pages' compiled query.
+@pytest.mark.parametrize("max_page_size", [200, 1])
+def test_a_long_export_reads_each_chunks_verdicts_at_once_and_keeps_duplicates_right(
+    anonymous, editor, reviewer, monkeypatch, django_assert_max_num_queries, settings, max_page_size
+):
+    settings.API_MAX_PAGE_SIZE = max_page_size
+    monkeypatch.setattr(export, "CHUNK_SIZE", 2)
+    originals = [
+        publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer) for _ in range(3)
+    ]
+    # Newest first: the repeats come in a chunk before their originals'.
+    repeats = [ClaimFactory() for _ in range(3)]
+    for repeat, original in zip(repeats, originals, strict=True):
+        claim_mark_duplicate(claim=repeat, original=original, actor=editor)
+
+    # The claims, read once, then per chunk of two the verdicts of its claims and their
+    # originals; not a query per claim.
+    with django_assert_max_num_queries(1 + 3):
+        rows = [
+            json.loads(line)
+            for line in _body(anonymous.get("/api/claims/export/?format=jsonl")).splitlines()
+        ]
+    assert len(rows) == 6
+    assert {row["rating"] for row in rows} == {"false"}
+    assert all(row["verdict_version"] == 1 for row in rows)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claimant, Rating
-from claims.services import verdict_correct, verdict_publish
+from claims.services import claim_mark_duplicate, verdict_correct, verdict_publish
 from tests.api.publishing import VERDICT_SUMMARY, publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 
@@ -143,6 +143,21 @@ def test_the_embed_card_points_search_engines_to_the_claim_page(client, fact_che
     assert card.xpath("//meta[@name='robots']/@content") == ["noindex"]
     assert response["X-Robots-Tag"] == "noindex"
     assert card.xpath("string(//span[@class='rating'])") == "False"
+
+
+def test_a_duplicate_claims_page_card_and_claimreview_show_its_originals_verdict(
+    client, fact_check, editor
+):
+    repeat = ClaimFactory(text="The city spent 4.2 million dollars on roads in 2023.")
+    claim_mark_duplicate(claim=repeat, original=fact_check, actor=editor)
+
+    _, page = _page(client, f"/claims/{repeat.pk}/")
+    _, card = _page(client, f"/claims/{repeat.pk}/embed/")
+    review = client.get(f"/api/claims/{repeat.pk}/claimreview/").json()
+    assert page.xpath("string(//span[@class='rating'])") == "False"
+    assert card.xpath("string(//span[@class='rating'])") == "False"
+    assert review["reviewRating"]["alternateName"] == "False"
+    assert review["url"] == f"http://testserver/claims/{repeat.pk}/"
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client, settings):
