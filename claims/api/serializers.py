@@ -17,6 +17,7 @@ from claims.limits import (
     MAX_USERNAME_CHARS,
 )
 from claims.models import Claim, Rating, Verdict, VerdictSource
+from claims.services.policy import Move
 
 
 def shows_assignment(request: Any) -> bool:
@@ -334,6 +335,24 @@ class DuplicateSerializer(serializers.Serializer):
     reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=MAX_NOTE_CHARS
     )
+
+
+class ClaimMoveSerializer(serializers.Serializer):
+    """One workflow move and whether the signed-in user may take it now."""
+
+    move = serializers.ChoiceField(choices=[move.value for move in Move])
+    allowed = serializers.BooleanField()
+    reason = serializers.CharField(
+        allow_null=True, help_text="Why the move is refused (null when it is allowed)."
+    )
+
+
+class ClaimMovesSerializer(serializers.Serializer):
+    allowed_moves = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The moves the signed-in user may take on this claim now (see `moves`).",
+    )
+    moves = ClaimMoveSerializer(many=True)
 
 
 class RatingSerializer(serializers.ModelSerializer):

@@ -16,6 +16,7 @@ from claims.api.listing import claim_items, claim_rows
 from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
+    ClaimMovesSerializer,
     ClaimSerializer,
     CorrectionInputSerializer,
     DraftVerdictSerializer,
@@ -43,6 +44,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
+from claims.services.policy import claim_moves
 from config.api import LINKED_DATA_RENDERERS, READ_RENDERERS
 
 # Workflow actions only editors may take; the others check the acting reviewer in the service.
@@ -55,7 +57,7 @@ EDITOR_ACTIONS = {
     "duplicate",
     "second_reviewer",
 }
-SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review"}
+SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review", "moves"}
 
 
 @claim_list_docs
@@ -193,6 +195,26 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             claim=self.get_object(), actor=request.user, **payload.validated_data
         )
         return self._claim_response(claim)
+
+    @extend_schema(responses={200: ClaimMovesSerializer})
+    @action(detail=True, methods=["get"])
+    def moves(self, request: Request, pk: str | None = None) -> Response:
+        """The workflow moves the signed-in newsroom member may take on the claim now, and why
+        the others are refused: the same answers the admin's buttons and the actions give."""
+        moves = claim_moves(claim=self.get_object(), actor=request.user)
+        return Response(
+            {
+                "allowed_moves": [move.value for move, refusal in moves.items() if not refusal],
+                "moves": [
+                    {
+                        "move": move.value,
+                        "allowed": refusal is None,
+                        "reason": refusal.message if refusal else None,
+                    }
+                    for move, refusal in moves.items()
+                ],
+            }
+        )
 
     @extend_schema(
         summary="The claim's ClaimReview",

@@ -178,3 +178,18 @@ def test_an_editor_cannot_ask_for_a_second_review_of_a_not_checkable_claim(edito
     claim.refresh_from_db()
     assert claim.second_reviewer is None
     assert claim.status == ClaimStatus.NOT_CHECKABLE
+
+
+def test_the_api_lists_the_moves_the_admin_offers_with_the_reasons_for_the_others(people):
+    claim = STATES["drafted, second review pending"](ClaimFactory(), people)
+    editor = people["editor"]
+
+    answer = client_for(editor).get(f"/api/claims/{claim.pk}/moves/").json()
+
+    assert answer["allowed_moves"] == [
+        move.value for move in Move if move in _offered_in_admin(claim, editor)
+    ]
+    assert "publish" not in answer["allowed_moves"]
+    publish = next(item for item in answer["moves"] if item["move"] == "publish")
+    assert people["second reviewer"].username in publish["reason"]
+    assert client_for().get(f"/api/claims/{claim.pk}/moves/").status_code == 401
