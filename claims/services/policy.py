@@ -13,6 +13,7 @@ service that receives it.
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from articles.errors import NotPermitted, ServiceError, TransitionNotAllowed
@@ -80,37 +81,42 @@ def transition_refusal(from_status: str, to_status: str) -> Refusal | None:
     )
 
 
-@dataclass(frozen=True)
 class _Facts:
-    """What the rules look at besides the claim's own columns, read once."""
+    """What the rules look at besides the claim's own columns, each read once and only when a
+    rule asks (a reviewer's move costs no group lookup, a triage move no verdict query)."""
 
-    editor: bool
-    assigned: bool
-    second_reviewer: bool
-    draft: Verdict | None
-    has_published: bool
-
-
-def _facts(claim: Claim, actor: Any) -> _Facts:
-    signed_in = getattr(actor, "is_authenticated", False)
-    own = list(
-        claim.verdicts.filter(status__in=[VerdictStatus.DRAFT, VerdictStatus.PUBLISHED]).only(
-            "id", "status", "second_review", "second_review_note"
-        )
-    )
-    return _Facts(
-        editor=is_editor(actor),
-        assigned=bool(
+    def __init__(self, claim: Claim, actor: Any) -> None:
+        self._claim = claim
+        self._actor = actor
+        signed_in = getattr(actor, "is_authenticated", False)
+        self.assigned = bool(
             signed_in and claim.reviewer_id is not None and claim.reviewer_id == actor.pk
-        ),
-        second_reviewer=bool(
+        )
+        self.second_reviewer = bool(
             signed_in
             and claim.second_reviewer_id is not None
             and claim.second_reviewer_id == actor.pk
-        ),
-        draft=next((v for v in own if v.status == VerdictStatus.DRAFT), None),
-        has_published=any(v.status == VerdictStatus.PUBLISHED for v in own),
-    )
+        )
+
+    @cached_property
+    def editor(self) -> bool:
+        return is_editor(self._actor)
+
+    @cached_property
+    def _own_verdicts(self) -> list[Verdict]:
+        return list(
+            self._claim.verdicts.filter(
+                status__in=[VerdictStatus.DRAFT, VerdictStatus.PUBLISHED]
+            ).only("id", "status", "second_review", "second_review_note")
+        )
+
+    @property
+    def draft(self) -> Verdict | None:
+        return next((v for v in self._own_verdicts if v.status == VerdictStatus.DRAFT), None)
+
+    @property
+    def has_published(self) -> bool:
+        return any(v.status == VerdictStatus.PUBLISHED for v in self._own_verdicts)
 
 
 def _editors(action: str) -> Refusal:
@@ -300,12 +306,12 @@ _RULES = {
 
 def claim_moves(*, claim: Claim, actor: Any) -> dict[Move, Refusal | None]:
     """Every move, mapped to None when the actor may take it now, else why not."""
-    facts = _facts(claim, actor)
+    facts = _Facts(claim, actor)
     return {move: rule(claim, facts) for move, rule in _RULES.items()}
 
 
 def move_refusal(*, claim: Claim, actor: Any, move: Move) -> Refusal | None:
-    return _RULES[move](claim, _facts(claim, actor))
+    return _RULES[move](claim, _Facts(claim, actor))
 
 
 def check_move(*, claim: Claim, actor: Any, move: Move) -> None:
