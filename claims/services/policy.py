@@ -247,7 +247,8 @@ def _publish(claim: Claim, facts: _Facts) -> Refusal | None:
         )
     if claim.second_reviewer_id is None or draft.second_review == SecondReview.APPROVED:
         return None
-    who = claim.second_reviewer.get_username()
+    second = claim.second_reviewer
+    who = second.get_username() if second is not None else ""
     if draft.second_review == SecondReview.REJECTED:
         return Refusal(
             TransitionNotAllowed,

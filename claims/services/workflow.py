@@ -313,6 +313,8 @@ def verdict_correct(
             claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
             or claim.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
         )
+        if base is None:  # a published claim whose verdicts were merged away
+            raise TransitionNotAllowed("This claim has no verdict to correct.", field="status")
         rating = _rating_on_active_scale(base.rating if rating is None else rating)
         summary = clean_text(
             base.summary if summary is None else summary,
