@@ -6,16 +6,14 @@ writes. Every move is recorded as a ClaimTransition (who, when, why); every row 
 also lands in the change history with the acting user.
 """
 
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history
 
 from articles.errors import InvalidInput, TransitionNotAllowed
@@ -24,11 +22,6 @@ from claims import events
 from claims.claimreview_validation import ensure_claimreview_publishable
 from claims.limits import (
     MAX_EXPLANATION_CHARS,
-    MAX_SOURCE_PUBLISHER_CHARS,
-    MAX_SOURCE_QUOTE_CHARS,
-    MAX_SOURCE_TITLE_CHARS,
-    MAX_SOURCE_URL_CHARS,
-    MAX_SOURCES,
     MAX_SUMMARY_CHARS,
     clean_text,
 )
@@ -50,6 +43,7 @@ from claims.services.kernel import (
     user_or_none,
 )
 from claims.services.policy import Move, check_move
+from claims.services.verdict_input import clean_sources, rating_on_active_scale
 
 S = ClaimStatus
 
@@ -159,62 +153,6 @@ def claim_start_review(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
     return claim
 
 
-def _clean_accessed_at(value: Any) -> datetime | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        value = parse_datetime(value.strip()) or parse_date(value.strip())
-        if value is None:
-            raise InvalidInput("accessed_at must be an ISO date or date-time.", field="sources")
-    if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime.combine(value, time.min)
-    if not isinstance(value, datetime):
-        raise InvalidInput("accessed_at must be an ISO date or date-time.", field="sources")
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    if value > timezone.now() + timedelta(days=1):
-        raise InvalidInput("A source cannot have been accessed in the future.", field="sources")
-    return value
-
-
-def _clean_sources(sources: Iterable[Any]) -> list[dict[str, Any]]:
-    if isinstance(sources, str | bytes) or not isinstance(sources, Iterable):
-        raise InvalidInput("Give a list of source URLs.", field="sources")
-    cleaned = []
-    for item in sources:
-        entry = dict(item) if isinstance(item, Mapping) else {"url": item}
-        url = entry.get("url")
-        if not isinstance(url, str) or len(url) > MAX_SOURCE_URL_CHARS:
-            raise InvalidInput("Each source needs a URL.", field="sources")
-        parts = urlsplit(url.strip())
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise InvalidInput(f"{url[:200]!r} is not an http or https URL.", field="sources")
-        cleaned.append(
-            {
-                "url": url.strip(),
-                "title": str(entry.get("title") or "")[:MAX_SOURCE_TITLE_CHARS],
-                "publisher": str(entry.get("publisher") or "")[:MAX_SOURCE_PUBLISHER_CHARS],
-                "quote": str(entry.get("quote") or "")[:MAX_SOURCE_QUOTE_CHARS],
-                "accessed_at": _clean_accessed_at(entry.get("accessed_at")),
-            }
-        )
-    if len(cleaned) > MAX_SOURCES:
-        raise InvalidInput(f"At most {MAX_SOURCES} sources.", field="sources")
-    return cleaned
-
-
-def _rating_on_active_scale(rating: str | Rating) -> Rating:
-    if isinstance(rating, Rating):
-        if not Rating.objects.in_default_scale().filter(pk=rating.pk).exists():
-            raise InvalidInput(f"{rating.label} is not on the active rating scale.", field="rating")
-        return rating
-    found = Rating.objects.in_default_scale().filter(slug=rating).first()
-    if found is None:
-        slugs = ", ".join(Rating.objects.in_default_scale().values_list("slug", flat=True))
-        raise InvalidInput(f"Unknown rating {rating!r}; choose one of: {slugs}.", field="rating")
-    return found
-
-
 def _write_draft(
     claim: Claim,
     *,
@@ -276,8 +214,8 @@ def verdict_draft(
         check_move(claim=claim, actor=actor, move=Move.WRITE_VERDICT)
         summary = clean_text(summary, field="summary", limit=MAX_SUMMARY_CHARS, required=True)
         explanation = clean_text(explanation, field="explanation", limit=MAX_EXPLANATION_CHARS)
-        cleaned_sources = _clean_sources(sources)
-        rating = _rating_on_active_scale(rating)
+        cleaned_sources = clean_sources(sources)
+        rating = rating_on_active_scale(rating)
         transition(claim, S.DRAFTED, actor=actor)
         claim.save(update_fields=["status", "updated_at"])
         verdict = _write_draft(
@@ -315,7 +253,7 @@ def verdict_correct(
         )
         if base is None:  # a published claim whose verdicts were merged away
             raise TransitionNotAllowed("This claim has no verdict to correct.", field="status")
-        rating = _rating_on_active_scale(base.rating if rating is None else rating)
+        rating = rating_on_active_scale(base.rating if rating is None else rating)
         summary = clean_text(
             base.summary if summary is None else summary,
             field="summary",
@@ -328,7 +266,7 @@ def verdict_correct(
             limit=MAX_EXPLANATION_CHARS,
             required=False,
         )
-        cleaned_sources = _clean_sources(
+        cleaned_sources = clean_sources(
             list(base.sources.values("url", "title", "publisher", "quote", "accessed_at"))
             if sources is None
             else sources
