@@ -71,10 +71,22 @@ def claim_mark_not_checkable(*, claim: Claim, actor: Any, reason: str = "") -> C
         check_move(claim=claim, actor=actor, move=Move.MARK_NOT_CHECKABLE)
         reason = clean_reason(reason)
         transition(claim, S.NOT_CHECKABLE, actor=actor, reason=reason)
+        # Nobody checks a claim that is not checkable: its reviewers are released, the second
+        # one too (the policy refuses naming one until the claim is checkable again).
         claim.reviewer = None
+        claim.second_reviewer = None
         claim.assigned_at = None
         claim.due_date = None
-        claim.save(update_fields=["status", "reviewer", "assigned_at", "due_date", "updated_at"])
+        claim.save(
+            update_fields=[
+                "status",
+                "reviewer",
+                "second_reviewer",
+                "assigned_at",
+                "due_date",
+                "updated_at",
+            ]
+        )
         _record_feedback(claim, checkworthy=False, actor=actor)
     return claim
 

@@ -193,3 +193,16 @@ def test_the_api_lists_the_moves_the_admin_offers_with_the_reasons_for_the_other
     publish = next(item for item in answer["moves"] if item["move"] == "publish")
     assert people["second reviewer"].username in publish["reason"]
     assert client_for().get(f"/api/claims/{claim.pk}/moves/").status_code == 401
+
+
+def test_marking_a_claim_not_checkable_releases_its_second_reviewer_too(editor, people):
+    claim = claim_assign(claim=ClaimFactory(), reviewer=people["reviewer"], actor=editor)
+    claim_require_second_review(
+        claim=claim, actor=editor, second_reviewer=people["second reviewer"]
+    )
+
+    claim_mark_not_checkable(claim=claim, actor=editor)
+
+    claim.refresh_from_db()
+    assert (claim.reviewer, claim.second_reviewer) == (None, None)
+    assert not Claim.objects.in_scope_of(people["second reviewer"]).filter(pk=claim.pk).exists()
