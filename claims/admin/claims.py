@@ -33,7 +33,6 @@ from claims.admin.inlines import LabelledTabularInline
 from claims.models import (
     OPEN_STATUSES,
     Claim,
-    ClaimStatus,
     ClaimTransition,
     Verdict,
     VerdictStatus,
@@ -53,8 +52,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
-
-S = ClaimStatus
+from claims.services.policy import Move, claim_moves, move_refusal
 
 
 class ScoreBandFilter(admin.SimpleListFilter):
@@ -238,30 +236,29 @@ class VerdictInline(admin.StackedInline):
         return False
 
 
-def _editor(request: HttpRequest, claim: Claim) -> bool:
-    return is_editor(request.user)
+def _may(move: Move) -> Callable[[HttpRequest, Claim], bool]:
+    """Whether the user may open this move's page: the policy's role rules, not the claim's state
+    (a move refused for the state is attempted, and the service's reason shown)."""
 
+    def may(request: HttpRequest, claim: Claim) -> bool:
+        refusal = move_refusal(claim=claim, actor=request.user, move=move)
+        return refusal is None or not refusal.is_permission
 
-def _assigned_reviewer(request: HttpRequest, claim: Claim) -> bool:
-    return claim.reviewer_id is not None and claim.reviewer_id == request.user.pk
-
-
-def _editor_or_assigned(request: HttpRequest, claim: Claim) -> bool:
-    return _editor(request, claim) or _assigned_reviewer(request, claim)
-
-
-def _second_reviewer(request: HttpRequest, claim: Claim) -> bool:
-    return claim.second_reviewer_id is not None and claim.second_reviewer_id == request.user.pk
+    return may
 
 
 # Transitions that need nothing but an optional reason, by the name used in the admin URL:
-# the service, who may open it, and the message on success. The service has the last word.
-SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Callable[..., bool], str]] = {
-    "start-review": (claim_start_review, _assigned_reviewer, "Review started."),
-    "mark-checkable": (claim_mark_checkable, _editor, "Marked checkable."),
-    "mark-not-checkable": (claim_mark_not_checkable, _editor, "Marked not checkable."),
-    "unassign": (claim_unassign, _editor, "Unassigned; the claim is checkable again."),
-    "unmark-duplicate": (claim_unmark_duplicate, _editor, "No longer a duplicate."),
+# the service, its move in the policy, and the message on success.
+SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Move, str]] = {
+    "start-review": (claim_start_review, Move.START_REVIEW, "Review started."),
+    "mark-checkable": (claim_mark_checkable, Move.MARK_CHECKABLE, "Marked checkable."),
+    "mark-not-checkable": (
+        claim_mark_not_checkable,
+        Move.MARK_NOT_CHECKABLE,
+        "Marked not checkable.",
+    ),
+    "unassign": (claim_unassign, Move.UNASSIGN, "Unassigned; the claim is checkable again."),
+    "unmark-duplicate": (claim_unmark_duplicate, Move.UNMARK_DUPLICATE, "No longer a duplicate."),
 }
 
 
@@ -399,12 +396,10 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         ]
         return custom + super().get_urls()
 
-    def _claim(
-        self, request: HttpRequest, pk: int, may: Callable[..., bool] = _editor_or_assigned
-    ) -> Claim:
+    def _claim(self, request: HttpRequest, pk: int, move: Move) -> Claim:
         """The claim, if the user sees it (404) and may use this page (403)."""
         claim = get_object_or_404(self.get_queryset(request).select_related("duplicate_of"), pk=pk)
-        if not may(request, claim):
+        if not _may(move)(request, claim):
             raise PermissionDenied
         return claim
 
@@ -434,38 +429,15 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _possible_moves(self, request: HttpRequest, claim: Claim | None) -> dict[str, bool]:
+        """One `can_<move>` flag per move of the policy: the buttons the page shows."""
         if claim is None:
             return {}
-        user = request.user
-        editor = is_editor(user)
-        assigned = claim.reviewer_id == user.pk
-        has_draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).exists()
-        duplicate = claim.duplicate_of_id is not None
-        return {
-            "can_mark_checkable": editor and claim.status in (S.NEW, S.NOT_CHECKABLE),
-            "can_mark_not_checkable": editor and claim.status in (S.NEW, S.CHECKABLE, S.ASSIGNED),
-            "can_assign": editor
-            and not duplicate
-            and claim.status in (S.NEW, S.CHECKABLE, S.ASSIGNED, S.IN_REVIEW, S.DRAFTED),
-            "can_unassign": editor and claim.status in (S.ASSIGNED, S.IN_REVIEW),
-            "can_start_review": assigned and claim.status == S.ASSIGNED,
-            "can_write_verdict": assigned and claim.status in (S.ASSIGNED, S.IN_REVIEW, S.DRAFTED),
-            "can_correct": (editor or assigned)
-            and claim.status in (S.PUBLISHED, S.CORRECTION_DRAFTED),
-            "can_require_second_review": editor and claim.status != S.NOT_CHECKABLE,
-            "can_second_review": claim.second_reviewer_id == user.pk and has_draft,
-            "can_publish": editor and has_draft,
-            "can_mark_duplicate": editor
-            and not duplicate
-            and not has_draft
-            and claim.status not in (S.PUBLISHED, S.CORRECTION_DRAFTED, S.DRAFTED),
-            "can_unmark_duplicate": editor and duplicate,
-            "can_edit_statement": editor,
-        }
+        moves = claim_moves(claim=claim, actor=request.user)
+        return {f"can_{move}": refusal is None for move, refusal in moves.items()}
 
     def statement_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Reword the statement, with the original sentence above the field."""
-        claim = self._claim(request, pk, _editor)
+        claim = self._claim(request, pk, Move.EDIT_STATEMENT)
         form = StatementForm(
             request.POST if request.method == "POST" else None,
             initial={"statement": claim.claim_reviewed},
@@ -481,7 +453,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return self._page(request, claim, "simple_form.html", "Edit the statement", form=form)
 
     def assign_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk, _editor)
+        claim = self._claim(request, pk, Move.ASSIGN)
         form = AssignForm(
             request.POST if request.method == "POST" else None,
             initial={"reviewer": claim.reviewer_id, "due_date": claim.due_date},
@@ -501,8 +473,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def simple_action_view(self, request: HttpRequest, pk: int, name: str) -> HttpResponse:
         if name not in SIMPLE_ACTIONS:
             raise Http404
-        service, may, done = SIMPLE_ACTIONS[name]
-        claim = self._claim(request, pk, may)
+        service, move, done = SIMPLE_ACTIONS[name]
+        claim = self._claim(request, pk, move)
         form = ReasonForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
         try:
@@ -554,7 +526,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         )
 
     def verdict_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk, _assigned_reviewer)
+        claim = self._claim(request, pk, Move.WRITE_VERDICT)
         draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
         return self._verdict_editor(
             request,
@@ -567,7 +539,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         )
 
     def correct_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk)
+        claim = self._claim(request, pk, Move.CORRECT)
         base = (
             claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
             or claim.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
@@ -614,7 +586,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     @method_decorator(require_POST)
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk, _editor)
+        claim = self._claim(request, pk, Move.PUBLISH)
         try:
             verdict = verdict_publish(claim=claim, actor=request.user)
         except ServiceError as error:
@@ -627,7 +599,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return self._back(claim)
 
     def second_reviewer_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk, _editor)
+        claim = self._claim(request, pk, Move.REQUIRE_SECOND_REVIEW)
         form = SecondReviewerForm(
             request.POST if request.method == "POST" else None,
             initial={"second_reviewer": claim.second_reviewer_id},
@@ -647,7 +619,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return self._page(request, claim, "simple_form.html", "Require a second review", form=form)
 
     def second_review_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk, _second_reviewer)
+        claim = self._claim(request, pk, Move.SECOND_REVIEW)
         draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
         form = SecondReviewForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
@@ -663,7 +635,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         )
 
     def duplicate_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        claim = self._claim(request, pk, _editor)
+        claim = self._claim(request, pk, Move.MARK_DUPLICATE)
         form = DuplicateForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:

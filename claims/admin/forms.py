@@ -4,6 +4,16 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from articles.roles import REVIEWERS
+from claims.limits import (
+    MAX_EXPLANATION_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_SOURCE_PUBLISHER_CHARS,
+    MAX_SOURCE_QUOTE_CHARS,
+    MAX_SOURCE_TITLE_CHARS,
+    MAX_SOURCE_URL_CHARS,
+    MAX_SOURCES,
+    MAX_SUMMARY_CHARS,
+)
 from claims.models import Rating
 from claims.services.statements import MAX_STATEMENT_CHARS
 
@@ -17,7 +27,9 @@ def _reviewers() -> Any:
 class AssignForm(forms.Form):
     reviewer = forms.ModelChoiceField(queryset=get_user_model().objects.none())
     due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        required=False, max_length=MAX_NOTE_CHARS, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -33,20 +45,26 @@ class StatementForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
+    # No max_length: a reason the form dropped would let the move go ahead without it; the
+    # service refuses a reason over MAX_NOTE_CHARS and the page shows why.
     reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VerdictForm(forms.Form):
     rating = forms.ModelChoiceField(queryset=Rating.objects.none(), empty_label=None)
-    summary = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 10}))
+    summary = forms.CharField(
+        max_length=MAX_SUMMARY_CHARS, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    explanation = forms.CharField(
+        required=False, max_length=MAX_EXPLANATION_CHARS, widget=forms.Textarea(attrs={"rows": 10})
+    )
 
     def __init__(self, *args: Any, correction: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["rating"].queryset = Rating.objects.in_default_scale().order_by("order")
         if correction:
             self.fields["correction_note"] = forms.CharField(
-                max_length=10_000,
+                max_length=MAX_NOTE_CHARS,
                 widget=forms.Textarea(attrs={"rows": 3}),
                 help_text="What changed and why. Readers see this note on the claim's page.",
             )
@@ -54,12 +72,14 @@ class VerdictForm(forms.Form):
 
 class SourceForm(forms.Form):
     url = forms.URLField(
-        max_length=2000, assume_scheme="https", widget=forms.URLInput(attrs={"size": 50})
+        max_length=MAX_SOURCE_URL_CHARS,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"size": 50}),
     )
-    title = forms.CharField(max_length=500, required=False)
-    publisher = forms.CharField(max_length=300, required=False)
+    title = forms.CharField(max_length=MAX_SOURCE_TITLE_CHARS, required=False)
+    publisher = forms.CharField(max_length=MAX_SOURCE_PUBLISHER_CHARS, required=False)
     quote = forms.CharField(
-        max_length=10_000,
+        max_length=MAX_SOURCE_QUOTE_CHARS,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
         help_text="The passage the verdict relies on.",
@@ -69,7 +89,7 @@ class SourceForm(forms.Form):
     )
 
 
-SourceFormSet = forms.formset_factory(SourceForm, extra=2, max_num=50, validate_max=True)
+SourceFormSet = forms.formset_factory(SourceForm, extra=2, max_num=MAX_SOURCES, validate_max=True)
 
 
 class SecondReviewerForm(forms.Form):
@@ -92,6 +112,7 @@ class SecondReviewForm(forms.Form):
     )
     note = forms.CharField(
         required=False,
+        max_length=MAX_NOTE_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required when you disagree.",
     )
@@ -101,4 +122,6 @@ class DuplicateForm(forms.Form):
     original = forms.IntegerField(
         min_value=1, label="Original claim #", help_text="The claim whose verdict this one follows."
     )
-    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        required=False, max_length=MAX_NOTE_CHARS, widget=forms.Textarea(attrs={"rows": 2})
+    )

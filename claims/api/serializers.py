@@ -4,8 +4,21 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.roles import is_staff_member
+from claims.limits import (
+    MAX_EXPLANATION_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_RATING_SLUG_CHARS,
+    MAX_SOURCE_PUBLISHER_CHARS,
+    MAX_SOURCE_QUOTE_CHARS,
+    MAX_SOURCE_TITLE_CHARS,
+    MAX_SOURCE_URL_CHARS,
+    MAX_SOURCES,
+    MAX_SUMMARY_CHARS,
+    MAX_USERNAME_CHARS,
+)
 from claims.models import Claim, Rating, Verdict, VerdictSource
 from claims.public import claim_item_of
+from claims.services.policy import Move
 
 
 def shows_assignment(request: Any) -> bool:
@@ -177,9 +190,11 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class AssignSerializer(serializers.Serializer):
-    reviewer = serializers.CharField(max_length=150)
+    reviewer = serializers.CharField(max_length=MAX_USERNAME_CHARS)
     due_date = serializers.DateField(required=False, allow_null=True, default=None)
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=MAX_NOTE_CHARS
+    )
 
 
 @extend_schema_field(
@@ -219,10 +234,16 @@ class VerdictSourceInputField(serializers.Field):
 
 
 class VerdictSourceInput(serializers.Serializer):
-    url = serializers.URLField(max_length=2000)
-    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    quote = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+    url = serializers.URLField(max_length=MAX_SOURCE_URL_CHARS)
+    title = serializers.CharField(
+        max_length=MAX_SOURCE_TITLE_CHARS, required=False, allow_blank=True, default=""
+    )
+    publisher = serializers.CharField(
+        max_length=MAX_SOURCE_PUBLISHER_CHARS, required=False, allow_blank=True, default=""
+    )
+    quote = serializers.CharField(
+        max_length=MAX_SOURCE_QUOTE_CHARS, required=False, allow_blank=True, default=""
+    )
     accessed_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
     def validate_url(self, url: str) -> str:
@@ -233,34 +254,47 @@ class VerdictSourceInput(serializers.Serializer):
 
 class VerdictInputSerializer(serializers.Serializer):
     rating = serializers.SlugField(
-        max_length=100, help_text="A rating slug from the default scale."
+        max_length=MAX_RATING_SLUG_CHARS, help_text="A rating slug from the default scale."
     )
-    summary = serializers.CharField(max_length=2000)
-    explanation = serializers.CharField(required=False, allow_blank=True, default="")
+    summary = serializers.CharField(max_length=MAX_SUMMARY_CHARS)
+    explanation = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=MAX_EXPLANATION_CHARS
+    )
     sources = serializers.ListField(
-        child=VerdictSourceInputField(), required=False, default=list, max_length=50
+        child=VerdictSourceInputField(), required=False, default=list, max_length=MAX_SOURCES
     )
 
 
 class CorrectionInputSerializer(serializers.Serializer):
     correction_note = serializers.CharField(
-        max_length=10_000, help_text="What changed and why; readers see it with the history."
+        max_length=MAX_NOTE_CHARS,
+        help_text="What changed and why; readers see it with the history.",
     )
     rating = serializers.SlugField(
-        max_length=100, required=False, help_text="Omitted: the published rating is kept."
+        max_length=MAX_RATING_SLUG_CHARS,
+        required=False,
+        help_text="Omitted: the published rating is kept.",
     )
-    summary = serializers.CharField(max_length=2000, required=False)
-    explanation = serializers.CharField(required=False, allow_blank=True)
-    sources = serializers.ListField(child=VerdictSourceInputField(), required=False, max_length=50)
+    summary = serializers.CharField(max_length=MAX_SUMMARY_CHARS, required=False)
+    explanation = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_EXPLANATION_CHARS
+    )
+    sources = serializers.ListField(
+        child=VerdictSourceInputField(), required=False, max_length=MAX_SOURCES
+    )
 
 
 class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=MAX_NOTE_CHARS
+    )
 
 
 class SecondReviewerSerializer(serializers.Serializer):
     second_reviewer = serializers.CharField(
-        max_length=150, allow_null=True, help_text="A reviewer's username; null: no second review."
+        max_length=MAX_USERNAME_CHARS,
+        allow_null=True,
+        help_text="A reviewer's username; null: no second review.",
     )
 
 
@@ -270,14 +304,34 @@ class SecondReviewSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         default="",
-        max_length=10_000,
+        max_length=MAX_NOTE_CHARS,
         help_text="Required when rejecting.",
     )
 
 
 class DuplicateSerializer(serializers.Serializer):
     original = serializers.IntegerField(min_value=1, help_text="The original claim's id.")
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=MAX_NOTE_CHARS
+    )
+
+
+class ClaimMoveSerializer(serializers.Serializer):
+    """One workflow move and whether the signed-in user may take it now."""
+
+    move = serializers.ChoiceField(choices=[move.value for move in Move])
+    allowed = serializers.BooleanField()
+    reason = serializers.CharField(
+        allow_null=True, help_text="Why the move is refused (null when it is allowed)."
+    )
+
+
+class ClaimMovesSerializer(serializers.Serializer):
+    allowed_moves = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The moves the signed-in user may take on this claim now (see `moves`).",
+    )
+    moves = ClaimMoveSerializer(many=True)
 
 
 class RatingSerializer(serializers.ModelSerializer):

@@ -15,6 +15,7 @@ from claims.api.filters import ClaimFilter, GivenFiltersBackend
 from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
+    ClaimMovesSerializer,
     ClaimSerializer,
     CorrectionInputSerializer,
     DraftVerdictSerializer,
@@ -42,6 +43,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
+from claims.services.policy import claim_moves
 from config.api import LINKED_DATA_RENDERERS, READ_RENDERERS
 
 # Workflow actions only editors may take; the others check the acting reviewer in the service.
@@ -54,7 +56,7 @@ EDITOR_ACTIONS = {
     "duplicate",
     "second_reviewer",
 }
-SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review"}
+SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review", "moves"}
 
 
 @claim_list_docs
@@ -188,6 +190,26 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             claim=self.get_object(), actor=request.user, **payload.validated_data
         )
         return self._claim_response(claim)
+
+    @extend_schema(responses={200: ClaimMovesSerializer})
+    @action(detail=True, methods=["get"])
+    def moves(self, request: Request, pk: str | None = None) -> Response:
+        """The workflow moves the signed-in newsroom member may take on the claim now, and why
+        the others are refused: the same answers the admin's buttons and the actions give."""
+        moves = claim_moves(claim=self.get_object(), actor=request.user)
+        return Response(
+            {
+                "allowed_moves": [move.value for move, refusal in moves.items() if not refusal],
+                "moves": [
+                    {
+                        "move": move.value,
+                        "allowed": refusal is None,
+                        "reason": refusal.message if refusal else None,
+                    }
+                    for move, refusal in moves.items()
+                ],
+            }
+        )
 
     @extend_schema(
         summary="The claim's ClaimReview",

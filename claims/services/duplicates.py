@@ -5,14 +5,15 @@ from typing import Any
 from django.db import transaction
 
 from articles.errors import InvalidInput, TransitionNotAllowed
-from claims.models import Claim, ClaimStatus, VerdictStatus
-from claims.services.workflow import (
-    _clean_reason,
-    _locked,
-    _record,
-    _require_editor,
+from claims.models import Claim, ClaimStatus
+from claims.services.kernel import (
+    clean_reason,
+    lock_claim,
     name_history_user,
+    record_transition,
+    transition,
 )
+from claims.services.policy import Move, check_move
 
 S = ClaimStatus
 
@@ -34,11 +35,11 @@ def claim_mark_duplicate(*, claim: Claim, original: Any, actor: Any, reason: str
     A claim that already has a verdict of its own, published or drafted, cannot become a
     duplicate; its reviewer, if any, is released and it goes back to checkable.
     """
-    _require_editor(actor, "mark duplicates")
-    reason = _clean_reason(reason)
-    original = _original(original)
     with transaction.atomic():
-        claim = _locked(claim)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.MARK_DUPLICATE)
+        reason = clean_reason(reason)
+        original = _original(original)
         original = Claim.objects.select_for_update().get(pk=original.pk)
         root = Claim.objects.select_for_update().get(pk=original.duplicate_of_id or original.pk)
         if root.pk == claim.pk:
@@ -46,46 +47,38 @@ def claim_mark_duplicate(*, claim: Claim, original: Any, actor: Any, reason: str
                 "A claim cannot be a duplicate of itself or of one of its own duplicates.",
                 field="original",
             )
-        if claim.verdicts.filter(
-            status__in=[VerdictStatus.DRAFT, VerdictStatus.PUBLISHED]
-        ).exists():
-            raise TransitionNotAllowed(
-                "This claim has a verdict of its own; it cannot follow another's.",
-                field="original",
-            )
-        from_status = claim.status
+        note = f"Duplicate of claim #{root.pk}." + (f" {reason}" if reason else "")
         if claim.status in (S.ASSIGNED, S.IN_REVIEW):
-            claim.status = S.CHECKABLE
+            # A duplicate is not checked on its own: its reviewer is released.
+            transition(claim, S.CHECKABLE, actor=actor, reason=note)
             claim.reviewer = None
             claim.assigned_at = None
             claim.due_date = None
+        else:
+            record_transition(claim, claim.status, claim.status, actor=actor, reason=note)
         claim.duplicate_of = root
         name_history_user(actor, claim)
         claim.save()
-        note = f"Duplicate of claim #{root.pk}." + (f" {reason}" if reason else "")
-        _record(claim, from_status, claim.status, actor=actor, reason=note)
         # Keep chains one step long: the claim's own duplicates now follow the root too.
         for follower in claim.duplicates.select_for_update():
             follower.duplicate_of = root
             name_history_user(actor, follower)
             follower.save(update_fields=["duplicate_of", "updated_at"])
-            _record(follower, follower.status, follower.status, actor=actor, reason=note)
+            record_transition(follower, follower.status, follower.status, actor=actor, reason=note)
     return claim
 
 
 def claim_unmark_duplicate(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
     """The claim stops following another's verdict and can be checked on its own."""
-    _require_editor(actor, "mark duplicates")
-    reason = _clean_reason(reason)
     with transaction.atomic():
-        claim = _locked(claim)
-        if claim.duplicate_of_id is None:
-            raise TransitionNotAllowed("This claim is not marked as a duplicate.", field="status")
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.UNMARK_DUPLICATE)
+        reason = clean_reason(reason)
         note = f"No longer a duplicate of claim #{claim.duplicate_of_id}." + (
             f" {reason}" if reason else ""
         )
         claim.duplicate_of = None
         name_history_user(actor, claim)
         claim.save(update_fields=["duplicate_of", "updated_at"])
-        _record(claim, claim.status, claim.status, actor=actor, reason=note)
+        record_transition(claim, claim.status, claim.status, actor=actor, reason=note)
     return claim

@@ -14,9 +14,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from articles.errors import InvalidInput, TransitionNotAllowed
 from articles.models import Article
-from articles.roles import is_editor
 from claims import events
 from claims.detection import split_sentences
 from claims.detection.adaptation import adapt, evaluate
@@ -37,7 +36,8 @@ from claims.models import (
     DetectorModelStatus,
     text_digest,
 )
-from claims.services.workflow import claim_mark_checkable, name_history_user
+from claims.services.kernel import name_history_user, require_editor
+from claims.services.workflow import claim_mark_checkable
 
 # One decision in this many is held out to compare models on, chosen by its sentence.
 HELD_OUT_EVERY = 4
@@ -51,12 +51,6 @@ MAX_DECISIONS = 4000
 MAX_MISSED_CLAIM_CHARS = 2000
 
 Labelled = list[tuple[str, int]]
-
-
-def _require_editor(actor: Any, action: str) -> None:
-    # ``None`` is the operator at the command line.
-    if actor is not None and not is_editor(actor):
-        raise NotPermitted(f"Only editors can {action}.")
 
 
 def is_held_out(text: str) -> bool:
@@ -126,7 +120,7 @@ def compare(
 
 def detector_retrain(*, actor: Any) -> DetectorModel:
     """Adapt the shipped network to the editors' decisions and store it as a candidate."""
-    _require_editor(actor, "retrain the detector")
+    require_editor(actor, "retrain the detector", operator_allowed=True)
     learn, held, newest = newsroom_decisions()
     if not learn:
         raise InvalidInput("There are no editors' decisions to learn from yet.")
@@ -168,7 +162,7 @@ def _worse_on_held_out(candidate: DetectorModel) -> str:
 
 def detector_promote(*, detector_model: DetectorModel, actor: Any) -> DetectorModel:
     """Make a candidate the model every process scores with; the one it replaces is kept."""
-    _require_editor(actor, "promote a detector model")
+    require_editor(actor, "promote a detector model", operator_allowed=True)
     if detector_model.status != DetectorModelStatus.CANDIDATE:
         raise TransitionNotAllowed(
             f"Detector model #{detector_model.pk} is {detector_model.get_status_display().lower()}"
@@ -198,7 +192,7 @@ def detector_promote(*, detector_model: DetectorModel, actor: Any) -> DetectorMo
 
 def detector_rollback(*, actor: Any) -> DetectorModel | None:
     """Retire the active model and bring back the one it replaced (``None``: the shipped one)."""
-    _require_editor(actor, "roll back the detector")
+    require_editor(actor, "roll back the detector", operator_allowed=True)
     with transaction.atomic():
         active = DetectorModel.objects.select_for_update().active().first()
         if active is None:
@@ -216,8 +210,7 @@ def detector_rollback(*, actor: Any) -> DetectorModel | None:
 
 def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> Claim:
     """Make a sentence the detector missed into a checkable claim, and a lesson for it."""
-    if not is_editor(actor):
-        raise NotPermitted("Only editors can add claims the detector missed.")
+    require_editor(actor, "add claims the detector missed")
     body = article.body or ""
     if not (0 <= start < end <= len(body)):
         raise InvalidInput(

@@ -9,8 +9,8 @@ from typing import Any
 
 from simple_history.utils import bulk_create_with_history
 
-from articles.errors import InvalidInput
 from articles.models import Article
+from claims.limits import clean_text
 from claims.match_index import claim_match_index
 from claims.matching import CONFIDENT_MATCH, SUGGEST_MATCH
 from claims.models import (
@@ -68,19 +68,15 @@ class ClaimMatch:
         return match_level(self.confidence)
 
 
-def _clean_query(text: Any) -> str:
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInput("Give the text of a claim to look up.", field="text")
-    if "\x00" in text:
-        raise InvalidInput("Must be text.", field="text")
-    if len(text) > MAX_QUERY_CHARS:
-        raise InvalidInput(f"Must be at most {MAX_QUERY_CHARS} characters.", field="text")
-    return text.strip()
-
-
 def claims_find_matching(*, text: str, limit: int = 5) -> list[ClaimMatch]:
     """The known claims this text most likely repeats, best first, with their verdicts loaded."""
-    text = _clean_query(text)
+    text = clean_text(
+        text,
+        field="text",
+        limit=MAX_QUERY_CHARS,
+        required=True,
+        blank_message="Give the text of a claim to look up.",
+    )
     limit = max(1, min(int(limit), MAX_MATCHES))
     found = claim_match_index.search(text, limit=limit)
     # A lookup must stay a few milliseconds: three small queries, whatever the limit.

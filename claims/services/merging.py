@@ -9,8 +9,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
-from articles.roles import is_editor
+from articles.errors import InvalidInput, TransitionNotAllowed
 from claims.models import (
     Appearance,
     Claim,
@@ -24,16 +23,8 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
+from claims.services.kernel import require_editor, user_or_none
 from claims.services.matching import claim_root, match_index_record
-
-
-def _require_editor(actor: Any, action: str) -> None:
-    if not is_editor(actor):
-        raise NotPermitted(f"Only editors can {action}.")
-
-
-def _actor(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
 
 
 def _check_verdicts(keep: Claim, merged: list[Claim]) -> None:
@@ -96,7 +87,7 @@ def _move_verdicts(source: Claim, keep: Claim) -> int:
 def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str = "") -> Claim:
     """The merged claims are the kept claim said again: their appearances, verdicts, external
     fact-checks and workflow history move to it, and they are marked as merged into it."""
-    _require_editor(actor, "merge claims")
+    require_editor(actor, "merge claims")
     merged_ids = sorted({claim.pk for claim in merged} - {keep.pk})
     if not merged_ids:
         raise InvalidInput("Choose at least one other claim to merge into it.", field="claims")
@@ -138,7 +129,7 @@ def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str
                 status=SuggestionStatus.PENDING,
             ).update(
                 status=SuggestionStatus.ACCEPTED,
-                decided_by=_actor(actor),
+                decided_by=user_or_none(actor),
                 decided_at=now,
                 updated_at=now,
             )
@@ -148,7 +139,7 @@ def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str
                 target=keep,
                 appearances_moved=appearances,
                 verdicts_moved=verdicts,
-                actor=_actor(actor),
+                actor=user_or_none(actor),
                 reason=reason,
             )
             source.merged_into = keep
@@ -168,7 +159,7 @@ def claim_split(
     back (unmerged) to hold them; otherwise a new claim is made from the earliest of them.
     Verdicts and history stay where they are.
     """
-    _require_editor(actor, "split claims")
+    require_editor(actor, "split claims")
     chosen_ids = sorted({appearance.pk for appearance in appearances})
     if not chosen_ids:
         raise InvalidInput(
@@ -227,7 +218,7 @@ def claim_split(
             source=claim,
             target=target,
             appearances_moved=moved,
-            actor=_actor(actor),
+            actor=user_or_none(actor),
             reason=reason,
         )
         claim.save(update_fields=["updated_at"])
@@ -237,7 +228,7 @@ def claim_split(
 
 def _decide(suggestion: MatchSuggestion, status: str, actor: Any) -> MatchSuggestion:
     suggestion.status = status
-    suggestion.decided_by = _actor(actor)
+    suggestion.decided_by = user_or_none(actor)
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
     return suggestion
@@ -255,7 +246,7 @@ def _locked_pending(suggestion: MatchSuggestion) -> MatchSuggestion:
 
 def suggestion_accept(*, suggestion: MatchSuggestion, actor: Any) -> Claim:
     """The new claim repeats the known one: it is merged in, so its appearances join it."""
-    _require_editor(actor, "decide on match suggestions")
+    require_editor(actor, "decide on match suggestions")
     with transaction.atomic():
         suggestion = _locked_pending(suggestion)
         keep_id, merged_id = claim_root(suggestion.candidate_id), claim_root(suggestion.claim_id)
@@ -275,7 +266,7 @@ def suggestion_accept(*, suggestion: MatchSuggestion, actor: Any) -> Claim:
 
 def suggestion_reject(*, suggestion: MatchSuggestion, actor: Any) -> MatchSuggestion:
     """Two different claims: both stay as they are, and this pair is not suggested again."""
-    _require_editor(actor, "decide on match suggestions")
+    require_editor(actor, "decide on match suggestions")
     with transaction.atomic():
         suggestion = _locked_pending(suggestion)
         return _decide(suggestion, SuggestionStatus.REJECTED, actor)

@@ -6,12 +6,12 @@ from django.db import transaction
 
 from articles.errors import InvalidInput
 from claims.models import RatingScale
-from claims.services.workflow import _require_editor, name_history_user
+from claims.services.kernel import name_history_user, require_editor
 
 
 def rating_scale_activate(*, scale: RatingScale, actor: Any) -> RatingScale:
     """Make `scale` the one active scale. Published verdicts keep the rating they were given."""
-    _require_editor(actor, "switch the rating scale")
+    require_editor(actor, "switch the rating scale")
     with transaction.atomic():
         scale = RatingScale.objects.select_for_update().get(pk=scale.pk)
         if not scale.ratings.exists():

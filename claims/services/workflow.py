@@ -1,31 +1,33 @@
-"""The claim's life from triage to a published verdict; the one place its rules live.
+"""The claim's life from triage to a published verdict: the services that move it.
 
-new -> checkable | not checkable -> assigned -> in review -> verdict drafted -> published;
-published -> correction drafted -> published again (the correction supersedes the old version).
-Every move is checked against ALLOWED_TRANSITIONS and recorded as a ClaimTransition (who, when,
-why); every row written here also lands in the change history with the acting user.
+Which moves a claim allows, and for whom, is decided in `claims.services.policy`; each service
+here checks its move there first, under the claim's row lock, then validates its input and
+writes. Every move is recorded as a ClaimTransition (who, when, why); every row written here
+also lands in the change history with the acting user.
 """
 
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
-from articles.roles import REVIEWERS, is_editor
+from articles.errors import InvalidInput, TransitionNotAllowed
+from articles.roles import REVIEWERS
 from claims import events
 from claims.claimreview_validation import ensure_claimreview_publishable
+from claims.limits import (
+    MAX_EXPLANATION_CHARS,
+    MAX_SUMMARY_CHARS,
+    clean_text,
+)
 from claims.models import (
     Claim,
     ClaimStatus,
-    ClaimTransition,
     DetectorFeedback,
     Rating,
     SecondReview,
@@ -33,112 +35,58 @@ from claims.models import (
     VerdictSource,
     VerdictStatus,
 )
+from claims.services.kernel import (
+    clean_reason,
+    lock_claim,
+    name_history_user,
+    transition,
+    user_or_none,
+)
+from claims.services.policy import Move, check_move
+from claims.services.verdict_input import clean_sources, rating_on_active_scale
 
 S = ClaimStatus
-# Which states each state may move to. Anything else is refused with a 409.
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.NEW: frozenset({S.CHECKABLE, S.NOT_CHECKABLE, S.ASSIGNED}),
-    S.CHECKABLE: frozenset({S.NOT_CHECKABLE, S.ASSIGNED}),
-    S.NOT_CHECKABLE: frozenset({S.CHECKABLE}),
-    S.ASSIGNED: frozenset({S.ASSIGNED, S.IN_REVIEW, S.DRAFTED, S.NOT_CHECKABLE, S.CHECKABLE}),
-    S.IN_REVIEW: frozenset({S.ASSIGNED, S.DRAFTED, S.CHECKABLE}),
-    S.DRAFTED: frozenset({S.ASSIGNED, S.DRAFTED, S.PUBLISHED}),
-    S.PUBLISHED: frozenset({S.CORRECTION_DRAFTED}),
-    S.CORRECTION_DRAFTED: frozenset({S.CORRECTION_DRAFTED, S.PUBLISHED}),
-}
-
-MAX_SUMMARY_CHARS = 2000
-MAX_EXPLANATION_CHARS = 100_000
-MAX_NOTE_CHARS = 10_000
-MAX_SOURCES = 50
-
-
-def _user_or_none(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
-
-
-def name_history_user(actor: Any, *rows: Any) -> None:
-    """Name the acting user in the change history, also when no request is running (tasks)."""
-    for row in rows:
-        row._history_user = _user_or_none(actor)
-
-
-def _locked(claim: Claim) -> Claim:
-    return Claim.objects.select_for_update(of=("self",)).select_related("reviewer").get(pk=claim.pk)
-
-
-def _record(claim: Claim, from_status: str, to_status: str, *, actor: Any, reason: str) -> None:
-    ClaimTransition.objects.create(
-        claim=claim,
-        from_status=from_status,
-        to_status=to_status,
-        actor=_user_or_none(actor),
-        reason=reason,
-    )
-
-
-def _move(claim: Claim, to_status: str, *, actor: Any, reason: str = "") -> None:
-    if to_status not in ALLOWED_TRANSITIONS[claim.status]:
-        raise TransitionNotAllowed(
-            f"A claim that is {S(claim.status).label.lower()} cannot become "
-            f"{S(to_status).label.lower()}.",
-            field="status",
-        )
-    _record(claim, claim.status, to_status, actor=actor, reason=reason)
-    claim.status = to_status
-    name_history_user(actor, claim)
-
-
-def _require_editor(actor: Any, action: str) -> None:
-    if not is_editor(actor):
-        raise NotPermitted(f"Only editors can {action}.")
-
-
-def _clean_reason(reason: Any, *, field: str = "reason", required: bool = False) -> str:
-    return _clean_verdict_text(reason, field=field, limit=MAX_NOTE_CHARS, required=required)
 
 
 def _record_feedback(claim: Claim, *, checkworthy: bool, actor: Any) -> None:
     DetectorFeedback.objects.create(
-        text=claim.text, checkworthy=checkworthy, claim=claim, decided_by=_user_or_none(actor)
+        text=claim.text, checkworthy=checkworthy, claim=claim, decided_by=user_or_none(actor)
     )
 
 
-def _refuse_duplicate(claim: Claim) -> None:
-    if claim.duplicate_of_id is not None:
-        raise TransitionNotAllowed(
-            f"This claim is a duplicate of claim #{claim.duplicate_of_id} and follows its "
-            "verdict; undo the duplicate first.",
-            field="duplicate_of",
-        )
-
-
 def claim_mark_checkable(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
-    _require_editor(actor, "triage claims")
-    reason = _clean_reason(reason)
     with transaction.atomic():
-        claim = _locked(claim)
-        if claim.reviewer_id is not None:
-            raise TransitionNotAllowed(
-                "This claim is with a reviewer; unassign it to make it checkable again.",
-                field="status",
-            )
-        _move(claim, S.CHECKABLE, actor=actor, reason=reason)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.MARK_CHECKABLE)
+        reason = clean_reason(reason)
+        transition(claim, S.CHECKABLE, actor=actor, reason=reason)
         claim.save(update_fields=["status", "updated_at"])
         _record_feedback(claim, checkworthy=True, actor=actor)
     return claim
 
 
 def claim_mark_not_checkable(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
-    _require_editor(actor, "triage claims")
-    reason = _clean_reason(reason)
     with transaction.atomic():
-        claim = _locked(claim)
-        _move(claim, S.NOT_CHECKABLE, actor=actor, reason=reason)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.MARK_NOT_CHECKABLE)
+        reason = clean_reason(reason)
+        transition(claim, S.NOT_CHECKABLE, actor=actor, reason=reason)
+        # Nobody checks a claim that is not checkable: its reviewers are released, the second
+        # one too (the policy refuses naming one until the claim is checkable again).
         claim.reviewer = None
+        claim.second_reviewer = None
         claim.assigned_at = None
         claim.due_date = None
-        claim.save(update_fields=["status", "reviewer", "assigned_at", "due_date", "updated_at"])
+        claim.save(
+            update_fields=[
+                "status",
+                "reviewer",
+                "second_reviewer",
+                "assigned_at",
+                "due_date",
+                "updated_at",
+            ]
+        )
         _record_feedback(claim, checkworthy=False, actor=actor)
     return claim
 
@@ -170,14 +118,13 @@ def claim_assign(
     reason: str = "",
 ) -> Claim:
     """Give a claim to a reviewer (by user or username); reassigning keeps any draft verdict."""
-    _require_editor(actor, "assign claims")
-    reviewer = _active_reviewer(reviewer, field="reviewer")
-    if due_date is not None and not isinstance(due_date, date):
-        raise InvalidInput("Must be a date.", field="due_date")
-    reason = _clean_reason(reason)
     with transaction.atomic():
-        claim = _locked(claim)
-        _refuse_duplicate(claim)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.ASSIGN)
+        reviewer = _active_reviewer(reviewer, field="reviewer")
+        if due_date is not None and not isinstance(due_date, date):
+            raise InvalidInput("Must be a date.", field="due_date")
+        reason = clean_reason(reason)
         if claim.second_reviewer_id == reviewer.pk:
             raise InvalidInput(
                 f"{reviewer.get_username()} is this claim's second reviewer; the second review "
@@ -185,7 +132,7 @@ def claim_assign(
                 field="reviewer",
             )
         has_draft = claim.status == S.DRAFTED
-        _move(claim, S.DRAFTED if has_draft else S.ASSIGNED, actor=actor, reason=reason)
+        transition(claim, S.DRAFTED if has_draft else S.ASSIGNED, actor=actor, reason=reason)
         claim.reviewer = reviewer
         claim.assigned_at = timezone.now()
         claim.due_date = due_date
@@ -195,16 +142,11 @@ def claim_assign(
 
 def claim_unassign(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
     """Take a claim back from its reviewer before a verdict is drafted; it is checkable again."""
-    _require_editor(actor, "unassign claims")
-    reason = _clean_reason(reason)
     with transaction.atomic():
-        claim = _locked(claim)
-        if claim.status == S.DRAFTED:
-            raise TransitionNotAllowed(
-                "This claim has a draft verdict; reassign it to another reviewer instead.",
-                field="status",
-            )
-        _move(claim, S.CHECKABLE, actor=actor, reason=reason)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.UNASSIGN)
+        reason = clean_reason(reason)
+        transition(claim, S.CHECKABLE, actor=actor, reason=reason)
         claim.reviewer = None
         claim.assigned_at = None
         claim.due_date = None
@@ -212,88 +154,15 @@ def claim_unassign(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
     return claim
 
 
-def _require_assigned_reviewer(claim: Claim, actor: Any) -> None:
-    if not getattr(actor, "is_authenticated", False) or claim.reviewer_id != actor.pk:
-        raise NotPermitted("Only the reviewer assigned to this claim can work on its verdict.")
-
-
 def claim_start_review(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
     """The assigned reviewer starts researching the claim."""
-    reason = _clean_reason(reason)
     with transaction.atomic():
-        claim = _locked(claim)
-        _require_assigned_reviewer(claim, actor)
-        _move(claim, S.IN_REVIEW, actor=actor, reason=reason)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.START_REVIEW)
+        reason = clean_reason(reason)
+        transition(claim, S.IN_REVIEW, actor=actor, reason=reason)
         claim.save(update_fields=["status", "updated_at"])
     return claim
-
-
-def _clean_accessed_at(value: Any) -> datetime | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        value = parse_datetime(value.strip()) or parse_date(value.strip())
-        if value is None:
-            raise InvalidInput("accessed_at must be an ISO date or date-time.", field="sources")
-    if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime.combine(value, time.min)
-    if not isinstance(value, datetime):
-        raise InvalidInput("accessed_at must be an ISO date or date-time.", field="sources")
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    if value > timezone.now() + timedelta(days=1):
-        raise InvalidInput("A source cannot have been accessed in the future.", field="sources")
-    return value
-
-
-def _clean_sources(sources: Iterable[Any]) -> list[dict[str, Any]]:
-    if isinstance(sources, str | bytes) or not isinstance(sources, Iterable):
-        raise InvalidInput("Give a list of source URLs.", field="sources")
-    cleaned = []
-    for item in sources:
-        entry = dict(item) if isinstance(item, Mapping) else {"url": item}
-        url = entry.get("url")
-        if not isinstance(url, str) or len(url) > 2000:
-            raise InvalidInput("Each source needs a URL.", field="sources")
-        parts = urlsplit(url.strip())
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise InvalidInput(f"{url[:200]!r} is not an http or https URL.", field="sources")
-        cleaned.append(
-            {
-                "url": url.strip(),
-                "title": str(entry.get("title") or "")[:500],
-                "publisher": str(entry.get("publisher") or "")[:300],
-                "quote": str(entry.get("quote") or "")[:10_000],
-                "accessed_at": _clean_accessed_at(entry.get("accessed_at")),
-            }
-        )
-    if len(cleaned) > MAX_SOURCES:
-        raise InvalidInput(f"At most {MAX_SOURCES} sources.", field="sources")
-    return cleaned
-
-
-def _clean_verdict_text(value: Any, *, field: str, limit: int, required: bool) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str) or "\x00" in value:
-        raise InvalidInput("Must be text.", field=field)
-    if required and not value.strip():
-        raise InvalidInput("This field may not be blank.", field=field)
-    if len(value) > limit:
-        raise InvalidInput(f"Must be at most {limit} characters.", field=field)
-    return value.strip()
-
-
-def _rating_on_active_scale(rating: str | Rating) -> Rating:
-    if isinstance(rating, Rating):
-        if not Rating.objects.in_default_scale().filter(pk=rating.pk).exists():
-            raise InvalidInput(f"{rating.label} is not on the active rating scale.", field="rating")
-        return rating
-    found = Rating.objects.in_default_scale().filter(slug=rating).first()
-    if found is None:
-        slugs = ", ".join(Rating.objects.in_default_scale().values_list("slug", flat=True))
-        raise InvalidInput(f"Unknown rating {rating!r}; choose one of: {slugs}.", field="rating")
-    return found
 
 
 def _write_draft(
@@ -328,7 +197,7 @@ def _write_draft(
             for position, source in enumerate(sources)
         ],
         VerdictSource,
-        default_user=_user_or_none(actor),
+        default_user=user_or_none(actor),
     )
     return verdict
 
@@ -352,20 +221,14 @@ def verdict_draft(
     sources: Iterable[Any] = (),
 ) -> Verdict:
     """The assigned reviewer writes (or rewrites) the claim's draft verdict."""
-    summary = _clean_verdict_text(summary, field="summary", limit=MAX_SUMMARY_CHARS, required=True)
-    explanation = _clean_verdict_text(
-        explanation, field="explanation", limit=MAX_EXPLANATION_CHARS, required=False
-    )
-    cleaned_sources = _clean_sources(sources)
-    rating = _rating_on_active_scale(rating)
     with transaction.atomic():
-        claim = _locked(claim)
-        _require_assigned_reviewer(claim, actor)
-        if claim.status in (S.PUBLISHED, S.CORRECTION_DRAFTED):
-            raise TransitionNotAllowed(
-                "This claim's verdict is published; change it with a correction.", field="status"
-            )
-        _move(claim, S.DRAFTED, actor=actor)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.WRITE_VERDICT)
+        summary = clean_text(summary, field="summary", limit=MAX_SUMMARY_CHARS, required=True)
+        explanation = clean_text(explanation, field="explanation", limit=MAX_EXPLANATION_CHARS)
+        cleaned_sources = clean_sources(sources)
+        rating = rating_on_active_scale(rating)
+        transition(claim, S.DRAFTED, actor=actor)
         claim.save(update_fields=["status", "updated_at"])
         verdict = _write_draft(
             claim,
@@ -392,42 +255,35 @@ def verdict_correct(
 
     What is not given is carried over from the version being corrected.
     """
-    correction_note = _clean_reason(correction_note, field="correction_note", required=True)
     with transaction.atomic():
-        claim = _locked(claim)
-        if not is_editor(actor) and not (
-            getattr(actor, "is_authenticated", False) and claim.reviewer_id == actor.pk
-        ):
-            raise NotPermitted("Only editors and the claim's reviewer can correct its verdict.")
-        if claim.status not in (S.PUBLISHED, S.CORRECTION_DRAFTED):
-            raise TransitionNotAllowed(
-                f"A claim that is {S(claim.status).label.lower()} has no published verdict to "
-                "correct.",
-                field="status",
-            )
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.CORRECT)
+        correction_note = clean_reason(correction_note, field="correction_note", required=True)
         base = (
             claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
             or claim.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
         )
-        rating = _rating_on_active_scale(base.rating if rating is None else rating)
-        summary = _clean_verdict_text(
+        if base is None:  # a published claim whose verdicts were merged away
+            raise TransitionNotAllowed("This claim has no verdict to correct.", field="status")
+        rating = rating_on_active_scale(base.rating if rating is None else rating)
+        summary = clean_text(
             base.summary if summary is None else summary,
             field="summary",
             limit=MAX_SUMMARY_CHARS,
             required=True,
         )
-        explanation = _clean_verdict_text(
+        explanation = clean_text(
             base.explanation if explanation is None else explanation,
             field="explanation",
             limit=MAX_EXPLANATION_CHARS,
             required=False,
         )
-        cleaned_sources = _clean_sources(
+        cleaned_sources = clean_sources(
             list(base.sources.values("url", "title", "publisher", "quote", "accessed_at"))
             if sources is None
             else sources
         )
-        _move(claim, S.CORRECTION_DRAFTED, actor=actor, reason=correction_note)
+        transition(claim, S.CORRECTION_DRAFTED, actor=actor, reason=correction_note)
         claim.save(update_fields=["status", "updated_at"])
         verdict = _write_draft(
             claim,
@@ -443,11 +299,11 @@ def verdict_correct(
 
 def claim_require_second_review(*, claim: Claim, actor: Any, second_reviewer: Any) -> Claim:
     """An editor asks a second reviewer to agree before the verdict goes out (None: no longer)."""
-    _require_editor(actor, "ask for a second review")
-    if second_reviewer is not None:
-        second_reviewer = _active_reviewer(second_reviewer, field="second_reviewer")
     with transaction.atomic():
-        claim = _locked(claim)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.REQUIRE_SECOND_REVIEW)
+        if second_reviewer is not None:
+            second_reviewer = _active_reviewer(second_reviewer, field="second_reviewer")
         if second_reviewer is not None and claim.reviewer_id == second_reviewer.pk:
             raise InvalidInput(
                 "The second reviewer must be someone other than the claim's reviewer.",
@@ -469,20 +325,13 @@ SECOND_REVIEW_DECISIONS = {"approve": SecondReview.APPROVED, "reject": SecondRev
 
 def verdict_second_review(*, claim: Claim, actor: Any, decision: str, note: str = "") -> Verdict:
     """The second reviewer agrees with the draft verdict, or sends it back with a note."""
-    if decision not in SECOND_REVIEW_DECISIONS:
-        raise InvalidInput("Choose approve or reject.", field="decision")
-    note = _clean_reason(note, field="note", required=decision == "reject")
     with transaction.atomic():
-        claim = _locked(claim)
-        if (
-            not getattr(actor, "is_authenticated", False)
-            or claim.second_reviewer_id is None
-            or claim.second_reviewer_id != actor.pk
-        ):
-            raise NotPermitted("Only the second reviewer named by an editor can do this.")
-        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
-        if draft is None:
-            raise TransitionNotAllowed("There is no draft verdict to review.", field="status")
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.SECOND_REVIEW)
+        if decision not in SECOND_REVIEW_DECISIONS:
+            raise InvalidInput("Choose approve or reject.", field="decision")
+        note = clean_reason(note, field="note", required=decision == "reject")
+        draft = claim.verdicts.get(status=VerdictStatus.DRAFT)
         draft.second_review = SECOND_REVIEW_DECISIONS[decision]
         draft.second_review_note = note
         draft.second_reviewed_by = actor
@@ -492,34 +341,12 @@ def verdict_second_review(*, claim: Claim, actor: Any, decision: str, note: str 
     return draft
 
 
-def _refuse_unapproved(claim: Claim, verdict: Verdict) -> None:
-    if claim.second_reviewer_id is None or verdict.second_review == SecondReview.APPROVED:
-        return
-    who = claim.second_reviewer.get_username()
-    if verdict.second_review == SecondReview.REJECTED:
-        raise TransitionNotAllowed(
-            f"The second reviewer ({who}) rejected this draft: {verdict.second_review_note}",
-            field="second_review",
-        )
-    raise TransitionNotAllowed(
-        f"This verdict needs the second reviewer's ({who}) agreement before it is published.",
-        field="second_review",
-    )
-
-
 def verdict_publish(*, claim: Claim, actor: Any) -> Verdict:
     """An editor publishes the claim's draft verdict or correction; from then on readers see it."""
-    _require_editor(actor, "publish verdicts")
     with transaction.atomic():
-        claim = _locked(claim)
-        draft = claim.verdicts.select_related("rating__scale").filter(status=VerdictStatus.DRAFT)
-        verdict = draft.first()
-        if claim.status not in (S.DRAFTED, S.CORRECTION_DRAFTED) or verdict is None:
-            raise TransitionNotAllowed(
-                f"A claim that is {S(claim.status).label.lower()} has no draft verdict to publish.",
-                field="status",
-            )
-        _refuse_unapproved(claim, verdict)
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.PUBLISH)
+        verdict = claim.verdicts.select_related("rating__scale").get(status=VerdictStatus.DRAFT)
         if not verdict.rating.scale.is_default:
             raise TransitionNotAllowed(
                 f"The draft is rated on {verdict.rating.scale.name}, which is no longer the "
@@ -527,7 +354,7 @@ def verdict_publish(*, claim: Claim, actor: Any) -> Verdict:
                 field="rating",
             )
         ensure_claimreview_publishable(claim=claim, verdict=verdict)
-        _move(claim, S.PUBLISHED, actor=actor, reason=verdict.correction_note)
+        transition(claim, S.PUBLISHED, actor=actor, reason=verdict.correction_note)
         claim.save(update_fields=["status", "updated_at"])
         now = timezone.now()
         first_published_at = now

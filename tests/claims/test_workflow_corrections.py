@@ -29,7 +29,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
-from claims.services.workflow import ALLOWED_TRANSITIONS
+from claims.services.policy import ALLOWED_TRANSITIONS
 from tests.factories import ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
