@@ -2,8 +2,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET
 
 from articles.errors import ServiceError
 from articles.history_admin import ReadOnlyHistoryAdmin
@@ -221,6 +226,29 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
     ]
     fields = [*EDITABLE_FIELDS, *readonly_fields]
     actions = [rerun_extraction, retry_fetch, reextract_from_saved_html]
+
+    def get_urls(self) -> list[Any]:
+        status = path(
+            "<int:pk>/status/",
+            self.admin_site.admin_view(self.status_view),
+            name="articles_article_status",
+        )
+        return [status, *super().get_urls()]
+
+    @method_decorator(require_GET)
+    def status_view(self, request: HttpRequest, pk: int) -> JsonResponse:
+        """The article's extraction status, polled by its page while claims are extracted."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(self.get_queryset(request), pk=pk)
+        return JsonResponse(
+            {
+                "status": article.status,
+                "status_label": article.get_status_display(),
+                "status_reason": article.status_reason,
+                "claims": article.claim_total,
+            }
+        )
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
         if obj is None:

@@ -54,6 +54,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/articles/article/<path:object_id>/history/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/articles/article/<path:object_id>/delete/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/articles/article/<path:object_id>/change/': {"GET": "DDAAA", "POST": "DDDAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
+    "admin/articles/article/<int:pk>/status/": {"GET": "DDAAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/articles/article/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/articles/feedsource/': {"GET": "DDDDA", "POST": "DDDDA", "PUT": "DDDDA", "PATCH": "DDDDA", "DELETE": "DDDDA"},
     'admin/articles/feedsource/add/': {"GET": "DDDDA", "POST": "DDDDA", "PUT": "DDDDA", "PATCH": "DDDDA", "DELETE": "DDDDA"},
