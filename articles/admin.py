@@ -250,6 +250,15 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
             }
         )
 
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # The admin's date-and-time pair has one label for two boxes; name each for screen readers.
+        parts = getattr(getattr(field, "widget", None), "widgets", None)
+        if db_field.name == "published_at" and parts and len(parts) == 2:
+            parts[0].attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: date"
+            parts[1].attrs["aria-label"] = f"{db_field.verbose_name.capitalize()}: time"
+        return field
+
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
         if obj is None:
             kwargs["form"] = ArticleAddForm
