@@ -157,6 +157,7 @@ class OutletFilter(admin.SimpleListFilter):
         kept.pop(self.parameter_name, None)
         yield {
             "name": self.parameter_name,
+            "label": "Outlet contains",
             "value": self.value() or "",
             "kept": [
                 (key, item)

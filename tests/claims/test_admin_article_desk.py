@@ -6,6 +6,7 @@ from django.test import Client
 
 from articles.models import ArticleStatus
 from claims.models import ClaimStatus
+from claims.services import claim_assign
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,12 @@ def test_an_article_being_processed_polls_its_status_until_done(editor):
 
 def test_a_reviewer_sees_only_their_own_claims_in_the_article_text(editor, reviewer):
     article = ArticleFactory(body=BODY)
-    _claim(article, "Crime rose by 12 percent in 2023")
-    page = _client(reviewer).get(f"/admin/articles/article/{article.pk}/change/")
-    assert page.status_code == 200
-    assert "<mark" not in page.content.decode()
+    other = _claim(article, "Crime rose by 12 percent in 2023")
+    mine = claim_assign(
+        claim=_claim(article, "Unemployment fell to 4.1 percent last year"),
+        reviewer=reviewer,
+        actor=editor,
+    )
+    page = _client(reviewer).get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert f'<mark class="claim-state-assigned" id="claim-{mine.pk}"' in page
+    assert f'id="claim-{other.pk}"' not in page

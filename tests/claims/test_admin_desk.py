@@ -178,3 +178,17 @@ def test_sending_back_needs_a_note_an_editor_and_a_draft(editor, reviewer):
         verdict_send_back(claim=ClaimFactory(), actor=editor, note="Nothing to send back.")
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.DRAFTED
+
+
+def test_the_article_list_filters_by_an_outlet_typed_into_a_box(editor):
+    for number in range(20):
+        ArticleFactory(outlet=f"Weekly Gazette {number}")
+    coast = ArticleFactory(outlet="Coast Post")
+    client = _client(editor)
+    page = client.get("/admin/articles/article/").content.decode()
+    sidebar = page.split('id="changelist-filter"')[1]
+    assert 'name="outlet"' in sidebar
+    assert "Weekly Gazette 7" not in sidebar
+    found = client.get("/admin/articles/article/?outlet=coast&status__exact=done")
+    assert list(found.context["cl"].queryset) == [coast]
+    assert '<input type="hidden" name="status__exact" value="done">' in found.content.decode()
