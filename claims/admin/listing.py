@@ -65,7 +65,7 @@ class InputFilter(admin.ListFilter):
     def has_output(self) -> bool:
         return True
 
-    def expected_parameters(self) -> list[str]:
+    def expected_parameters(self) -> list[str | None]:
         return [name for name, *_ in self.inputs]
 
     def value_of(self, name: str) -> Any:
