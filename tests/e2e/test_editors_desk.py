@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.models import Article, ArticleStatus
 from claims.models import ClaimStatus
 from claims.services import claim_assign
 from tests.api.publishing import draft_verdict
@@ -116,6 +117,15 @@ def test_the_editors_desk_reads_well_and_publishes_only_after_confirmation(
     )
     desk.locator("#article-triage").screenshot(path=tmp_path / "article-triage.png")
     assert _overflow(desk) <= 0
+
+    # An article being processed follows its status and shows its claims once they are in.
+    fresh = ArticleFactory(title="Just received", body=BODY, status=ArticleStatus.PROCESSING)
+    desk.goto(f"{live_server.url}/admin/articles/article/{fresh.pk}/change/")
+    expect(desk.locator("#live-status")).to_contain_text("updates itself")
+    found = _claim_in(fresh, "Critics said the figures left out the bus network")
+    Article.objects.filter(pk=fresh.pk).update(status=ArticleStatus.DONE)
+    expect(desk.locator(f"#article-text mark#claim-{found.pk}")).to_be_visible(timeout=15_000)
+    expect(desk.locator("#live-status")).to_have_count(0)
 
     # The reviewer's queue shows the due date and the overdue badge on screen.
     work = _signed_in(browser, live_server, reviewer)
