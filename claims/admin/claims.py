@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from articles.errors import ServiceError
@@ -237,6 +237,7 @@ class VerdictInline(admin.StackedInline):
         "rating_label",
         "summary",
         "explanation",
+        "source_links",
         "correction_note",
         "author",
         "second_review",
@@ -248,6 +249,32 @@ class VerdictInline(admin.StackedInline):
     extra = 0
     can_delete = False
     ordering = ["-version"]
+
+    @admin.display(description="sources")
+    def source_links(self, verdict: Verdict) -> str:
+        # The editor checks the evidence where they decide to publish.
+        sources = list(verdict.sources.all())
+        if not sources:
+            return "-"
+        return format_html(
+            '<ul class="verdict-sources">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}" rel="nofollow noopener">{}</a>{}{}</li>',
+                (
+                    (
+                        source.url,
+                        source.title or source.url,
+                        f" ({source.publisher})" if source.publisher else "",
+                        f": “{source.quote}”" if source.quote else "",
+                    )
+                    for source in sources
+                ),
+            ),
+        )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("sources")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -192,3 +192,12 @@ def test_the_article_list_filters_by_an_outlet_typed_into_a_box(editor):
     found = client.get("/admin/articles/article/?outlet=coast&status__exact=done")
     assert list(found.context["cl"].queryset) == [coast]
     assert '<input type="hidden" name="status__exact" value="done">' in found.content.decode()
+
+
+def test_the_editors_claim_page_shows_the_verdicts_sources(editor, reviewer):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    page = _client(editor).get(f"/admin/claims/claim/{claim.pk}/change/").content.decode()
+    assert (
+        '<a href="https://city.example.gov/budget-2023" rel="nofollow noopener">'
+        "https://city.example.gov/budget-2023</a>"
+    ) in page
