@@ -14,6 +14,8 @@ class NewsroomAdminSite(AdminSite):
     site_title = "Claim tracker"
     index_title = "Newsroom"
     index_template = "admin/newsroom_index.html"
+    # "View site" opens the public front page of published fact-checks.
+    site_url = "/"
 
     def index(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         from articles.roles import is_editor, is_reviewer

@@ -1,3 +1,4 @@
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from articles.errors import ServiceError
@@ -22,14 +23,27 @@ from claims.admin.export import export_claims_csv, export_claims_jsonl
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
+    PublishConfirmForm,
     ReasonForm,
     SecondReviewerForm,
     SecondReviewForm,
+    SendBackForm,
     SourceFormSet,
     StatementForm,
     VerdictForm,
 )
 from claims.admin.inlines import LabelledTabularInline
+from claims.admin.listing import (
+    ArticleFilter,
+    ClaimantFilter,
+    CreatedRangeFilter,
+    OutletFilter,
+    chips,
+    percentage,
+    short_date,
+    shortened,
+)
+from claims.claimreview_validation import claimreview_preview, validate_claimreview
 from claims.models import (
     OPEN_STATUSES,
     Claim,
@@ -53,6 +67,7 @@ from claims.services import (
     verdict_second_review,
 )
 from claims.services.policy import Move, claim_moves, move_refusal
+from claims.services.workflow import latest_send_back, verdict_send_back
 
 
 class ScoreBandFilter(admin.SimpleListFilter):
@@ -220,6 +235,7 @@ class VerdictInline(admin.StackedInline):
         "rating_label",
         "summary",
         "explanation",
+        "source_links",
         "correction_note",
         "author",
         "second_review",
@@ -231,6 +247,32 @@ class VerdictInline(admin.StackedInline):
     extra = 0
     can_delete = False
     ordering = ["-version"]
+
+    @admin.display(description="sources")
+    def source_links(self, verdict: Verdict) -> str:
+        # The editor checks the evidence where they decide to publish.
+        sources = list(verdict.sources.all())
+        if not sources:
+            return "-"
+        return format_html(
+            '<ul class="verdict-sources">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}" rel="nofollow noopener">{}</a>{}{}</li>',
+                (
+                    (
+                        source.url,
+                        source.title or source.url,
+                        f" ({source.publisher})" if source.publisher else "",
+                        f": “{source.quote}”" if source.quote else "",
+                    )
+                    for source in sources
+                ),
+            ),
+        )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("sources")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -266,11 +308,10 @@ SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Move, str]] = {
 class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "short_text",
-        "short_statement",
         "claimant",
         "status",
         "rounded_score",
-        "article",
+        "article_link",
         "reviewer",
         "due",
     ]
@@ -290,7 +331,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         "article",
         "start",
         "end",
-        "score",
+        "score_percent",
         "claimant",
         "status",
         "reviewer",
@@ -298,8 +339,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         "due_date",
         "second_reviewer",
         "duplicate_of",
-        "dates",
-        "entities",
+        "date_chips",
+        "entity_chips",
         "origin",
         "created_at",
         "updated_at",
@@ -318,18 +359,33 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     change_form_template = "admin/claims/claim/change_form.html"
     history_list_display = ["status", "reviewer", "due_date", "second_reviewer", "duplicate_of"]
 
+    class Media:
+        css = {"all": ["claims/admin-desk.css"]}
+
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim: Claim) -> str:
-        return str(claim)
-
-    @admin.display(description="statement", ordering="statement")
-    def short_statement(self, claim: Claim) -> str:
+        # The whole claim wraps in the widest column; the statement follows when it differs.
+        text = shortened(claim.text)
         statement = claim.statement
-        return statement if len(statement) <= 80 else statement[:77] + "..."
+        if statement and statement != claim.text:
+            return format_html(
+                '{}<span class="claim-statement">Statement: {}</span>', text, shortened(statement)
+            )
+        return text
 
     @admin.display(description="score", ordering="score")
     def rounded_score(self, claim: Claim) -> str:
-        return f"{claim.score:.2f}"
+        return percentage(claim.score)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, claim: Claim) -> str:
+        if claim.article is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_article_change", args=[claim.article_id]),
+            shortened(str(claim.article), 60),
+        )
 
     @admin.display(description="due", ordering="due_date")
     def due(self, claim: Claim) -> str:
@@ -337,11 +393,28 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             return "-"
         if claim.is_overdue:
             return format_html(
-                '{} <span class="overdue-badge" style="background:#ba2121;color:#fff;'
-                'padding:1px 6px;border-radius:8px;font-weight:bold">overdue</span>',
-                claim.due_date.isoformat(),
+                '<span class="due-date">{}</span> <span class="overdue-badge">overdue</span>',
+                short_date(claim.due_date),
             )
-        return claim.due_date.isoformat()
+        return format_html('<span class="due-date">{}</span>', short_date(claim.due_date))
+
+    @admin.display(description="dates")
+    def date_chips(self, claim: Claim) -> str:
+        return chips(claim.dates, kind="date")
+
+    @admin.display(description="entities")
+    def entity_chips(self, claim: Claim) -> str:
+        return chips(claim.entities, kind="entity")
+
+    @admin.display(description="score")
+    def score_percent(self, claim: Claim) -> str:
+        return percentage(claim.score)
+
+    def get_list_display(self, request: HttpRequest) -> list[Any]:
+        if is_editor(request.user):
+            return self.list_display
+        # A reviewer's queue: the due date right after the claim, no columns about others.
+        return ["short_text", "due", "status", "claimant", "article_link"]
 
     def get_list_filter(self, request: HttpRequest) -> list[Any]:
         if is_editor(request.user):
@@ -349,11 +422,13 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 "status",
                 OverdueFilter,
                 ScoreBandFilter,
-                ("claimant", admin.RelatedOnlyFieldListFilter),
-                ("article", admin.RelatedOnlyFieldListFilter),
                 ("reviewer", admin.RelatedOnlyFieldListFilter),
+                ClaimantFilter,
+                ArticleFilter,
+                OutletFilter,
+                CreatedRangeFilter,
             ]
-        return [QueueFilter, "status", OverdueFilter]
+        return [QueueFilter, "status", OverdueFilter, ArticleFilter]
 
     def get_ordering(self, request: HttpRequest) -> list[Any]:
         if is_editor(request.user):
@@ -389,6 +464,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             view("verdict", self.verdict_view, "<int:pk>/verdict/"),
             view("correct", self.correct_view, "<int:pk>/correct/"),
             view("publish", self.publish_view, "<int:pk>/publish/"),
+            view("send_back", self.send_back_view, "<int:pk>/send-back/"),
             view("second_reviewer", self.second_reviewer_view, "<int:pk>/second-reviewer/"),
             view("second_review", self.second_review_view, "<int:pk>/second-review/"),
             view("duplicate", self.duplicate_view, "<int:pk>/duplicate/"),
@@ -425,7 +501,11 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
     ) -> HttpResponse:
         claim = self.get_object(request, object_id)
-        extra_context = {**(extra_context or {}), **self._possible_moves(request, claim)}
+        extra_context = {
+            **(extra_context or {}),
+            **self._possible_moves(request, claim),
+            "send_back": latest_send_back(claim) if claim is not None else None,
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _possible_moves(self, request: HttpRequest, claim: Claim | None) -> dict[str, bool]:
@@ -586,7 +666,10 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     @method_decorator(require_POST)
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The preview of what readers and crawlers will get; publishing needs its confirm."""
         claim = self._claim(request, pk, Move.PUBLISH)
+        if not PublishConfirmForm(request.POST).is_valid():
+            return self._publish_preview(request, claim)
         try:
             verdict = verdict_publish(claim=claim, actor=request.user)
         except ServiceError as error:
@@ -597,6 +680,45 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 "Correction published." if verdict.is_correction else "Verdict published.",
             )
         return self._back(claim)
+
+    def _publish_preview(self, request: HttpRequest, claim: Claim) -> HttpResponse:
+        draft = (
+            claim.verdicts.select_related("rating__scale", "author")
+            .prefetch_related("sources")
+            .filter(status=VerdictStatus.DRAFT)
+            .first()
+        )
+        if draft is None:
+            self.message_user(request, "There is no draft verdict to publish.", messages.ERROR)
+            return self._back(claim)
+        review = claimreview_preview(claim=claim, verdict=draft)
+        return self._page(
+            request,
+            claim,
+            "publish.html",
+            "Check and publish the verdict",
+            draft=draft,
+            jsonld=json.dumps(review, indent=2, ensure_ascii=False),
+            problems=validate_claimreview(review),
+            public_url=reverse("claim-page", args=[claim.pk]),
+        )
+
+    def send_back_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """An editor returns the draft to its reviewer with a note."""
+        claim = self._claim(request, pk, Move.SEND_BACK)
+        form = SendBackForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                verdict_send_back(claim=claim, actor=request.user, note=form.cleaned_data["note"])
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, f"Sent back to {claim.reviewer} with your note.")
+                return self._back(claim)
+        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
+        return self._page(
+            request, claim, "simple_form.html", "Send the draft back", form=form, draft=draft
+        )
 
     def second_reviewer_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, Move.REQUIRE_SECOND_REVIEW)

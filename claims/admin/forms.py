@@ -51,7 +51,9 @@ class ReasonForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
-    rating = forms.ModelChoiceField(queryset=Rating.objects.none(), empty_label=None)
+    # No rating is preselected: a reviewer who forgets to choose is told so, rather than
+    # publishing the first rating on the scale by accident.
+    rating = forms.ModelChoiceField(queryset=Rating.objects.none(), empty_label="Choose a rating…")
     summary = forms.CharField(
         max_length=MAX_SUMMARY_CHARS, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -125,3 +127,16 @@ class DuplicateForm(forms.Form):
     reason = forms.CharField(
         required=False, max_length=MAX_NOTE_CHARS, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the reviewer should change; they see this note on the claim's page.",
+    )
+
+
+class PublishConfirmForm(forms.Form):
+    """Publishing happens only with this field posted from the preview page."""
+
+    confirm = forms.BooleanField(required=True)

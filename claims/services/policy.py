@@ -48,6 +48,7 @@ class Move(StrEnum):
     REQUIRE_SECOND_REVIEW = "require_second_review"
     SECOND_REVIEW = "second_review"
     PUBLISH = "publish"
+    SEND_BACK = "send_back"
     MARK_DUPLICATE = "mark_duplicate"
     UNMARK_DUPLICATE = "unmark_duplicate"
     EDIT_STATEMENT = "edit_statement"
@@ -262,6 +263,18 @@ def _publish(claim: Claim, facts: _Facts) -> Refusal | None:
     )
 
 
+def _send_back(claim: Claim, facts: _Facts) -> Refusal | None:
+    if not facts.editor:
+        return _editors("send a draft back")
+    if claim.status != S.DRAFTED or claim.reviewer_id is None:
+        return Refusal(
+            TransitionNotAllowed,
+            f"A claim that is {S(claim.status).label.lower()} has no draft verdict to send back.",
+            "status",
+        )
+    return transition_refusal(claim.status, S.ASSIGNED)
+
+
 def _mark_duplicate(claim: Claim, facts: _Facts) -> Refusal | None:
     if not facts.editor:
         return _editors("mark duplicates")
@@ -299,6 +312,7 @@ _RULES = {
     Move.REQUIRE_SECOND_REVIEW: _require_second_review,
     Move.SECOND_REVIEW: _second_review,
     Move.PUBLISH: _publish,
+    Move.SEND_BACK: _send_back,
     Move.MARK_DUPLICATE: _mark_duplicate,
     Move.UNMARK_DUPLICATE: _unmark_duplicate,
     Move.EDIT_STATEMENT: _edit_statement,

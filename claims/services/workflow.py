@@ -28,6 +28,7 @@ from claims.limits import (
 from claims.models import (
     Claim,
     ClaimStatus,
+    ClaimTransition,
     DetectorFeedback,
     Rating,
     SecondReview,
@@ -377,3 +378,34 @@ def verdict_publish(*, claim: Claim, actor: Any) -> Verdict:
         verdict.save()
         events.verdict_published(claim=claim, verdict=verdict)
     return verdict
+
+
+def verdict_send_back(*, claim: Claim, actor: Any, note: str) -> Claim:
+    """An editor returns a draft verdict to its reviewer with a note saying what to change.
+
+    The draft stays as written (the reviewer reworks it); the claim goes back to "assigned" and
+    the note is kept as the reason of that move, where the reviewer reads it.
+    """
+    with transaction.atomic():
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.SEND_BACK)
+        note = clean_reason(note, field="note", required=True)
+        transition(claim, S.ASSIGNED, actor=actor, reason=note)
+        claim.save(update_fields=["status", "updated_at"])
+    return claim
+
+
+def latest_send_back(claim: Claim) -> ClaimTransition | None:
+    """The editor's note on the draft sent back, while the reviewer has not redrafted it.
+
+    Only verdict_send_back moves a drafted claim back to "assigned" (reassigning keeps it
+    drafted), so that move is the send-back.
+    """
+    if claim.status not in (S.ASSIGNED, S.IN_REVIEW):
+        return None
+    return (
+        claim.transitions.filter(from_status=S.DRAFTED, to_status=S.ASSIGNED)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )

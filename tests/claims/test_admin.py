@@ -119,7 +119,7 @@ def test_a_reviewer_writes_a_verdict_in_the_admin_and_an_editor_publishes_it(edi
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.DRAFTED
 
-    _logged_in(editor).post(f"/admin/claims/claim/{claim.pk}/publish/")
+    _logged_in(editor).post(f"/admin/claims/claim/{claim.pk}/publish/", {"confirm": "on"})
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PUBLISHED
     verdict = claim.verdicts.get(status=VerdictStatus.PUBLISHED)

@@ -164,7 +164,7 @@ def test_an_editor_corrects_a_published_verdict_in_the_admin(editor, reviewer):
     assert client.post(f"/admin/claims/claim/{claim.pk}/correct/", form).status_code == 200
     form["correction_note"] = "The city published revised figures."
     assert client.post(f"/admin/claims/claim/{claim.pk}/correct/", form).status_code == 302
-    client.post(f"/admin/claims/claim/{claim.pk}/publish/")
+    client.post(f"/admin/claims/claim/{claim.pk}/publish/", {"confirm": "on"})
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PUBLISHED
     assert claim.published_verdict.rating_label == "Half true"
@@ -183,7 +183,9 @@ def test_second_review_in_the_admin(editor, reviewer):
         f"/admin/claims/claim/{claim.pk}/second-reviewer/", {"second_reviewer": second.pk}
     )
     verdict_draft(claim=claim, actor=reviewer, rating="false", summary="No.")
-    refused = editor_client.post(f"/admin/claims/claim/{claim.pk}/publish/", follow=True)
+    refused = editor_client.post(
+        f"/admin/claims/claim/{claim.pk}/publish/", {"confirm": "on"}, follow=True
+    )
     assert "agreement before it is published" in refused.content.decode()
 
     second_client = _logged_in(second)
@@ -194,7 +196,7 @@ def test_second_review_in_the_admin(editor, reviewer):
         f"/admin/claims/claim/{claim.pk}/second-review/", {"decision": "approve", "note": ""}
     )
     assert claim.verdicts.get().second_review == SecondReview.APPROVED
-    editor_client.post(f"/admin/claims/claim/{claim.pk}/publish/")
+    editor_client.post(f"/admin/claims/claim/{claim.pk}/publish/", {"confirm": "on"})
     assert claim.verdicts.get().status == VerdictStatus.PUBLISHED
 
 

@@ -25,6 +25,7 @@ from claims.services import (
     verdict_second_review,
 )
 from claims.services.policy import Move, move_refusal
+from claims.services.workflow import verdict_send_back
 from tests.api.conftest import client_for
 from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
 from tests.factories import ClaimFactory, ReviewerFactory
@@ -94,6 +95,7 @@ SERVICES: dict[Move, Callable[..., Any]] = {
     ),
     Move.SECOND_REVIEW: lambda **kw: verdict_second_review(decision="approve", **kw),
     Move.PUBLISH: verdict_publish,
+    Move.SEND_BACK: lambda **kw: verdict_send_back(note="Cite the ministry's own figure.", **kw),
     Move.MARK_DUPLICATE: lambda **kw: claim_mark_duplicate(original=ClaimFactory(), **kw),
     Move.UNMARK_DUPLICATE: claim_unmark_duplicate,
     Move.EDIT_STATEMENT: lambda **kw: claim_edit_statement(statement="Jobless rate fell.", **kw),

@@ -71,6 +71,8 @@ def test_an_editor_and_a_reviewer_take_a_claim_from_triage_to_a_corrected_verdic
     # The editor publishes it, then issues a correction and publishes that.
     desk.goto(change_url)
     _press(desk, "Publish verdict")
+    expect(desk.locator("#claimreview-valid")).to_be_visible()
+    _press(desk, "Confirm and publish")
     expect(desk.locator(".messagelist")).to_contain_text("Verdict published.")
     desk.get_by_role("link", name="Issue a correction").click()
     desk.select_option("#id_rating", label="False")
@@ -78,6 +80,7 @@ def test_an_editor_and_a_reviewer_take_a_claim_from_triage_to_a_corrected_verdic
     desk.click("#verdict-form input[type=submit]")
     expect(desk.locator(".messagelist")).to_contain_text("Correction saved as a draft")
     _press(desk, "Publish verdict")
+    _press(desk, "Confirm and publish")
     expect(desk.locator(".messagelist")).to_contain_text("Correction published.")
 
     # Readers see the corrected verdict and its history.

@@ -1,4 +1,4 @@
-// Swagger UI draws a parameter's value control without a name; screen readers then announce
+// Swagger UI draws a parameter's value control (and the server list) without a name; screen readers then announce
 // a bare "combo box". Name each control after its parameter, also in sections opened later.
 (function () {
   function nameControls(root) {
@@ -11,6 +11,13 @@
       });
     });
   }
-  new MutationObserver(function () { nameControls(document); })
+  function nameServers(root) {
+    // The server list is a <select id="servers"> whose label holds no text.
+    var servers = root.getElementById("servers");
+    if (servers && !servers.getAttribute("aria-label")) {
+      servers.setAttribute("aria-label", "Server");
+    }
+  }
+  new MutationObserver(function () { nameControls(document); nameServers(document); })
     .observe(document.getElementById("swagger-ui"), { childList: true, subtree: true });
 })();

@@ -1,0 +1,110 @@
+"""The article page's triage view: the article's text with each of its claims marked where it
+stands, and the way on to the next article waiting for triage.
+
+The template lives in the claims app (articles knows nothing of claims) and overrides the
+article's change form."""
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from claims.admin.listing import percentage
+from claims.models import Claim, ClaimStatus
+
+register = template.Library()
+
+
+def _placed(body: str, claims: list[Claim]) -> list[tuple[int, int, Claim]]:
+    """Each claim's span in the body, in reading order, without overlaps. Offsets from an older
+    body are checked against the text and, when they no longer match, the text is looked up."""
+    spans = []
+    for claim in claims:
+        start, end = claim.start, claim.end
+        if body[start:end] != claim.text:
+            found = body.find(claim.text)
+            if found < 0:
+                continue
+            start, end = found, found + len(claim.text)
+        spans.append((start, end, claim))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    placed, reached = [], 0
+    for start, end, claim in spans:
+        if start >= reached:
+            placed.append((start, end, claim))
+            reached = end
+    return placed
+
+
+@register.inclusion_tag("admin/articles/article/_claims_in_text.html", takes_context=True)
+def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
+    user = context["request"].user
+    claims = list(Claim.objects.in_scope_of(user).for_article(article).order_by("start", "id"))
+    body = article.body or ""
+    placed = _placed(body, claims)
+    pieces: list[SafeString | str] = []
+    cursor = 0
+    for start, end, claim in placed:
+        pieces.append(body[cursor:start])
+        label = ClaimStatus(claim.status).label
+        pieces.append(
+            format_html(
+                '<mark class="claim-state-{}" id="claim-{}" data-claim="{}" title="{} · score {}">'
+                '<a href="{}">{}</a></mark>',
+                claim.status,
+                claim.pk,
+                claim.pk,
+                label,
+                percentage(claim.score),
+                reverse("admin:claims_claim_change", args=[claim.pk]),
+                body[start:end],
+            )
+        )
+        cursor = end
+    pieces.append(body[cursor:])
+    text = format_html_join("", "{}", ((piece,) for piece in pieces)) if body else ""
+    untriaged = sum(claim.status == ClaimStatus.NEW for claim in claims)
+    return {
+        "article": article,
+        "claims": claims,
+        "text": text,
+        "unplaced": [claim for claim in claims if claim not in {c for _, _, c in placed}],
+        "untriaged": untriaged,
+        "states": [(status, ClaimStatus(status).label) for status in ClaimStatus.values],
+        "no_claims_reason": "" if claims else no_claims_reason(article),
+        "next_article": next_article_to_triage(user, article),
+    }
+
+
+def no_claims_reason(article: Any) -> str:
+    """Why an article shows no claims, in the editor's words."""
+    status = article.status
+    if status in ("fetching", "pending", "processing"):
+        return "Its claims are still being extracted; this page updates itself when they are."
+    if status == "failed":
+        return f"Claim extraction failed: {article.status_reason or 'no reason was recorded'}."
+    if article.language and article.language not in settings.SUPPORTED_LANGUAGES:
+        supported = ", ".join(sorted(settings.SUPPORTED_LANGUAGES))
+        return (
+            f"The article is in “{article.language}”, and the claim detector reads only "
+            f"{supported}; no claims were extracted."
+        )
+    if article.status_reason:
+        return f"No claims were extracted: {article.status_reason}."
+    return "The detector found no check-worthy sentence in this article."
+
+
+def next_article_to_triage(user: Any, article: Any) -> Any:
+    """The next article (after this one, else from the start) with claims still to triage."""
+    waiting = (
+        Claim.objects.in_scope_of(user)
+        .filter(status=ClaimStatus.NEW, article__isnull=False)
+        .exclude(article=article)
+        .order_by("article_id")
+        .values_list("article_id", flat=True)
+    )
+    after = waiting.filter(article_id__gt=article.pk).first()
+    return after or waiting.first()
