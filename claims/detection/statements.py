@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from claims.detection.antecedents import resolve_leading_pronoun
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.gazetteer import HONORIFICS
@@ -70,6 +71,8 @@ class ArticleStatements:
         self._seen = 0
         self._starts: list[int] | None = None
         self._known_tuple: tuple[ClaimantMention, ...] = ()
+        # People named in full so far, by surname: "Whitfield" later stands for "Ana Whitfield".
+        self._full_names: list[str] | None = None
 
     @classmethod
     def of_article(
@@ -81,10 +84,12 @@ class ArticleStatements:
     def of_sentence(self, index: int, *, dates: Sequence[DateMention] | None = None) -> str:
         """The statement of sentence ``index``; ``dates`` are its mentions when already found."""
         claimants = self.speakers.claimants
-        for earlier in claimants[self._seen : index + 1]:
+        for position in range(self._seen, index + 1):
+            earlier = claimants[position]
             if earlier is not None and earlier.name not in self._known:
                 self._known[earlier.name] = earlier
                 self._known_tuple = tuple(self._known.values())
+            self._learn_people(self.sentences[position].text)
         self._seen = max(self._seen, index + 1)
         return build_statement(
             self.sentences[index].text,
@@ -96,6 +101,17 @@ class ArticleStatements:
             known=self._known_tuple,
         )
 
+    def _learn_people(self, sentence: str) -> None:
+        if self._full_names is None:
+            self._full_names = _people_by_surname(
+                self.speakers.people, " ".join(earlier.text for earlier in self.sentences)
+            )
+        for name in self._full_names:
+            if name in sentence and name not in self._known:
+                person = ClaimantMention(name=name, kind="person", aliases=(name, name.split()[-1]))
+                self._known[name] = person
+                self._known_tuple = tuple(self._known.values())
+
     def of_span(self, start: int, text: str) -> str:
         """The statement of the sentence stored at ``start``; the text alone if it moved."""
         if self._starts is None:
@@ -104,6 +120,29 @@ class ArticleStatements:
         if index < len(self.sentences) and self.sentences[index].start == start:
             return self.of_sentence(index)
         return build_statement(text, published_at=self.published_at)
+
+
+def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
+    """The full names whose last word stands for that person alone in ``text``.
+
+    A first and last name only; not a surname two names share, nor a word the article also
+    uses as a place ("in Kessaly") or at the head of another name ("Kessaly Mineworkers").
+    """
+    full = [name for name in people if len(name.split()) == 2]
+    surnames = [name.split()[-1] for name in full]
+    heads = {name.split()[0] for name in people if " " in name}
+    chosen = []
+    for name, surname in zip(full, surnames, strict=True):
+        if surnames.count(surname) > 1 or surname in heads:
+            continue
+        if re.search(_PLACE_BEFORE + re.escape(surname) + r"\b", text):
+            continue
+        chosen.append(name)
+    return sorted(chosen)
+
+
+# A place, not a person, follows these words ("in Kessaly", "from Ostravia").
+_PLACE_BEFORE = r"\b(?:in|of|from|to|across|at|into|near|outside|throughout)\s+"
 
 
 def build_statement(
@@ -141,6 +180,7 @@ def build_statement(
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
+    unresolved = body
     body = _replace_leading_pronoun(
         body,
         claimant=claimant,
@@ -149,6 +189,8 @@ def build_statement(
         people=people,
         said=text,
     )
+    if body == unresolved and previous:
+        body = resolve_leading_pronoun(body, previous[-1])
     body = _full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
@@ -187,6 +229,8 @@ def _replace_leading_pronoun(
         return body  # "She said he ...", "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
         return body  # "Officials said it was ...": "it" is not the officials
+    if pronoun in {"it", "they"} and not speaker and _ACCORDING_TO.search(said):
+        return body  # "It is the third fire, according to the board's records": not the board
     if (
         claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
     ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
@@ -298,6 +342,9 @@ def _title_free(name: str) -> str:
     while len(words) > 2 and (words[0].rstrip(".") in _HONORIFIC_WORDS or words[0].islower()):
         words.pop(0)
     return " ".join(words)
+
+
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
 _OWN = re.compile(r"(?<=\s)its\b")

@@ -260,3 +260,75 @@ def test_an_article_gives_each_sentence_its_statement_with_what_came_before():
         "The county lost 1,200 jobs in 2023.",
         "The port had handled 3 million tonnes in 2023.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "statement"),
+    [
+        (
+            "The jobless rate in Eastport rose to 6.2 percent in May, the labour office said.",
+            "It was the highest rate since 2020.",
+            "The jobless rate in Eastport was the highest rate since 2020.",
+        ),
+        (
+            "The port's cargo volume fell by 300,000 tonnes in 2023.",
+            "That is the steepest drop in a decade.",
+            "The port's cargo volume is the steepest drop in a decade.",
+        ),
+        (
+            "New bus lanes opened on three avenues in March.",
+            "They cut journey times by 12 percent.",
+            "New bus lanes cut journey times by 12 percent.",
+        ),
+    ],
+)
+def test_a_leading_it_that_or_they_is_the_subject_of_the_sentence_before(
+    previous, sentence, statement
+):
+    assert build_statement(sentence, previous=[previous]) == statement
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence"),
+    [
+        # A dummy "it", a person or a bare name as the subject before, a singular for "They".
+        ("The port's cargo volume fell in 2023.", "It is likely that exports will recover."),
+        ("The port's cargo volume fell in 2023.", "It took the port two years to recover."),
+        ("Keeper Sam Ortiz saved two penalties.", "It was the club's first cup win."),
+        ("Exports fell 4 percent in 2023.", "It was the lowest figure since 2009."),
+        ("The port's cargo volume fell in 2023.", "They cut 200 jobs."),
+        ("In March, the port's cargo volume fell.", "It was the lowest since 2009."),
+    ],
+)
+def test_a_leading_pronoun_without_a_plain_antecedent_is_left_alone(previous, sentence):
+    assert build_statement(sentence, previous=[previous]) == sentence
+
+
+def test_it_beside_an_according_to_source_is_not_the_source():
+    records = ClaimantMention(
+        name="Harbour Safety Board", kind="organization", aliases=("Harbour Safety Board",)
+    )
+    sentence = (
+        "It is the fourth fire on the ferry since 2020, according to the Harbour Safety Board."
+    )
+    assert build_statement(sentence, claimant=records) == (
+        "It is the fourth fire on the ferry since 2020."
+    )
+
+
+def test_a_person_named_in_full_earlier_is_named_in_full_in_a_later_statement():
+    article = (
+        "Council member Tomas Berg won the Eastport mayoral race on Tuesday.\n\n"
+        "Berg took 58 percent of the vote, according to results posted by the county."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "Tomas Berg took 58 percent of the vote."
+
+
+def test_a_place_or_a_shared_surname_is_not_taken_for_a_person():
+    article = (
+        "Dockworkers Union Lindby and Anna Lindby met in Lindby on Monday.\n\n"
+        "Lindby lost 400 port jobs in 2023, the union said."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "Lindby lost 400 port jobs in 2023."
