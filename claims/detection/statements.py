@@ -28,6 +28,7 @@ from claims.detection.reported_speech import (
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
+    undo_backshift,
 )
 from claims.detection.sentences import Sentence, split_sentences
 
@@ -126,14 +127,13 @@ def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
     """The full names whose last word stands for that person alone in ``text``.
 
     A first and last name only; not a surname two names share, nor a word the article also
-    uses as a place ("in Kessaly") or at the head of another name ("Kessaly Mineworkers").
+    uses as a place ("in Lindby").
     """
     full = [name for name in people if len(name.split()) == 2]
     surnames = [name.split()[-1] for name in full]
-    heads = {name.split()[0] for name in people if " " in name}
     chosen = []
     for name, surname in zip(full, surnames, strict=True):
-        if surnames.count(surname) > 1 or surname in heads:
+        if surnames.count(surname) > 1:
             continue
         if re.search(_PLACE_BEFORE + re.escape(surname) + r"\b", text):
             continue
@@ -171,12 +171,16 @@ def build_statement(
         dates = find_dates(sentence, published_at=published_at) if published_at else ()
     text = " ".join(sentence.split())
     ending = "?" if text.rstrip(CLOSING_QUOTES + " ").endswith("?") else "."
+    text = _strip_frames(text)
     opener = _OPENERS.match(text)
     if opener:
         text = text[opener.end() :]
     body, attributed = strip_attribution(text)
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
+    body = _SAYING.sub("", body)
+    if attributed and not _QUOTED.search(text):
+        body = undo_backshift(body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
@@ -195,6 +199,33 @@ def build_statement(
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
     return body[:1].upper() + body[1:] + ending
+
+
+# The page around a claim: a live blog's time stamp ("8:15 a.m. —", "11:58 p.m., on Nov. 3 —"),
+# a round-up's section label ("Ostravia: ..."), and an aside after the claim that is the
+# speaker's next point, not the claim ("..., the company said, adding that it expects ...").
+_TIME_STAMP = re.compile(
+    r"^\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?:,?\s+[^\u2014\u2013]{1,30}?)?\s*[\u2014\u2013-]\s+(?=\S)"
+)
+_SECTION_LABEL = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z])")
+_TRAILING_ASIDE = re.compile(r",\s+(?:adding|citing)\b[^,;\"\u201c\u201d]*(?=[.!?]?[\"\u201d]?$)")
+# A parenthetical attribution inside the claim ("In the 1990s, she said, the committee ...").
+_PARENTHETICAL = re.compile(
+    r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote),\s+"
+)
+# A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
+_SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")
+
+
+# A direct quotation keeps the speaker's own tense.
+_QUOTED = re.compile(r"[\"\u201c\u201d\u2018]")
+
+
+def _strip_frames(text: str) -> str:
+    text = _TIME_STAMP.sub("", text)
+    text = _SECTION_LABEL.sub("", text)
+    text = _PARENTHETICAL.sub(" ", text) if _PARENTHETICAL.search(text) else text
+    return _TRAILING_ASIDE.sub("", text)
 
 
 def _replace_leading_pronoun(
