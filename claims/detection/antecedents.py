@@ -53,7 +53,7 @@ _BAD_ENDING = _set(
 )
 
 
-_SUBJECT_MAX_WORDS = 10
+_SUBJECT_MAX_WORDS = 14
 
 
 # The verbs a pronoun subject takes in the sentences this resolves; anything else ("It rained",
@@ -73,32 +73,62 @@ _DUMMY_IT = re.compile(
 )
 
 
-_PLAIN_WORD = re.compile(r"[\w'\u2019.-]+")
+_PLAIN_WORD = re.compile(r"[\w'\u2019.&-]+")
 
 
 def subject_of(sentence: str) -> str | None:
-    """The subject noun phrase of ``sentence`` when it plainly opens the sentence."""
+    """The subject noun phrase of ``sentence`` when it plainly opens the sentence.
+
+    An apposition after it is skipped ("The planet, designated HLD-4 b, completes ...").
+    """
     body, _ = strip_attribution(" ".join(sentence.split()))
     words = strip_quotes(body).split()
     if len(words) < 3 or words[0].lower().strip(",") in _NOT_A_SUBJECT:
         return None
     if not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return None
-    for index, word in enumerate(words[: _SUBJECT_MAX_WORDS + 1]):
-        if not _PLAIN_WORD.fullmatch(word) or word.endswith("."):
-            return None  # a comma, colon or dash: an opener or apposition, not a plain subject
-        if index == 0:
-            continue
-        lower = word.lower()
-        previous = words[index - 1].lower()
-        if lower in _FINITE or (
-            lower.endswith("ed") and word.islower() and previous not in _BEFORE_ADJECTIVE
-        ):
-            phrase = words[:index]
-            if phrase[-1].lower() in _BAD_ENDING:
+    phrase: list[str] = []
+    index = 0
+    while index < min(len(words), _SUBJECT_MAX_WORDS + 1):
+        word = words[index]
+        if word.endswith(",") and phrase is not None and index > 0:
+            # An apposition: up to its closing comma, then the verb must follow.
+            close = next(
+                (
+                    end
+                    for end in range(index + 1, min(len(words), index + 8))
+                    if words[end].endswith(",")
+                ),
+                None,
+            )
+            verb = words[close + 1] if close is not None and close + 1 < len(words) else ""
+            # After an apposition a present tense is the verb too ("..., carries 300").
+            present = verb.islower() and verb.endswith("s") and not verb.endswith("ss")
+            if close is None or not verb or not (present or _is_finite(words, close + 1)):
                 return None
-            return " ".join(phrase)
+            return _noun_phrase([*words[:index], word.rstrip(",")])
+        if not _PLAIN_WORD.fullmatch(word) or word.endswith("."):
+            return None  # a colon, a dash or an abbreviation: not a plain subject
+        if index > 0 and _is_finite(words, index):
+            return _noun_phrase(words[:index])
+        phrase.append(word)
+        index += 1
     return None
+
+
+def _is_finite(words: list[str], index: int) -> bool:
+    word = words[index]
+    lower = word.lower()
+    previous = words[index - 1].lower().rstrip(",")
+    return lower in _FINITE or (
+        lower.endswith("ed") and word.islower() and previous not in _BEFORE_ADJECTIVE
+    )
+
+
+def _noun_phrase(words: list[str]) -> str | None:
+    if not words or words[-1].lower() in _BAD_ENDING:
+        return None
+    return " ".join(words)
 
 
 _HEAD_ENDS = _set("of in on at for from with to who which that between among under over about")

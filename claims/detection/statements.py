@@ -194,10 +194,11 @@ def build_statement(
         said=text,
     )
     if body == unresolved and previous:
-        body = resolve_leading_pronoun(body, previous[-1])
+        body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
     body = _full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
+    body = _spell_leading_number(body)
     return body[:1].upper() + body[1:] + ending
 
 
@@ -226,6 +227,52 @@ def _strip_frames(text: str) -> str:
     text = _SECTION_LABEL.sub("", text)
     text = _PARENTHETICAL.sub(" ", text) if _PARENTHETICAL.search(text) else text
     return _TRAILING_ASIDE.sub("", text)
+
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+# News style (AP) spells out a number that opens a sentence; a year stays in figures.
+_LEADING_NUMBER = re.compile(r"^(\d{1,2})(%| percent\b| per cent\b)?(?=[ ,])")
+
+
+def _spell_leading_number(body: str) -> str:
+    """ "31 vehicles arrived" -> "Thirty-one vehicles arrived", "98% of" -> "Ninety-eight percent of"."""
+    match = _LEADING_NUMBER.match(body)
+    if match is None or body[match.end(1) : match.end(1) + 1] in {".", ":"}:
+        return body
+    number = int(match.group(1))
+    if number < 20:
+        words = _UNITS[number]
+    else:
+        tens, units = divmod(number, 10)
+        words = _TENS[tens - 2] + (f"-{_UNITS[units]}" if units else "")
+    unit = match.group(2) or ""
+    if unit == "%":
+        unit = " percent"
+    return words.capitalize() + unit + body[match.end() :]
 
 
 def _replace_leading_pronoun(

@@ -399,7 +399,7 @@ def test_an_opening_participle_without_attribution_stays():
         ),
         ("He said the pump had failed in March 2022.", "The pump failed in March 2022."),
         ("Officials said the ferry had sunk in 2019.", "The ferry sank in 2019."),
-        ("She said 31 buses had now arrived.", "31 buses have now arrived."),
+        ("She said 31 buses had now arrived.", "Thirty-one buses have now arrived."),
     ],
 )
 def test_reported_speech_is_put_back_in_the_speakers_tense(sentence, statement):
@@ -417,3 +417,48 @@ def test_reported_speech_is_put_back_in_the_speakers_tense(sentence, statement):
 )
 def test_a_had_that_is_not_a_backshift_stays(sentence):
     assert " had " in build_statement(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("31 buses were withdrawn in 2023.", "Thirty-one buses were withdrawn in 2023."),
+        ("98% of homes had power by noon.", "Ninety-eight percent of homes had power by noon."),
+        ("7 of the 12 wards were full.", "Seven of the 12 wards were full."),
+        # A year, a large number or a time stays in figures.
+        ("2023 was the wettest year on record.", "2023 was the wettest year on record."),
+        ("640 nurses left in 2023.", "640 nurses left in 2023."),
+        ("12.5 percent of homes flooded.", "12.5 percent of homes flooded."),
+    ],
+)
+def test_a_number_opening_the_statement_is_spelled_out_in_news_style(sentence, statement):
+    assert build_statement(sentence) == statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Rents rose 4 percent this spring.", "Rents rose 4 percent in spring 2024."),
+        ("Rents rose 4 percent last winter.", "Rents rose 4 percent in the winter of 2023-24."),
+        ("Rents rose 4 percent last summer.", "Rents rose 4 percent in summer 2023."),
+        (
+            "The bridge closed on Tuesday evening.",
+            "The bridge closed on the evening of July 9, 2024.",
+        ),
+    ],
+)
+def test_seasons_and_parts_of_a_day_are_anchored_in_news_style(sentence, statement):
+    assert build_statement(sentence, published_at=WEDNESDAY) == statement
+
+
+def test_a_season_the_text_does_not_pin_down_stays():
+    # In July, "this winter" may be the one to come or the one gone.
+    sentence = "Rents rose 4 percent this winter."
+    assert build_statement(sentence, published_at=WEDNESDAY) == sentence
+
+
+def test_the_subject_before_an_apposition_is_what_it_stands_for():
+    previous = "The new ferry, named Sea Lark, carries 300 passengers."
+    assert build_statement("It is the largest in the fleet.", previous=[previous]) == (
+        "The new ferry is the largest in the fleet."
+    )
