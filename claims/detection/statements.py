@@ -131,18 +131,36 @@ def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
     """
     full = [name for name in people if len(name.split()) == 2]
     surnames = [name.split()[-1] for name in full]
-    chosen = []
-    for name, surname in zip(full, surnames, strict=True):
-        if surnames.count(surname) > 1:
-            continue
-        if re.search(_PLACE_BEFORE + re.escape(surname) + r"\b", text):
-            continue
-        chosen.append(name)
-    return sorted(chosen)
+    if not full:
+        return []
+    places = {surname for surname in set(surnames) if _used_as_place(surname, text)}
+    return sorted(
+        name
+        for name, surname in zip(full, surnames, strict=True)
+        if surnames.count(surname) == 1 and surname not in places
+    )
 
 
-# A place, not a person, follows these words ("in Kessaly", "from Ostravia").
-_PLACE_BEFORE = r"\b(?:in|of|from|to|across|at|into|near|outside|throughout)\s+"
+# A place, not a person, follows these words ("in Lindby", "from Ostravia").
+_PLACE_BEFORE = frozenset(
+    ["in", "of", "from", "to", "across", "at", "into", "near", "outside", "throughout"]
+)
+
+
+def _used_as_place(name: str, text: str) -> bool:
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[max(0, start - 12) : start].split()
+        if (
+            before
+            and before[-1] in _PLACE_BEFORE
+            and text[start - 1 : start] == " "
+            and not text[end : end + 1].isalnum()
+        ):
+            return True
+        start = text.find(name, end)
+    return False
 
 
 def build_statement(
