@@ -35,7 +35,8 @@ from claims.detection.sentences import Sentence, split_sentences
 # Discourse openers that tie a sentence to its neighbours, not part of a standalone claim.
 _OPENERS = re.compile(
     r"^(?:In fact|Indeed|However|Meanwhile|Still|Moreover|Also|But|And|So|Yet|Instead|"
-    r"In addition|Separately|Overall)\b,?\s+(?=\S)"
+    r"In addition|Separately|Overall|By contrast|In contrast|Even so|Nonetheless|Nevertheless|"
+    r"Furthermore|Additionally|Likewise|Similarly|As a result)\b,?\s+(?=\S)"
 )
 
 
@@ -74,6 +75,7 @@ class ArticleStatements:
         self._known_tuple: tuple[ClaimantMention, ...] = ()
         # People named in full so far, by surname: "Whitfield" later stands for "Ana Whitfield".
         self._full_names: list[str] | None = None
+        self._text = ""
 
     @classmethod
     def of_article(
@@ -104,14 +106,22 @@ class ArticleStatements:
 
     def _learn_people(self, sentence: str) -> None:
         if self._full_names is None:
-            self._full_names = _people_by_surname(
-                self.speakers.people, " ".join(earlier.text for earlier in self.sentences)
-            )
+            self._text = " ".join(earlier.text for earlier in self.sentences)
+            self._full_names = _people_by_surname(self.speakers.people, self._text)
         for name in self._full_names:
             if name in sentence and name not in self._known:
                 person = ClaimantMention(name=name, kind="person", aliases=(name, name.split()[-1]))
-                self._known[name] = person
-                self._known_tuple = tuple(self._known.values())
+                self._remember(person)
+        for match in _COMPANY.finditer(sentence):
+            name, short = match.group(), match.group(1)
+            if name not in self._known and not _used_as_place(short, self._text):
+                self._remember(
+                    ClaimantMention(name=name, kind="organization", aliases=(name, short))
+                )
+
+    def _remember(self, mention: ClaimantMention) -> None:
+        self._known[mention.name] = mention
+        self._known_tuple = tuple(self._known.values())
 
     def of_span(self, start: int, text: str) -> str:
         """The statement of the sentence stored at ``start``; the text alone if it moved."""
@@ -129,7 +139,7 @@ def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
     A first and last name only; not a surname two names share, nor a word the article also
     uses as a place ("in Lindby").
     """
-    full = [name for name in people if len(name.split()) == 2]
+    full = [name for name in people if len(name.split()) == 2 and not _COMPANY.fullmatch(name)]
     surnames = [name.split()[-1] for name in full]
     if not full:
         return []
@@ -139,6 +149,17 @@ def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
         for name, surname in zip(full, surnames, strict=True)
         if surnames.count(surname) == 1 and surname not in places
     )
+
+
+# A company named in full by its own name and its trade ("Northwind Energy"), then by its own
+# name alone ("Northwind shares fell"): the statement gives the full name.
+_COMPANY = re.compile(
+    r"(?<![A-Z][\w-] )(?<![\w-])([A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:Airways|Airlines|Telecom|Energy|"
+    r"Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|Ventures|Markets|Ratings|Brands|"
+    r"Mining|Resources|Logistics|Software|Solutions|Insurance|Securities|Investments|Utilities|"
+    r"Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|Analytics|Systems|Technologies|"
+    r"Industries|Motors|Holdings|Ferries|Launch Systems)\b(?! [A-Z])"
+)
 
 
 # A place, not a person, follows these words ("in Lindby", "from Ostravia").
@@ -410,7 +431,12 @@ def _name_replacements(
                 continue
             if mention.kind == "organization" and alias.lower().startswith("the "):
                 replacements.setdefault(alias.lower(), mention.name)
-            elif mention.kind == "person" and " " not in alias and alias[:1].isupper():
+            elif (
+                " " not in alias
+                and alias[:1].isupper()
+                and (mention.kind == "person" or mention.name.startswith(alias + " "))
+            ):
+                # A person's surname; an organisation's own name without its trade.
                 replacements.setdefault(alias, mention.name)
     if not replacements:
         return replacements, None

@@ -462,3 +462,28 @@ def test_the_subject_before_an_apposition_is_what_it_stands_for():
     assert build_statement("It is the largest in the fleet.", previous=[previous]) == (
         "The new ferry is the largest in the fleet."
     )
+
+
+def test_a_company_named_in_full_earlier_is_named_in_full_in_a_later_statement():
+    article = (
+        "Harbourline Ferries carried 2.1 million passengers in 2023, its annual report shows.\n\n"
+        "Harbourline shares fell 6 percent on Tuesday."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "Harbourline Ferries shares fell 6 percent on July 9, 2024."
+
+
+def test_a_town_sharing_a_companys_first_word_is_left_alone():
+    article = (
+        "Ostby Energy opened a wind farm near the town in 2022.\n\n"
+        "Unemployment in Ostby fell to 4 percent in 2023."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "Unemployment in Ostby fell to 4 percent in 2023."
+
+
+@pytest.mark.parametrize("connective", ["By contrast,", "Nevertheless,", "As a result,"])
+def test_a_connective_opening_the_sentence_goes(connective):
+    assert build_statement(f"{connective} the port lost 300 jobs in 2023.") == (
+        "The port lost 300 jobs in 2023."
+    )
