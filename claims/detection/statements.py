@@ -76,6 +76,7 @@ class ArticleStatements:
         # People named in full so far, by surname: "Whitfield" later stands for "Ana Whitfield".
         self._full_names: list[str] | None = None
         self._text = ""
+        self._people = speakers.people
 
     @classmethod
     def of_article(
@@ -98,7 +99,7 @@ class ArticleStatements:
             self.sentences[index].text,
             claimant=claimants[index],
             previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
-            people=self.speakers.people,
+            people=self._people,
             published_at=self.published_at,
             dates=dates,
             known=self._known_tuple,
@@ -108,6 +109,14 @@ class ArticleStatements:
         if self._full_names is None:
             self._text = " ".join(earlier.text for earlier in self.sentences)
             self._full_names = _people_by_surname(self.speakers.people, self._text)
+            # The people who are people: not a name the article only uses as a place or a part.
+            rejected = {
+                part
+                for name in self.speakers.people
+                if len(name.split()) == 2 and not _may_be_person(name, self._text)
+                for part in (name, name.split()[-1])
+            }
+            self._people = self.speakers.people - rejected
         for name in self._full_names:
             if name in sentence and name not in self._known:
                 person = ClaimantMention(name=name, kind="person", aliases=(name, name.split()[-1]))
@@ -139,16 +148,33 @@ def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
     A first and last name only; not a surname two names share, nor a word the article also
     uses as a place ("in Lindby").
     """
-    full = [name for name in people if len(name.split()) == 2 and not _COMPANY.fullmatch(name)]
+    full = [name for name in people if len(name.split()) == 2 and _may_be_person(name, text)]
     surnames = [name.split()[-1] for name in full]
-    if not full:
-        return []
-    places = {surname for surname in set(surnames) if _used_as_place(surname, text)}
     return sorted(
-        name
-        for name, surname in zip(full, surnames, strict=True)
-        if surnames.count(surname) == 1 and surname not in places
+        name for name, surname in zip(full, surnames, strict=True) if surnames.count(surname) == 1
     )
+
+
+def _may_be_person(name: str, text: str) -> bool:
+    """Not a company ("Northwind Energy"), a place ("in Lindby") or part of a longer name."""
+    return (
+        not _COMPANY.fullmatch(name)
+        and not _used_as_place(name.split()[-1], text)
+        and not _only_inside_longer_name(name, text)
+    )
+
+
+def _only_inside_longer_name(name: str, text: str) -> bool:
+    """ "Little Lanterns" of "the Little Lanterns Trust": part of an organisation's name."""
+    start = text.find(name)
+    found = False
+    while start != -1:
+        end = start + len(name)
+        if not re.match(r" [A-Z]", text[end : end + 2]):
+            return False
+        found = True
+        start = text.find(name, end)
+    return found
 
 
 # A company named in full by its own name and its trade ("Northwind Energy"), then by its own
@@ -326,6 +352,12 @@ def _replace_leading_pronoun(
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
         owner = re.match(r"(?:its|his|her|their|Its|His|Her|Their)\b", body)
+        if owner and owner.group().lower() in {"his", "her"} and not attributed:
+            # "Her government's sale ...": the person last named, as for "she".
+            person = _last_person(previous, people)
+            if person:
+                return _possessive(person) + body[owner.end() :]
+            return body
         if owner and attributed and claimant is not None:
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
             if claimant.kind == kind:
@@ -343,7 +375,7 @@ def _replace_leading_pronoun(
         return body
     speaker = speaker_pronoun(said) if attributed else ""
     if speaker and speaker != pronoun:
-        return body  # "She said he ...", "They said it ...": not the speaker
+        return body  # "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
         return body  # "Officials said it was ...": "it" is not the officials
     if pronoun in {"it", "they"} and not speaker and _ACCORDING_TO.search(said):
@@ -487,7 +519,12 @@ def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
         return None
     for sentence in reversed(previous[-3:]):
         found = [(sentence.rfind(name), len(name), name) for name in people if name in sentence]
-        found = [item for item in found if item[0] >= 0]
+        # Not part of a longer name ("Little Lanterns" of "the Little Lanterns Trust").
+        found = [
+            item
+            for item in found
+            if item[0] >= 0 and not re.match(r" [A-Z]", sentence[item[0] + item[1] :][:2])
+        ]
         if found:
             named = max(found)[2]
             fuller = [name for name in people if name.endswith(" " + named)]

@@ -487,3 +487,18 @@ def test_a_connective_opening_the_sentence_goes(connective):
     assert build_statement(f"{connective} the port lost 300 jobs in 2023.") == (
         "The port lost 300 jobs in 2023."
     )
+
+
+def test_a_leading_his_or_her_is_the_person_last_named_before_it():
+    previous = ["Anna Berg was elected mayor of Eastport in 2019."]
+    people = frozenset({"Anna Berg", "Berg"})
+    assert build_statement(
+        "Her government cut the city's debt by a third.", previous=previous, people=people
+    ) == ("Anna Berg's government cut the city's debt by a third.")
+
+
+def test_a_name_inside_an_organisations_name_is_not_the_person_last_named():
+    previous = ["Donations to the Little Harbour Trust fell 20 percent in 2023."]
+    people = frozenset({"Little Harbour"})
+    sentence = "He took 200,000 from the charity."
+    assert build_statement(sentence, previous=previous, people=people) == sentence
