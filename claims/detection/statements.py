@@ -361,7 +361,7 @@ def _replace_leading_pronoun(
         if owner and attributed and claimant is not None:
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
             if claimant.kind == kind:
-                return _possessive(claimant.name) + body[owner.end() :]
+                return _possessive(_with_article(claimant.name, said)) + body[owner.end() :]
         elif attributed and claimant is not None and claimant.kind == "organization":
             # "It said volumes in its division grew": the speaker's own division.
             speaker = speaker_pronoun(said)
@@ -403,7 +403,14 @@ def _replace_leading_pronoun(
             return body  # "I think ...": the name would not agree with the verb
         rest = re.sub(r"^ am\b", " is", rest)
         rest = re.sub(r"^ have\b", " has", rest)
-    return name + rest
+    return _with_article(name, said) + rest
+
+
+def _with_article(name: str, said: str) -> str:
+    """ "the Data Protection Authority" keeps its article when the name stands for "it"."""
+    if re.search(r"\b[Tt]he " + re.escape(name) + r"\b", said):
+        return "the " + name
+    return name
 
 
 # Verbs after "I" that stay right after a name ("I was" -> "Smith was"; "am" and "have" change).

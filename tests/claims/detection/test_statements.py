@@ -502,3 +502,11 @@ def test_a_name_inside_an_organisations_name_is_not_the_person_last_named():
     people = frozenset({"Little Harbour"})
     sentence = "He took 200,000 from the charity."
     assert build_statement(sentence, previous=previous, people=people) == sentence
+
+
+def test_an_organisation_standing_for_it_keeps_its_article():
+    board = ClaimantMention(
+        name="Rail Safety Board", kind="organization", aliases=("Rail Safety Board",)
+    )
+    sentence = "The Rail Safety Board said on Monday that it had opened an inquiry."
+    assert build_statement(sentence, claimant=board) == "The Rail Safety Board opened an inquiry."
