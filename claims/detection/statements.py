@@ -263,6 +263,7 @@ def build_statement(
     body = _full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
+    body = _TIME_OF_WRITING.sub(_drop_time_of_writing, body)
     body = _spell_leading_number(body)
     return body[:1].upper() + body[1:] + ending
 
@@ -281,6 +282,21 @@ _PARENTHETICAL = re.compile(
 )
 # A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
 _SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")
+
+
+# Adverbs that tie the claim to the time of writing or to the sentence before ("are still 22
+# percent higher", "can now get", "the council also approved"): a standalone claim goes without.
+_TIME_OF_WRITING = re.compile(
+    r"(?<!\buntil)(?<!\bby)(?<!\bfrom)(?<!\bfor)(?<!\bright)(?<!\bjust)(?<!\beven)"
+    r"(?<=\w) (?:still|now|currently|also)(?= [a-z\d$\u00a3\u20ac])"
+)
+
+
+def _drop_time_of_writing(match: re.Match[str]) -> str:
+    # "closed in 2021 and now operates as a clinic": "now" is set against the past it names.
+    if match.group().strip() == "now" and re.search(r"\d{4}", match.string[: match.start()]):
+        return match.group()
+    return ""
 
 
 # A direct quotation keeps the speaker's own tense.
