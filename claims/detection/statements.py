@@ -76,6 +76,7 @@ class ArticleStatements:
         # People named in full so far, by surname: "Whitfield" later stands for "Ana Whitfield".
         self._full_names: list[str] | None = None
         self._text = ""
+        self._companies: list[str] = []
         self._people = speakers.people
 
     @classmethod
@@ -124,9 +125,16 @@ class ArticleStatements:
         for match in _COMPANY.finditer(sentence):
             name, short = match.group(), match.group(1)
             if name not in self._known and not _used_as_place(short, self._text):
-                self._remember(
-                    ClaimantMention(name=name, kind="organization", aliases=(name, short))
-                )
+                self._companies.append(name)
+                # "the company" is the article's one company; with two it could be either.
+                alone = ("the company",) if len(self._companies) == 1 else ()
+                for company in self._companies:
+                    mention = ClaimantMention(
+                        name=company,
+                        kind="organization",
+                        aliases=(company, company.split()[0], *alone),
+                    )
+                    self._remember(mention)
 
     def _remember(self, mention: ClaimantMention) -> None:
         self._known[mention.name] = mention
@@ -471,7 +479,11 @@ def _full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
         done.add(full)
         return full
 
-    return pattern.sub(replace, body)
+    body = pattern.sub(replace, body)
+    for full in done:
+        if full.endswith("s"):
+            body = body.replace(full + "'s", full + "'")  # "Astren Launch Systems' third launch"
+    return body
 
 
 @functools.lru_cache(maxsize=64)

@@ -531,3 +531,25 @@ def test_an_organisation_standing_for_it_keeps_its_article():
 )
 def test_adverbs_of_the_time_of_writing_go(sentence, statement):
     assert build_statement(sentence) == statement
+
+
+def test_the_company_is_the_articles_one_company():
+    article = (
+        "Harbourline Ferries carried 2.1 million passengers in 2023.\n\n"
+        "The company employs 900 people, according to its annual report.\n\n"
+        "Larkspur Systems bought 12 of its ferries in 2022.\n\n"
+        "The company's revenue rose 4 percent in 2023, according to the filing."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "Harbourline Ferries employs 900 people."
+    # With two companies named, "the company" could be either.
+    assert statements.of_sentence(3) == "The company's revenue rose 4 percent in 2023."
+
+
+def test_a_name_ending_in_s_takes_an_apostrophe_alone():
+    article = (
+        "Larkspur Systems launched its first rocket in 2022.\n\n"
+        "It was the company's third launch, according to the filing."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "It was Larkspur Systems' third launch."
