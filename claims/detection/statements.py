@@ -124,7 +124,9 @@ class ArticleStatements:
                 self._remember(person)
         for match in _COMPANY.finditer(sentence):
             name, short = match.group(), match.group(1)
-            if name not in self._known and not _used_as_place(short, self._text):
+            # A company the speakers' registry took for a person is a company all the same.
+            taken = name in self._known and self._known[name].kind == "organization"
+            if not taken and name not in self._companies and not _used_as_place(short, self._text):
                 self._companies.append(name)
                 # "the company" is the article's one company; with two it could be either.
                 alone = ("the company",) if len(self._companies) == 1 else ()
@@ -268,6 +270,8 @@ def build_statement(
     )
     if body == unresolved and previous:
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
+    if claimant is not None and claimant.kind == "person":
+        body = _speakers_organisation(body, claimant=claimant, known=known)
     body = _full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
@@ -305,6 +309,53 @@ def _drop_time_of_writing(match: re.Match[str]) -> str:
     if match.group().strip() == "now" and re.search(r"\d{4}", match.string[: match.start()]):
         return match.group()
     return ""
+
+
+# Roles through which a person speaks for their company ("We lost 180,000 customers").
+_COMPANY_ROLE = re.compile(
+    r"\b(?:chief executive|ceo|chairman|chairwoman|chair|president|founder|managing director|"
+    r"spokesman|spokeswoman|spokesperson|chief financial officer)\b",
+    re.IGNORECASE,
+)
+_OWNER_IN_ROLE = re.compile(r"^(?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)['\u2019]s? [a-z]")
+# Past tenses that stay right after an organisation's name ("We lost" -> "Kestrel Foods lost").
+_PAST_FORMS = frozenset(
+    ["lost", "found", "saw", "cut", "spent", "made", "paid", "sold", "won", "grew", "rose", "fell"]
+)
+_WE_VERB = {"have": "has", "are": "is", "were": "was", "'ve": " has", "\u2019ve": " has"}
+
+
+def _speakers_organisation(
+    body: str, *, claimant: ClaimantMention, known: Sequence[ClaimantMention]
+) -> str:
+    """A speaker's opening "We" or "Our" as the organisation they speak for, when the article
+    says which: named in their role ("Chatterly's head of trust and safety"), or the one company
+    it names when they hold a company role ("chief executive")."""
+    match = re.match(r"(We|Our)\b(?:('ve|\u2019ve)|\s+(\w+))?", body)
+    if match is None:
+        return body
+    organisation = None
+    for alias in claimant.aliases:
+        owner = _OWNER_IN_ROLE.match(alias)
+        if owner and owner.group(1) != claimant.name:
+            organisation = owner.group(1)
+            break
+    if organisation is None and any(_COMPANY_ROLE.search(alias) for alias in claimant.aliases):
+        companies = [mention.name for mention in known if "the company" in mention.aliases]
+        organisation = companies[0] if len(companies) == 1 else None
+    if organisation is None:
+        return body
+    if match.group(1) == "Our":
+        return _possessive(organisation) + body[len("Our") :]
+    verb = match.group(2) or match.group(3) or ""
+    if match.group(2):
+        return organisation + " has" + body[match.end() :]
+    if verb in _WE_VERB:
+        return organisation + " " + _WE_VERB[verb] + body[match.end() :]
+    agrees = verb.endswith("ed") or verb in _FIRST_PERSON_VERBS or verb in _PAST_FORMS
+    if verb and not agrees:
+        return body  # "We see ...": the verb would not agree with the organisation
+    return organisation + body[len("We") :]
 
 
 # A direct quotation keeps the speaker's own tense.

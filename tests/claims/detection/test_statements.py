@@ -553,3 +553,30 @@ def test_a_name_ending_in_s_takes_an_apostrophe_alone():
     )
     statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
     assert statements.of_sentence(1) == "It was Larkspur Systems' third launch."
+
+
+def test_a_company_roles_we_is_the_articles_company():
+    article = (
+        "Harbourline Ferries reported a loss of 4 million in 2023.\n\n"
+        "“We lost 90,000 passengers in three months,” chief executive Mara Holt said."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert (
+        statements.of_sentence(1) == "Harbourline Ferries lost 90,000 passengers in three months."
+    )
+
+
+def test_a_speakers_our_is_the_organisation_named_in_their_role():
+    head = ClaimantMention(
+        name="Ama Berg",
+        kind="person",
+        aliases=("Ama Berg", "Berg", "Streamly's head of safety"),
+    )
+    assert build_statement(
+        "“Our median response time is now two hours,” Berg said.", claimant=head
+    ) == ("Streamly's median response time is two hours.")
+    # A speaker whose organisation the article does not give keeps "We".
+    nurse = ClaimantMention(name="Ola Dahl", kind="person", aliases=("Ola Dahl", "Dahl"))
+    assert build_statement("“We had four nurses for 30 patients,” Dahl said.", claimant=nurse) == (
+        "We had four nurses for 30 patients."
+    )
