@@ -395,7 +395,7 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 
 
 # News style (AP) spells out a number that opens a sentence; a year stays in figures.
-_LEADING_NUMBER = re.compile(r"^(\d{1,2})(%| percent\b| per cent\b)?(?=[ ,])")
+_LEADING_NUMBER = re.compile(r"^(\d{1,2})(%| percent\b| per cent\b)?(?=[ ,])(?!,\d)")
 
 
 def _spell_leading_number(body: str) -> str:

@@ -428,6 +428,7 @@ def test_a_had_that_is_not_a_backshift_stays(sentence):
         # A year, a large number or a time stays in figures.
         ("2023 was the wettest year on record.", "2023 was the wettest year on record."),
         ("640 nurses left in 2023.", "640 nurses left in 2023."),
+        ("6,310: homes completed in 2023.", "6,310: homes completed in 2023."),
         ("12.5 percent of homes flooded.", "12.5 percent of homes flooded."),
     ],
 )
