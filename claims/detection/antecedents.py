@@ -37,7 +37,7 @@ _FINITE = _set(
 _NOT_A_SUBJECT = _set(
     """it its they their he his she her we our i you this that these those there here in on at
     for from by with after before since during as if when while although though because but and
-    so yet however meanwhile still also one some none many most all each both"""
+    so yet however meanwhile still also one some none many most all each both only just"""
 )
 
 

@@ -272,6 +272,9 @@ def build_statement(
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
     if claimant is not None and claimant.kind == "person":
         body = _speakers_organisation(body, claimant=claimant, known=known)
+        if attributed and _QUOTED.search(text):
+            # The speaker's own "my" in their quotation: "on my ward" -> "on Ola Dahl's ward".
+            body = _MY.sub(_possessive(_title_free(claimant.name)), body)
     body = _full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
@@ -356,6 +359,9 @@ def _speakers_organisation(
     if verb and not agrees:
         return body  # "We see ...": the verb would not agree with the organisation
     return organisation + body[len("We") :]
+
+
+_MY = re.compile(r"(?<=\s)my\b")
 
 
 # A direct quotation keeps the speaker's own tense.

@@ -581,3 +581,16 @@ def test_a_speakers_our_is_the_organisation_named_in_their_role():
     assert build_statement("“We had four nurses for 30 patients,” Dahl said.", claimant=nurse) == (
         "We had four nurses for 30 patients."
     )
+
+
+def test_the_speakers_my_in_their_quotation_is_their_name():
+    nurse = ClaimantMention(name="Ola Dahl", kind="person", aliases=("Ola Dahl", "Dahl"))
+    assert build_statement("“Two beds closed on my ward in 2023,” Dahl said.", claimant=nurse) == (
+        "Two beds closed on Ola Dahl's ward in 2023."
+    )
+
+
+def test_a_that_after_an_only_figure_is_left_alone():
+    previous = "Only 54 percent of patients were seen within four hours in May."
+    sentence = "That ranks the hospital last in the region."
+    assert build_statement(sentence, previous=[previous]) == sentence
