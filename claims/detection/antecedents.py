@@ -169,3 +169,36 @@ def resolve_leading_pronoun(body: str, previous: str) -> str:
     if match.group(1) == "They" and match.group(2).lower() in {"is", "was", "has"}:
         return body
     return subject + body[match.end(1) :]
+
+
+_NUMBER_WORDS = _set(
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"""
+)
+
+
+_OF_THEM = re.compile(r"^((?:[A-Z][\w-]*|\d[\d,.]*)(?: percent| per cent)?) of them\b")
+
+
+def resolve_of_them(body: str, previous: str) -> str:
+    """ "Twenty-six of them got out" after "43 miners were underground": "of the 43 miners"."""
+    match = _OF_THEM.match(body)
+    if match is None:
+        return body
+    subject = subject_of(previous)
+    if subject is None:
+        return body
+    words = subject.split()
+    head = _head(words)
+    if head is None or not head.lower().endswith("s") or head.endswith("ss"):
+        return body  # "them" stands for a plural
+    first = words[0]
+    if first.lower() in {"the", "a", "an"}:
+        phrase = "the " + " ".join(words[1:])
+    elif first[:1].isdigit():
+        phrase = "the " + subject
+    elif first.lower().split("-")[0] in _NUMBER_WORDS:
+        phrase = "the " + first.lower() + " " + " ".join(words[1:])
+    else:
+        return body  # "Most miners": no definite group to name
+    return f"{match.group(1)} of {phrase}" + body[match.end() :]

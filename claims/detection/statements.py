@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from claims.detection.antecedents import resolve_leading_pronoun
+from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.gazetteer import HONORIFICS
@@ -270,6 +270,7 @@ def build_statement(
     )
     if body == unresolved and previous:
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
+        body = resolve_of_them(body, _strip_frames(previous[-1]))
     if claimant is not None and claimant.kind == "person":
         body = _speakers_organisation(body, claimant=claimant, known=known)
         if attributed and _QUOTED.search(text):

@@ -594,3 +594,28 @@ def test_a_that_after_an_only_figure_is_left_alone():
     previous = "Only 54 percent of patients were seen within four hours in May."
     sentence = "That ranks the hospital last in the region."
     assert build_statement(sentence, previous=[previous]) == sentence
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "statement"),
+    [
+        (
+            "Twelve climbers were caught in the avalanche on Monday.",
+            "Nine of them were rescued by helicopter.",
+            "Nine of the twelve climbers were rescued by helicopter.",
+        ),
+        (
+            "The new shelters opened across the county in March.",
+            "Most of them have space left.",
+            "Most of the new shelters have space left.",
+        ),
+        # A singular or an indefinite group is not what "them" names.
+        (
+            "The shelter opened in March.",
+            "Most of them have space left.",
+            "Most of them have space left.",
+        ),
+    ],
+)
+def test_of_them_names_the_group_of_the_sentence_before(previous, sentence, statement):
+    assert build_statement(sentence, previous=[previous]) == statement
