@@ -373,7 +373,24 @@ def _strip_frames(text: str) -> str:
     text = _TIME_STAMP.sub("", text)
     text = _SECTION_LABEL.sub("", text)
     text = _PARENTHETICAL.sub(" ", text) if _PARENTHETICAL.search(text) else text
+    # A trailing attribution that gives the role before the name, or ends on who the speaker
+    # is, reduced to ", Name said." which the attribution rules know.
+    text = _ROLE_THEN_NAME.sub(r", \g<name> \g<verb>\g<rest>", text)
+    text = _SAID_NAME_WHO.sub(r"\g<end> said \g<name>.", text)
     return _TRAILING_ASIDE.sub("", text)
+
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+_ROLE_THEN_NAME = re.compile(
+    r",\s+(?:the|its|his|her|their|[A-Z][\w'\u2019]*['\u2019]s)\s[^,\"\u201c\u201d]{1,60},\s+"
+    r"(?P<name>"
+    + _NAME
+    + r"),\s+(?P<verb>said|says|added|noted|wrote|told\s+\w+)(?P<rest>[^,]{0,30})$"
+)
+_SAID_NAME_WHO = re.compile(
+    r"(?P<end>[,\"\u201d\u2019']+)\s+said\s+(?:[a-z]+\s+){0,3}(?P<name>" + _NAME + r"),\s+who\b"
+    r"[^\"\u201c\u201d]*$"
+)
 
 
 _UNITS = [

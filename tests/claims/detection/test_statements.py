@@ -28,6 +28,8 @@ UTILITY = ClaimantMention(
         "The county lost 1,200 jobs in 2023, Lindqvist told reporters on Monday.",
         "The county lost 1,200 jobs in 2023, Maria Lindqvist, the mayor, said.",
         "The county lost 1,200 jobs in 2023, said Maria Lindqvist, a former banker.",
+        "The county lost 1,200 jobs in 2023, the mayor's spokesman, Tom Reyes, said.",
+        "The county lost 1,200 jobs in 2023, said economist Ana Ruiz, who advises the council.",
         "The county lost 1,200 jobs in 2023, she tweeted.",
         # The press and data as the source.
         "The county lost 1,200 jobs in 2023, reports the Harbour Gazette.",
