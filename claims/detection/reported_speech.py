@@ -97,7 +97,7 @@ _HEARER_VERBS = frozenset({"told", "tells", "informed", "assured", "reminded", "
 
 # Words that open a phrase about the saying, not the claim ("in a statement", "on Tuesday").
 _ABOUT_SAYING = re.compile(
-    r"\s+(?:in|on|at|during|via|through|before|late|early|last|this|earlier|later|again|also|"
+    r"\s+(?:in|on|at|during|via|through|before|after|late|early|last|this|earlier|later|again|also|"
     r"previously|publicly|repeatedly|recently)\b[^,:;\"\u201c\u201d]{0,50}?(?:\s+that\b\s*|\s*:)",
 )
 

@@ -43,6 +43,7 @@ UTILITY = ClaimantMention(
         "Maria Lindqvist, the mayor, told the Harbour Gazette that the county lost 1,200 jobs in 2023.",
         "Maria Lindqvist, mayor of Eastport, said: “The county lost 1,200 jobs in 2023.”",
         "In a statement, the mayor's office said the county lost 1,200 jobs in 2023.",
+        "Lindqvist said after the hearing that the county lost 1,200 jobs in 2023.",
         "Lindqvist insisted, however, that the county lost 1,200 jobs in 2023.",
         "Lindqvist testified before the committee on Monday that the county lost 1,200 jobs in 2023.",
         # UK style: single quotes, "told the BBC:".
