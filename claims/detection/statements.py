@@ -321,6 +321,9 @@ _COMPANY_ROLE = re.compile(
     r"spokesman|spokeswoman|spokesperson|chief financial officer)\b",
     re.IGNORECASE,
 )
+_SPOKESPERSON_FOR = re.compile(
+    r"\bspokes(?:man|woman|person) (?:for|of) ((?:the )?[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*)*)"
+)
 _OWNER_IN_ROLE = re.compile(r"^(?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)['\u2019]s? [a-z]")
 # Past tenses that stay right after an organisation's name ("We lost" -> "Kestrel Foods lost").
 _PAST_FORMS = frozenset(
@@ -335,15 +338,19 @@ def _speakers_organisation(
     """A speaker's opening "We" or "Our" as the organisation they speak for, when the article
     says which: named in their role ("Chatterly's head of trust and safety"), or the one company
     it names when they hold a company role ("chief executive")."""
-    match = re.match(r"(We|Our)\b(?:('ve|\u2019ve)|\s+(\w+))?", body)
+    match = re.match(r"(We|Our|Its)\b(?:('ve|\u2019ve)|\s+(\w+))?", body[:1].upper() + body[1:])
     if match is None:
         return body
     organisation = None
     for alias in claimant.aliases:
-        owner = _OWNER_IN_ROLE.match(alias)
+        owner = _OWNER_IN_ROLE.match(alias) or _SPOKESPERSON_FOR.search(alias)
         if owner and owner.group(1) != claimant.name:
             organisation = owner.group(1)
             break
+    if match.group(1) == "Its":
+        # A spokesperson's "its" is the organisation they speak for, and nothing else's.
+        spokesperson = organisation and any(_SPOKESPERSON_FOR.search(a) for a in claimant.aliases)
+        return _possessive(organisation) + body[len("Its") :] if spokesperson else body
     if organisation is None and any(_COMPANY_ROLE.search(alias) for alias in claimant.aliases):
         companies = [mention.name for mention in known if "the company" in mention.aliases]
         organisation = companies[0] if len(companies) == 1 else None

@@ -622,3 +622,15 @@ def test_a_that_after_an_only_figure_is_left_alone():
 )
 def test_of_them_names_the_group_of_the_sentence_before(previous, sentence, statement):
     assert build_statement(sentence, previous=[previous]) == statement
+
+
+def test_a_spokespersons_its_is_the_organisation_they_speak_for():
+    speaker = ClaimantMention(
+        name="a spokesman for the Port Authority",
+        kind="person",
+        aliases=("a spokesman for the Port Authority",),
+    )
+    sentence = "A spokesman for the Port Authority said its budget excluded dredging."
+    assert build_statement(sentence, claimant=speaker) == (
+        "The Port Authority's budget excluded dredging."
+    )
