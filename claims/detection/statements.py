@@ -354,6 +354,13 @@ def _speakers_organisation(
     if organisation is None and any(_COMPANY_ROLE.search(alias) for alias in claimant.aliases):
         companies = [mention.name for mention in known if "the company" in mention.aliases]
         organisation = companies[0] if len(companies) == 1 else None
+    if organisation is None and match.group(1) == "We":
+        # A minister's "we" is the government, a council leader's the council.
+        for alias in claimant.aliases:
+            if re.search(r"\bminister\b", alias, re.IGNORECASE):
+                organisation = "the government"
+            elif re.search(r"\bcouncil leader\b", alias, re.IGNORECASE):
+                organisation = "the council"
     if organisation is None:
         return body
     if match.group(1) == "Our":

@@ -634,3 +634,12 @@ def test_a_spokespersons_its_is_the_organisation_they_speak_for():
     assert build_statement(sentence, claimant=speaker) == (
         "The Port Authority's budget excluded dredging."
     )
+
+
+def test_a_ministers_we_is_the_government():
+    minister = ClaimantMention(
+        name="Lena Holm", kind="person", aliases=("Lena Holm", "Holm", "Finance Minister")
+    )
+    assert build_statement(
+        "“We have cut the deficit every year since 2021,” Holm said.", claimant=minister
+    ) == ("The government has cut the deficit every year since 2021.")
