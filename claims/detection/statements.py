@@ -372,8 +372,23 @@ def _speakers_organisation(
         return organisation + " " + _WE_VERB[verb] + body[match.end() :]
     agrees = verb.endswith("ed") or verb in _FIRST_PERSON_VERBS or verb in _PAST_FORMS
     if verb and not agrees:
-        return body  # "We see ...": the verb would not agree with the organisation
+        if not re.fullmatch(r"[a-z]{2,}", verb) or verb.endswith("s") or verb in _NOT_VERBS:
+            return body  # "We all ...": not a verb the organisation can take
+        return organisation + " " + _third_person(verb) + body[match.end() :]
     return organisation + body[len("We") :]
+
+
+# Words after "We" that are not its verb.
+_NOT_VERBS = frozenset(["all", "both", "each", "now", "already", "also", "still", "never", "just"])
+
+
+def _third_person(verb: str) -> str:
+    """ "spend" -> "spends", "carry" -> "carries", "push" -> "pushes"."""
+    if verb.endswith(("sh", "ch", "x", "o", "z")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 _MY = re.compile(r"(?<=\s)my\b")

@@ -643,3 +643,12 @@ def test_a_ministers_we_is_the_government():
     assert build_statement(
         "“We have cut the deficit every year since 2021,” Holm said.", claimant=minister
     ) == ("The government has cut the deficit every year since 2021.")
+
+
+def test_the_organisation_for_we_takes_the_verb_in_the_third_person():
+    leader = ClaimantMention(
+        name="Rita Moss", kind="person", aliases=("Rita Moss", "Moss", "council leader")
+    )
+    assert build_statement(
+        "“We spend 60p in every pound on care,” Moss said.", claimant=leader
+    ) == ("The council spends 60p in every pound on care.")
