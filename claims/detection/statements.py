@@ -251,6 +251,9 @@ def build_statement(
     if opener:
         text = text[opener.end() :]
     body, attributed = strip_attribution(text)
+    if attributed and _ACCORDING_TO.search(body):
+        # "X found that ..., according to a report by Y": both frames go.
+        body = strip_attribution(body)[0]
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = _SAYING.sub("", body)

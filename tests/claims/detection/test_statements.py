@@ -652,3 +652,11 @@ def test_the_organisation_for_we_takes_the_verb_in_the_third_person():
     assert build_statement(
         "“We spend 60p in every pound on care,” Moss said.", claimant=leader
     ) == ("The council spends 60p in every pound on care.")
+
+
+def test_a_finding_reported_with_its_source_loses_both_frames():
+    sentence = (
+        "An inquiry into the collapse has found that inspectors missed three cracks, "
+        "according to a report published by the Safety Board."
+    )
+    assert build_statement(sentence) == "Inspectors missed three cracks."
