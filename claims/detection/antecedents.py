@@ -153,6 +153,8 @@ def _head(words: list[str]) -> str | None:
 
 def resolve_leading_pronoun(body: str, previous: str) -> str:
     """``body`` with its opening "It", "That", "This" or "They" replaced by what it stands for."""
+    # After "According to X, " the pronoun opens the statement in lower case.
+    body = body[:1].upper() + body[1:]
     match = re.match(r"(It|That|This|They)\s+(\w+)", body)
     if not match or match.group(2).lower() not in _PRONOUN_VERBS or _DUMMY_IT.match(body):
         return body

@@ -660,3 +660,11 @@ def test_a_finding_reported_with_its_source_loses_both_frames():
         "according to a report published by the Safety Board."
     )
     assert build_statement(sentence) == "Inspectors missed three cracks."
+
+
+def test_it_after_an_according_to_opener_is_the_subject_before():
+    previous = "The new ferry was launched in 2023."
+    sentence = "According to the operator's release, it is the largest in the fleet."
+    assert build_statement(sentence, previous=[previous]) == (
+        "The new ferry is the largest in the fleet."
+    )
