@@ -13,15 +13,24 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import functools
 import re
 from collections.abc import Sequence
 
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
-from claims.detection.gazetteer import HONORIFICS
 from claims.detection.layout import CANDIDATE_MAX_CHARS
+from claims.detection.referents import (
+    COMPANY_NAME,
+    FIRST_PERSON_VERBS,
+    full_names,
+    may_be_person,
+    people_by_surname,
+    possessive,
+    speakers_my,
+    speakers_organisation,
+    used_as_place,
+)
 from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
@@ -38,9 +47,6 @@ _OPENERS = re.compile(
     r"In addition|Separately|Overall|By contrast|In contrast|Even so|Nonetheless|Nevertheless|"
     r"Furthermore|Additionally|Likewise|Similarly|As a result)\b,?\s+(?=\S)"
 )
-
-
-_HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
 
 
 _PRONOUN_KIND = {
@@ -74,7 +80,7 @@ class ArticleStatements:
         self._starts: list[int] | None = None
         self._known_tuple: tuple[ClaimantMention, ...] = ()
         # People named in full so far, by surname: "Whitfield" later stands for "Ana Whitfield".
-        self._full_names: list[str] | None = None
+        self.full_names: list[str] | None = None
         self._text = ""
         self._companies: list[str] = []
         self._people = speakers.people
@@ -107,26 +113,26 @@ class ArticleStatements:
         )
 
     def _learn_people(self, sentence: str) -> None:
-        if self._full_names is None:
+        if self.full_names is None:
             self._text = " ".join(earlier.text for earlier in self.sentences)
-            self._full_names = _people_by_surname(self.speakers.people, self._text)
+            self.full_names = people_by_surname(self.speakers.people, self._text)
             # The people who are people: not a name the article only uses as a place or a part.
             rejected = {
                 part
                 for name in self.speakers.people
-                if len(name.split()) == 2 and not _may_be_person(name, self._text)
+                if len(name.split()) == 2 and not may_be_person(name, self._text)
                 for part in (name, name.split()[-1])
             }
             self._people = self.speakers.people - rejected
-        for name in self._full_names:
+        for name in self.full_names:
             if name in sentence and name not in self._known:
                 person = ClaimantMention(name=name, kind="person", aliases=(name, name.split()[-1]))
                 self._remember(person)
-        for match in _COMPANY.finditer(sentence):
+        for match in COMPANY_NAME.finditer(sentence):
             name, short = match.group(), match.group(1)
             # A company the speakers' registry took for a person is a company all the same.
             taken = name in self._known and self._known[name].kind == "organization"
-            if not taken and name not in self._companies and not _used_as_place(short, self._text):
+            if not taken and name not in self._companies and not used_as_place(short, self._text):
                 self._companies.append(name)
                 # "the company" is the article's one company; with two it could be either.
                 alone = ("the company",) if len(self._companies) == 1 else ()
@@ -150,74 +156,6 @@ class ArticleStatements:
         if index < len(self.sentences) and self.sentences[index].start == start:
             return self.of_sentence(index)
         return build_statement(text, published_at=self.published_at)
-
-
-def _people_by_surname(people: frozenset[str], text: str) -> list[str]:
-    """The full names whose last word stands for that person alone in ``text``.
-
-    A first and last name only; not a surname two names share, nor a word the article also
-    uses as a place ("in Lindby").
-    """
-    full = [name for name in people if len(name.split()) == 2 and _may_be_person(name, text)]
-    surnames = [name.split()[-1] for name in full]
-    return sorted(
-        name for name, surname in zip(full, surnames, strict=True) if surnames.count(surname) == 1
-    )
-
-
-def _may_be_person(name: str, text: str) -> bool:
-    """Not a company ("Northwind Energy"), a place ("in Lindby") or part of a longer name."""
-    return (
-        not _COMPANY.fullmatch(name)
-        and not _used_as_place(name.split()[-1], text)
-        and not _only_inside_longer_name(name, text)
-    )
-
-
-def _only_inside_longer_name(name: str, text: str) -> bool:
-    """ "Little Lanterns" of "the Little Lanterns Trust": part of an organisation's name."""
-    start = text.find(name)
-    found = False
-    while start != -1:
-        end = start + len(name)
-        if not re.match(r" [A-Z]", text[end : end + 2]):
-            return False
-        found = True
-        start = text.find(name, end)
-    return found
-
-
-# A company named in full by its own name and its trade ("Northwind Energy"), then by its own
-# name alone ("Northwind shares fell"): the statement gives the full name.
-_COMPANY = re.compile(
-    r"(?<![A-Z][\w-] )(?<![\w-])([A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:Airways|Airlines|Telecom|Energy|"
-    r"Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|Ventures|Markets|Ratings|Brands|"
-    r"Mining|Resources|Logistics|Software|Solutions|Insurance|Securities|Investments|Utilities|"
-    r"Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|Analytics|Systems|Technologies|"
-    r"Industries|Motors|Holdings|Ferries|Launch Systems)\b(?! [A-Z])"
-)
-
-
-# A place, not a person, follows these words ("in Lindby", "from Ostravia").
-_PLACE_BEFORE = frozenset(
-    ["in", "of", "from", "to", "across", "at", "into", "near", "outside", "throughout"]
-)
-
-
-def _used_as_place(name: str, text: str) -> bool:
-    start = text.find(name)
-    while start != -1:
-        end = start + len(name)
-        before = text[max(0, start - 12) : start].split()
-        if (
-            before
-            and before[-1] in _PLACE_BEFORE
-            and text[start - 1 : start] == " "
-            and not text[end : end + 1].isalnum()
-        ):
-            return True
-        start = text.find(name, end)
-    return False
 
 
 def build_statement(
@@ -275,11 +213,10 @@ def build_statement(
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
         body = resolve_of_them(body, _strip_frames(previous[-1]))
     if claimant is not None and claimant.kind == "person":
-        body = _speakers_organisation(body, claimant=claimant, known=known)
+        body = speakers_organisation(body, claimant=claimant, known=known)
         if attributed and _QUOTED.search(text):
-            # The speaker's own "my" in their quotation: "on my ward" -> "on Ola Dahl's ward".
-            body = _MY.sub(_possessive(_title_free(claimant.name)), body)
-    body = _full_names(body, known=known)
+            body = speakers_my(body, claimant=claimant)
+    body = full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
     body = _TIME_OF_WRITING.sub(_drop_time_of_writing, body)
@@ -316,85 +253,6 @@ def _drop_time_of_writing(match: re.Match[str]) -> str:
     if match.group().strip() == "now" and re.search(r"\d{4}", match.string[: match.start()]):
         return match.group()
     return ""
-
-
-# Roles through which a person speaks for their company ("We lost 180,000 customers").
-_COMPANY_ROLE = re.compile(
-    r"\b(?:chief executive|ceo|chairman|chairwoman|chair|president|founder|managing director|"
-    r"spokesman|spokeswoman|spokesperson|chief financial officer)\b",
-    re.IGNORECASE,
-)
-_SPOKESPERSON_FOR = re.compile(
-    r"\bspokes(?:man|woman|person) (?:for|of) ((?:the )?[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*)*)"
-)
-_OWNER_IN_ROLE = re.compile(r"^(?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)['\u2019]s? [a-z]")
-# Past tenses that stay right after an organisation's name ("We lost" -> "Kestrel Foods lost").
-_PAST_FORMS = frozenset(
-    ["lost", "found", "saw", "cut", "spent", "made", "paid", "sold", "won", "grew", "rose", "fell"]
-)
-_WE_VERB = {"have": "has", "are": "is", "were": "was", "'ve": " has", "\u2019ve": " has"}
-
-
-def _speakers_organisation(
-    body: str, *, claimant: ClaimantMention, known: Sequence[ClaimantMention]
-) -> str:
-    """A speaker's opening "We" or "Our" as the organisation they speak for, when the article
-    says which: named in their role ("Chatterly's head of trust and safety"), or the one company
-    it names when they hold a company role ("chief executive")."""
-    match = re.match(r"(We|Our|Its)\b(?:('ve|\u2019ve)|\s+(\w+))?", body[:1].upper() + body[1:])
-    if match is None:
-        return body
-    organisation = None
-    for alias in claimant.aliases:
-        owner = _OWNER_IN_ROLE.match(alias) or _SPOKESPERSON_FOR.search(alias)
-        if owner and owner.group(1) != claimant.name:
-            organisation = owner.group(1)
-            break
-    if match.group(1) == "Its":
-        # A spokesperson's "its" is the organisation they speak for, and nothing else's.
-        spokesperson = organisation and any(_SPOKESPERSON_FOR.search(a) for a in claimant.aliases)
-        return _possessive(organisation) + body[len("Its") :] if spokesperson else body
-    if organisation is None and any(_COMPANY_ROLE.search(alias) for alias in claimant.aliases):
-        companies = [mention.name for mention in known if "the company" in mention.aliases]
-        organisation = companies[0] if len(companies) == 1 else None
-    if organisation is None and match.group(1) == "We":
-        # A minister's "we" is the government, a council leader's the council.
-        for alias in claimant.aliases:
-            if re.search(r"\bminister\b", alias, re.IGNORECASE):
-                organisation = "the government"
-            elif re.search(r"\bcouncil leader\b", alias, re.IGNORECASE):
-                organisation = "the council"
-    if organisation is None:
-        return body
-    if match.group(1) == "Our":
-        return _possessive(organisation) + body[len("Our") :]
-    verb = match.group(2) or match.group(3) or ""
-    if match.group(2):
-        return organisation + " has" + body[match.end() :]
-    if verb in _WE_VERB:
-        return organisation + " " + _WE_VERB[verb] + body[match.end() :]
-    agrees = verb.endswith("ed") or verb in _FIRST_PERSON_VERBS or verb in _PAST_FORMS
-    if verb and not agrees:
-        if not re.fullmatch(r"[a-z]{2,}", verb) or verb.endswith("s") or verb in _NOT_VERBS:
-            return body  # "We all ...": not a verb the organisation can take
-        return organisation + " " + _third_person(verb) + body[match.end() :]
-    return organisation + body[len("We") :]
-
-
-# Words after "We" that are not its verb.
-_NOT_VERBS = frozenset(["all", "both", "each", "now", "already", "also", "still", "never", "just"])
-
-
-def _third_person(verb: str) -> str:
-    """ "spend" -> "spends", "carry" -> "carries", "push" -> "pushes"."""
-    if verb.endswith(("sh", "ch", "x", "o", "z")):
-        return verb + "es"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
-
-
-_MY = re.compile(r"(?<=\s)my\b")
 
 
 # A direct quotation keeps the speaker's own tense.
@@ -487,17 +345,17 @@ def _replace_leading_pronoun(
             # "Her government's sale ...": the person last named, as for "she".
             person = _last_person(previous, people)
             if person:
-                return _possessive(person) + body[owner.end() :]
+                return possessive(person) + body[owner.end() :]
             return body
         if owner and attributed and claimant is not None:
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
             if claimant.kind == kind:
-                return _possessive(_with_article(claimant.name, said)) + body[owner.end() :]
+                return possessive(_with_article(claimant.name, said)) + body[owner.end() :]
         elif attributed and claimant is not None and claimant.kind == "organization":
             # "It said volumes in its division grew": the speaker's own division.
             speaker = speaker_pronoun(said)
             if speaker in {"", "it"} and not _plural(claimant.name) and claimant.name not in body:
-                return _OWN.sub(_possessive(claimant.name), body, count=1)
+                return _OWN.sub(possessive(claimant.name), body, count=1)
         return body
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
@@ -530,7 +388,7 @@ def _replace_leading_pronoun(
         return body  # inside the claimant's quote, "he" is somebody else
     if pronoun == "i":
         verb = rest.split(None, 1)[0].lower() if rest.split() else ""
-        if verb not in _FIRST_PERSON_VERBS and not verb.endswith("ed"):
+        if verb not in FIRST_PERSON_VERBS and not verb.endswith("ed"):
             return body  # "I think ...": the name would not agree with the verb
         rest = re.sub(r"^ am\b", " is", rest)
         rest = re.sub(r"^ have\b", " has", rest)
@@ -544,102 +402,6 @@ def _with_article(name: str, said: str) -> str:
     return name
 
 
-# Verbs after "I" that stay right after a name ("I was" -> "Smith was"; "am" and "have" change).
-_FIRST_PERSON_VERBS = frozenset(
-    [
-        "am",
-        "have",
-        "was",
-        "had",
-        "did",
-        "will",
-        "would",
-        "could",
-        "can",
-        "should",
-        "may",
-        "might",
-        "must",
-    ]
-)
-
-
-def _full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
-    """A person by the full name the article gave them, an organisation by its name.
-
-    News names a person in full once, then by surname ("Whitfield"), and an organisation once,
-    then by a description ("the agency"); a standalone statement needs the full name.
-    """
-    replacements, pattern = _name_replacements(tuple(known))
-    if pattern is None:
-        return body
-    done: set[str] = set()
-
-    def replace(match: re.Match[str]) -> str:
-        found = match.group()
-        full = replacements.get(found) or replacements.get(found.lower())
-        if not full or (" " not in found and _inside_longer_name(body, match.start(), match.end())):
-            return found
-        full = _title_free(full)
-        if full in done or full in body:
-            return found
-        done.add(full)
-        return full
-
-    body = pattern.sub(replace, body)
-    for full in done:
-        if full.endswith("s"):
-            body = body.replace(full + "'s", full + "'")  # "Astren Launch Systems' third launch"
-    return body
-
-
-@functools.lru_cache(maxsize=64)
-def _name_replacements(
-    known: tuple[ClaimantMention, ...],
-) -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Each short form of a name the article uses, with the full name it stands for."""
-    replacements: dict[str, str] = {}
-    for mention in known:
-        for alias in mention.aliases:
-            if alias == mention.name or len(alias) <= 3:
-                continue
-            if mention.kind == "organization" and alias.lower().startswith("the "):
-                replacements.setdefault(alias.lower(), mention.name)
-            elif (
-                " " not in alias
-                and alias[:1].isupper()
-                and (mention.kind == "person" or mention.name.startswith(alias + " "))
-            ):
-                # A person's surname; an organisation's own name without its trade.
-                replacements.setdefault(alias, mention.name)
-    if not replacements:
-        return replacements, None
-    names = sorted(replacements, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)",
-        re.IGNORECASE,
-    )
-    return replacements, pattern
-
-
-def _inside_longer_name(body: str, start: int, end: int) -> bool:
-    """ "Lindqvist Park", "Port Lindqvist": the name is part of another one."""
-    after = body[end:].split(None, 1)
-    before = body[:start].split()
-    return bool(
-        (after and after[0][:1].isupper() and body[end : end + 1] == " ")
-        or (before and before[-1][:1].isupper() and before[-1].lower() != "the")
-    )
-
-
-def _title_free(name: str) -> str:
-    """ "Ms Joanne Pettit" -> "Joanne Pettit": a title is not part of the name."""
-    words = name.split()
-    while len(words) > 2 and (words[0].rstrip(".") in _HONORIFIC_WORDS or words[0].islower()):
-        words.pop(0)
-    return " ".join(words)
-
-
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
@@ -649,10 +411,6 @@ _OWN = re.compile(r"(?<=\s)its\b")
 def _plural(name: str) -> bool:
     last = name.split()[-1].lower()
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
-def _possessive(name: str) -> str:
-    return name + ("'" if name.endswith("s") else "'s")
 
 
 def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
