@@ -112,7 +112,7 @@ def speakers_organisation(
     match = re.match(r"(We|Our|Its)\b(?:('ve|\u2019ve)|\s+(\w+))?", body[:1].upper() + body[1:])
     if match is None:
         return body
-    organisation = None
+    organisation: str | None = None
     for alias in claimant.aliases:
         owner = _OWNER_IN_ROLE.match(alias) or _SPOKESPERSON_FOR.search(alias)
         if owner and owner.group(1) != claimant.name:
@@ -120,8 +120,10 @@ def speakers_organisation(
             break
     if match.group(1) == "Its":
         # A spokesperson's "its" is the organisation they speak for, and nothing else's.
-        spokesperson = organisation and any(_SPOKESPERSON_FOR.search(a) for a in claimant.aliases)
-        return possessive(organisation) + body[len("Its") :] if spokesperson else body
+        spokesperson = any(_SPOKESPERSON_FOR.search(alias) for alias in claimant.aliases)
+        if organisation is None or not spokesperson:
+            return body
+        return possessive(organisation) + body[len("Its") :]
     if organisation is None and any(_COMPANY_ROLE.search(alias) for alias in claimant.aliases):
         companies = [mention.name for mention in known if "the company" in mention.aliases]
         organisation = companies[0] if len(companies) == 1 else None
