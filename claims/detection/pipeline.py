@@ -254,7 +254,7 @@ class Detector:
         deadline.check()
         speakers = _speakers_by_segment(text, sentences, deadline)
         claims = []
-        statements = ArticleStatements(sentences, speakers, published_at=published_at)
+        statements = ArticleStatements(sentences, speakers, published_at=published_at, text=text)
         for count, position in enumerate(chosen):
             if count % 64 == 0:
                 deadline.check()

@@ -95,7 +95,38 @@ def _anchor_dates(text: str, dates: Sequence[DateMention], published_at: datetim
         pieces.append(written)
         cursor = mention.end
     pieces.append(text[cursor:])
-    return _PART_OF_DAY.sub(lambda match: _part_of_day(match, published_at), "".join(pieces))
+    text = _PART_OF_DAY.sub(lambda match: _part_of_day(match, published_at), "".join(pieces))
+    text = _SEASON.sub(lambda match: _season(match, published_at) or match.group(), text)
+    return _DAY_PART_AFTER.sub(r"on the \2 of \1", text)
+
+
+# "on Tuesday evening" anchored reads "on July 9, 2024 evening": news style puts the part first.
+_DAY_PART_AFTER = re.compile(
+    r"\bon ((?:Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{1,2}, \d{4}) "
+    r"(morning|afternoon|evening|night)\b"
+)
+
+
+# A season named against the publication date ("this spring", "last winter").
+_SEASON = re.compile(r"\b(?:in )?(this|last) (spring|summer|autumn|fall|winter)\b")
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(match: re.Match[str], published_at: datetime.date) -> str | None:
+    """The season's year: "this" one only once it has begun, "last" the latest one over."""
+    which, season = match.group(1), match.group(2)
+    start = _SEASON_START[season]
+    # The year in which the latest occurrence of the season began, up to publication.
+    year = published_at.year if published_at.month >= start else published_at.year - 1
+    months_in = (published_at.year - year) * 12 + published_at.month - start
+    if which == "this":
+        if season == "winter" or months_in >= 6:
+            return None  # "this winter" spans two years; "this" season is current or just over
+    elif months_in < 3:
+        year -= 1  # still in the season: "last" is the one before
+    if season == "winter":
+        return f"in the winter of {year}-{str(year + 1)[-2:]}"
+    return f"in {season} {year}"
 
 
 # Parts of the publication day and the night before it, as news writes them.
@@ -157,6 +188,10 @@ def anchor_relative_dates(
     The dates are found again on ``text``: the statement may have lost some with its
     attribution ("..., the company said on Tuesday").
     """
-    if not any(_is_relative(mention) for mention in mentions) and not _PART_OF_DAY.search(text):
+    if (
+        not any(_is_relative(mention) for mention in mentions)
+        and not _PART_OF_DAY.search(text)
+        and not _SEASON.search(text)
+    ):
         return text
     return _anchor_dates(text, find_dates(text, published_at=published_at), published_at)

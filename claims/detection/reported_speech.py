@@ -97,7 +97,7 @@ _HEARER_VERBS = frozenset({"told", "tells", "informed", "assured", "reminded", "
 
 # Words that open a phrase about the saying, not the claim ("in a statement", "on Tuesday").
 _ABOUT_SAYING = re.compile(
-    r"\s+(?:in|on|at|during|via|through|before|late|early|last|this|earlier|later|again|also|"
+    r"\s+(?:in|on|at|during|via|through|before|after|late|early|last|this|earlier|later|again|also|"
     r"previously|publicly|repeatedly|recently)\b[^,:;\"\u201c\u201d]{0,50}?(?:\s+that\b\s*|\s*:)",
 )
 
@@ -161,6 +161,8 @@ _WORD = re.compile(r"[\w\u2019'.-]+")
 _LEAD_IN = re.compile(
     r"^(?:In|At|After|Before|During|On|Later|Earlier|Speaking|Writing|Testifying|Asked|"
     r"Addressing|Responding|Interviewed|Separately)\b[^,\"\u201c\u201d]{0,100},\s+"
+    # What the speaker was doing: "Opening the debate,", "Cross-examining,", "Defending,".
+    r"|^[A-Z][a-z]*(?:-[a-z]+)?ing(?:\s+(?:the|a|an|his|her|their|its)\s+[a-z]+)?,\s+"
 )
 
 
@@ -308,7 +310,8 @@ def _strip_attribution(text: str) -> tuple[str, bool]:
         body, attributed = stripped, True
     # The leading form first: its subject may hold commas that look like a trailing clause
     # ("Jane Doe, who chairs the board, said ...").
-    unattributed = _strip_leading(body) or _strip_rebuttal(body) or _strip_trailing(body)
+    # A rebuttal first: its "saying" would otherwise read as the speech verb of a long subject.
+    unattributed = _strip_rebuttal(body) or _strip_leading(body) or _strip_trailing(body)
     if unattributed is not None:
         body, attributed = unattributed, True
     return body, attributed
@@ -573,3 +576,93 @@ def strip_attribution(text: str) -> tuple[str, bool]:
         return text, bool(label)  # no reporting word: nothing to strip
     body, attributed = _strip_attribution(text)
     return body, attributed or bool(label)
+
+
+# Reported speech shifts the speaker's tense back ("The city has cut 400 jobs" is reported as
+# "she said the city had cut 400 jobs"); a statement is the claim itself, so the shift is undone:
+# "had" + participle becomes the present perfect when the claim runs up to now ("since 2019",
+# "now"), the simple past otherwise.
+_IRREGULAR_PAST = {
+    "risen": "rose",
+    "fallen": "fell",
+    "grown": "grew",
+    "shrunk": "shrank",
+    "seen": "saw",
+    "taken": "took",
+    "given": "gave",
+    "begun": "began",
+    "become": "became",
+    "done": "did",
+    "gone": "went",
+    "come": "came",
+    "drawn": "drew",
+    "driven": "drove",
+    "broken": "broke",
+    "written": "wrote",
+    "shown": "showed",
+    "known": "knew",
+    "thrown": "threw",
+    "sunk": "sank",
+    "won": "won",
+    "lost": "lost",
+    "cut": "cut",
+    "spent": "spent",
+    "paid": "paid",
+    "made": "made",
+    "sold": "sold",
+    "told": "told",
+    "left": "left",
+    "kept": "kept",
+    "met": "met",
+    "led": "led",
+    "held": "held",
+    "hit": "hit",
+    "put": "put",
+    "set": "set",
+    "built": "built",
+    "sent": "sent",
+    "brought": "brought",
+    "bought": "bought",
+    "found": "found",
+    "fought": "fought",
+}
+
+
+_BACKSHIFT = re.compile(
+    r"\b(?P<subject>[\w'\u2019-]+) had (?P<adverb>(?:now|already|also|previously|originally|"
+    r"recently|quietly) )?(?P<verb>been|[a-z]+)\b"
+)
+
+
+# The claim runs up to the time of speaking: the present perfect, not the simple past.
+_UP_TO_NOW = re.compile(r"\b(?:since|so far|to date)\b")
+
+
+_PLURAL_SUBJECTS = frozenset({"they", "we", "people", "police", "staff", "crew", "cattle"})
+
+
+def undo_backshift(body: str) -> str:
+    """``body`` of a reported clause with its "had" + participle back in the speaker's tense."""
+    match = _BACKSHIFT.search(body)
+    if match is None:
+        return body
+    verb = match.group("verb")
+    adverb = match.group("adverb") or ""
+    participle = verb.endswith("ed") or verb in _IRREGULAR_PAST
+    if verb != "been" and not participle:
+        return body  # "had debts", "had to close": "had" is the verb itself
+    subject = match.group("subject")
+    plural = subject.lower() in _PLURAL_SUBJECTS or (
+        subject.endswith("s") and not subject.endswith(("ss", "us", "is", "'s", "\u2019s"))
+    )
+    after = body[match.end() :]
+    if _UP_TO_NOW.search(body) or adverb == "now ":
+        shifted = f"{'have' if plural else 'has'} {adverb}{verb}"
+    elif verb == "been":
+        following = after.split(None, 1)[0] if after.split() else ""
+        if not (following.endswith(("ed", "en", "ing")) or following in _IRREGULAR_PAST):
+            return body  # "had been ill for two years": the past perfect is the claim
+        shifted = f"{'were' if plural else 'was'}"
+    else:
+        shifted = f"{adverb}{_IRREGULAR_PAST.get(verb, verb)}"
+    return body[: match.start("subject")] + subject + " " + shifted + after

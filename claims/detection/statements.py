@@ -17,27 +17,37 @@ import functools
 import re
 from collections.abc import Sequence
 
+from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
-from claims.detection.gazetteer import HONORIFICS
 from claims.detection.layout import CANDIDATE_MAX_CHARS
+from claims.detection.referents import (
+    COMPANY_NAME,
+    FIRST_PERSON_VERBS,
+    full_names,
+    people_by_surname,
+    persons_among,
+    possessive,
+    speakers_my,
+    speakers_organisation,
+    used_as_place,
+)
 from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
+    undo_backshift,
 )
 from claims.detection.sentences import Sentence, split_sentences
 
 # Discourse openers that tie a sentence to its neighbours, not part of a standalone claim.
 _OPENERS = re.compile(
     r"^(?:In fact|Indeed|However|Meanwhile|Still|Moreover|Also|But|And|So|Yet|Instead|"
-    r"In addition|Separately|Overall)\b,?\s+(?=\S)"
+    r"In addition|Separately|Overall|By contrast|In contrast|Even so|Nonetheless|Nevertheless|"
+    r"Furthermore|Additionally|Likewise|Similarly|As a result)\b,?\s+(?=\S)"
 )
-
-
-_HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
 
 
 _PRONOUN_KIND = {
@@ -67,6 +77,7 @@ class ArticleStatements:
         speakers: ArticleSpeakers,
         *,
         published_at: datetime.date | None = None,
+        text: str | None = None,
     ) -> None:
         self.sentences = sentences
         self.speakers = speakers
@@ -75,23 +86,34 @@ class ArticleStatements:
         self._seen = 0
         self._starts: list[int] | None = None
         self._known_tuple: tuple[ClaimantMention, ...] = ()
+        # People named in full so far, by surname: "Whitfield" later stands for "Ana Whitfield".
+        self.full_names: list[str] | None = None
+        self._full_name_set: frozenset[str] = frozenset()
+        # The article the sentences come from (their own words joined when not given).
+        self._text = text or ""
+        self._companies: list[str] = []
+        self._people = speakers.people
 
     @classmethod
     def of_article(
         cls, text: str, *, published_at: datetime.date | None = None
     ) -> ArticleStatements:
         sentences = split_sentences(text)
-        return cls(sentences, analyse_speakers(text, sentences), published_at=published_at)
+        return cls(
+            sentences, analyse_speakers(text, sentences), published_at=published_at, text=text
+        )
 
     def of_sentence(self, index: int, *, dates: Sequence[DateMention] | None = None) -> str:
         """The statement of sentence ``index``; ``dates`` are its mentions when already found."""
         claimants = self.speakers.claimants
         if index + 1 > self._seen:
-            for earlier in claimants[self._seen : index + 1]:
+            for position in range(self._seen, index + 1):
+                earlier = claimants[position]
                 if earlier is not None:
                     # The most recently heard last: the claimants a statement may name.
                     self._known.pop(earlier.name, None)
                     self._known[earlier.name] = earlier
+                self._learn_people(self.sentences[position].text)
             self._seen = index + 1
             recent = list(self._known.values())[-KNOWN_CLAIMANTS:]
             self._known = {claimant.name: claimant for claimant in recent}
@@ -100,11 +122,49 @@ class ArticleStatements:
             self.sentences[index].text,
             claimant=claimants[index],
             previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
-            people=self.speakers.people,
+            people=self._people,
             published_at=self.published_at,
             dates=dates,
             known=self._known_tuple,
         )
+
+    def _learn_people(self, sentence: str) -> None:
+        if self.full_names is None:
+            self._text = self._text or " ".join(earlier.text for earlier in self.sentences)
+            self.full_names = people_by_surname(self.speakers.people, self._text)
+            self._full_name_set = frozenset(self.full_names)
+            # The people who are people: not a name the article only uses as a place or a part.
+            two_words = frozenset(n for n in self.speakers.people if len(n.split()) == 2)
+            persons = persons_among(self.speakers.people, self._text)
+            rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
+            self._people = self.speakers.people - rejected
+        for run in _CAPITALISED_RUN.finditer(sentence):
+            for name in _word_spans(run.group()):
+                if name in self._full_name_set and name not in self._known:
+                    surname = name.split()[-1]
+                    self._remember(
+                        ClaimantMention(name=name, kind="person", aliases=(name, surname))
+                    )
+        for match in COMPANY_NAME.finditer(sentence):
+            name, short = match.group(), match.group(1)
+            # A company the speakers' registry took for a person is a company all the same.
+            taken = name in self._known and self._known[name].kind == "organization"
+            if not taken and name not in self._companies and not used_as_place(short, self._text):
+                self._companies.append(name)
+                # "the company" is the article's one company; with two it could be either.
+                alone = ("the company",) if len(self._companies) == 1 else ()
+                for company in self._companies:
+                    mention = ClaimantMention(
+                        name=company,
+                        kind="organization",
+                        aliases=(company, company.split()[0], *alone),
+                    )
+                    self._remember(mention)
+
+    def _remember(self, mention: ClaimantMention) -> None:
+        # The most recently heard last; of_sentence keeps the latest KNOWN_CLAIMANTS of them.
+        self._known.pop(mention.name, None)
+        self._known[mention.name] = mention
 
     def of_span(self, start: int, text: str) -> str:
         """The statement of the sentence stored at ``start``; the text alone if it moved."""
@@ -142,15 +202,23 @@ def build_statement(
         dates = find_dates(sentence, published_at=published_at) if published_at else ()
     text = " ".join(sentence.split())
     ending = "?" if text.rstrip(CLOSING_QUOTES + " ").endswith("?") else "."
+    text = _strip_frames(text)
     opener = _OPENERS.match(text)
     if opener:
         text = text[opener.end() :]
     body, attributed = strip_attribution(text)
+    if attributed and _ACCORDING_TO.search(body):
+        # "X found that ..., according to a report by Y": both frames go.
+        body = strip_attribution(body)[0]
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
+    body = _SAYING.sub("", body)
+    if attributed and not _QUOTED.search(text):
+        body = undo_backshift(body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
+    unresolved = body
     body = _replace_leading_pronoun(
         body,
         claimant=claimant,
@@ -159,10 +227,124 @@ def build_statement(
         people=people,
         said=text,
     )
-    body = _full_names(body, known=known)
+    if body == unresolved and previous:
+        body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
+        body = resolve_of_them(body, _strip_frames(previous[-1]))
+    if claimant is not None and claimant.kind == "person":
+        body = speakers_organisation(body, claimant=claimant, known=known)
+        if attributed and _QUOTED.search(text):
+            body = speakers_my(body, claimant=claimant)
+    body = full_names(body, known=known)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
+    body = _TIME_OF_WRITING.sub(_drop_time_of_writing, body)
+    body = _spell_leading_number(body)
     return body[:1].upper() + body[1:] + ending
+
+
+# The page around a claim: a live blog's time stamp ("8:15 a.m. —", "11:58 p.m., on Nov. 3 —"),
+# a round-up's section label ("Ostravia: ..."), and an aside after the claim that is the
+# speaker's next point, not the claim ("..., the company said, adding that it expects ...").
+_TIME_STAMP = re.compile(
+    r"^\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?:,?\s+[^\u2014\u2013]{1,30}?)?\s*[\u2014\u2013-]\s+(?=\S)"
+)
+_SECTION_LABEL = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z])")
+_TRAILING_ASIDE = re.compile(r",\s+(?:adding|citing)\b[^,;\"\u201c\u201d]*(?=[.!?]?[\"\u201d]?$)")
+# A parenthetical attribution inside the claim ("In the 1990s, she said, the committee ...").
+_PARENTHETICAL = re.compile(
+    r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote),\s+"
+)
+# A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
+_SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")
+
+
+# Adverbs that tie the claim to the time of writing or to the sentence before ("are still 22
+# percent higher", "can now get", "the council also approved"): a standalone claim goes without.
+_TIME_OF_WRITING = re.compile(
+    r"(?<!\buntil)(?<!\bby)(?<!\bfrom)(?<!\bfor)(?<!\bright)(?<!\bjust)(?<!\beven)"
+    r"(?<=\w) (?:still|now|currently|also)(?= [a-z\d$\u00a3\u20ac])"
+)
+
+
+def _drop_time_of_writing(match: re.Match[str]) -> str:
+    # "closed in 2021 and now operates as a clinic": "now" is set against the past it names.
+    if match.group().strip() == "now" and re.search(r"\d{4}", match.string[: match.start()]):
+        return match.group()
+    return ""
+
+
+# A direct quotation keeps the speaker's own tense.
+_QUOTED = re.compile(r"[\"\u201c\u201d\u2018]")
+
+
+def _strip_frames(text: str) -> str:
+    text = _TIME_STAMP.sub("", text)
+    text = _SECTION_LABEL.sub("", text)
+    text = _PARENTHETICAL.sub(" ", text) if _PARENTHETICAL.search(text) else text
+    # A trailing attribution that gives the role before the name, or ends on who the speaker
+    # is, reduced to ", Name said." which the attribution rules know.
+    text = _ROLE_THEN_NAME.sub(r", \g<name> \g<verb>\g<rest>", text)
+    text = _SAID_NAME_WHO.sub(r"\g<end> said \g<name>.", text)
+    return _TRAILING_ASIDE.sub("", text)
+
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+_ROLE_THEN_NAME = re.compile(
+    r",\s+(?:the|its|his|her|their|[A-Z][\w'\u2019]*['\u2019]s)\s[^,\"\u201c\u201d]{1,60},\s+"
+    r"(?P<name>"
+    + _NAME
+    + r"),\s+(?P<verb>said|says|added|noted|wrote|told\s+\w+)(?P<rest>[^,]{0,30})$"
+)
+_SAID_NAME_WHO = re.compile(
+    r"(?P<end>[,\"\u201d\u2019']+)\s+said\s+(?:[a-z]+\s+){0,3}(?P<name>" + _NAME + r"),\s+who\b"
+    r"[^\"\u201c\u201d]*$"
+)
+
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+# News style (AP) spells out a number that opens a sentence; a year stays in figures.
+_LEADING_NUMBER = re.compile(r"^(\d{1,2})(%| percent\b| per cent\b)?(?=[ ,])(?!,\d)")
+
+
+def _spell_leading_number(body: str) -> str:
+    """ "31 vehicles arrived" -> "Thirty-one vehicles arrived", "98% of" -> "Ninety-eight percent of"."""
+    match = _LEADING_NUMBER.match(body)
+    if match is None or body[match.end(1) : match.end(1) + 1] in {".", ":"}:
+        return body
+    number = int(match.group(1))
+    if number < 20:
+        words = _UNITS[number]
+    else:
+        tens, units = divmod(number, 10)
+        words = _TENS[tens - 2] + (f"-{_UNITS[units]}" if units else "")
+    unit = match.group(2) or ""
+    if unit == "%":
+        unit = " percent"
+    return words.capitalize() + unit + body[match.end() :]
 
 
 def _replace_leading_pronoun(
@@ -177,15 +359,21 @@ def _replace_leading_pronoun(
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
         owner = re.match(r"(?:its|his|her|their|Its|His|Her|Their)\b", body)
+        if owner and owner.group().lower() in {"his", "her"} and not attributed:
+            # "Her government's sale ...": the person last named, as for "she".
+            person = _last_person(previous, people)
+            if person:
+                return possessive(person) + body[owner.end() :]
+            return body
         if owner and attributed and claimant is not None:
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
             if claimant.kind == kind:
-                return _possessive(claimant.name) + body[owner.end() :]
+                return possessive(_with_article(claimant.name, said)) + body[owner.end() :]
         elif attributed and claimant is not None and claimant.kind == "organization":
             # "It said volumes in its division grew": the speaker's own division.
             speaker = speaker_pronoun(said)
             if speaker in {"", "it"} and not _plural(claimant.name) and claimant.name not in body:
-                return _OWN.sub(_possessive(claimant.name), body, count=1)
+                return _OWN.sub(possessive(claimant.name), body, count=1)
         return body
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
@@ -194,9 +382,11 @@ def _replace_leading_pronoun(
         return body
     speaker = speaker_pronoun(said) if attributed else ""
     if speaker and speaker != pronoun:
-        return body  # "She said he ...", "They said it ...": not the speaker
+        return body  # "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
         return body  # "Officials said it was ...": "it" is not the officials
+    if pronoun in {"it", "they"} and not speaker and _ACCORDING_TO.search(said):
+        return body  # "It is the third fire, according to the board's records": not the board
     if (
         claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
     ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
@@ -216,98 +406,21 @@ def _replace_leading_pronoun(
         return body  # inside the claimant's quote, "he" is somebody else
     if pronoun == "i":
         verb = rest.split(None, 1)[0].lower() if rest.split() else ""
-        if verb not in _FIRST_PERSON_VERBS and not verb.endswith("ed"):
+        if verb not in FIRST_PERSON_VERBS and not verb.endswith("ed"):
             return body  # "I think ...": the name would not agree with the verb
         rest = re.sub(r"^ am\b", " is", rest)
         rest = re.sub(r"^ have\b", " has", rest)
-    return name + rest
+    return _with_article(name, said) + rest
 
 
-# Verbs after "I" that stay right after a name ("I was" -> "Smith was"; "am" and "have" change).
-_FIRST_PERSON_VERBS = frozenset(
-    [
-        "am",
-        "have",
-        "was",
-        "had",
-        "did",
-        "will",
-        "would",
-        "could",
-        "can",
-        "should",
-        "may",
-        "might",
-        "must",
-    ]
-)
+def _with_article(name: str, said: str) -> str:
+    """ "the Data Protection Authority" keeps its article when the name stands for "it"."""
+    if re.search(r"\b[Tt]he " + re.escape(name) + r"\b", said):
+        return "the " + name
+    return name
 
 
-def _full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
-    """A person by the full name the article gave them, an organisation by its name.
-
-    News names a person in full once, then by surname ("Whitfield"), and an organisation once,
-    then by a description ("the agency"); a standalone statement needs the full name.
-    """
-    replacements, pattern = _name_replacements(tuple(known))
-    if pattern is None:
-        return body
-    done: set[str] = set()
-
-    def replace(match: re.Match[str]) -> str:
-        found = match.group()
-        full = replacements.get(found) or replacements.get(found.lower())
-        if not full or (" " not in found and _inside_longer_name(body, match.start(), match.end())):
-            return found
-        full = _title_free(full)
-        if full in done or full in body:
-            return found
-        done.add(full)
-        return full
-
-    return pattern.sub(replace, body)
-
-
-@functools.lru_cache(maxsize=64)
-def _name_replacements(
-    known: tuple[ClaimantMention, ...],
-) -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Each short form of a name the article uses, with the full name it stands for."""
-    replacements: dict[str, str] = {}
-    for mention in known:
-        for alias in mention.aliases:
-            if alias == mention.name or len(alias) <= 3:
-                continue
-            if mention.kind == "organization" and alias.lower().startswith("the "):
-                replacements.setdefault(alias.lower(), mention.name)
-            elif mention.kind == "person" and " " not in alias and alias[:1].isupper():
-                replacements.setdefault(alias, mention.name)
-    if not replacements:
-        return replacements, None
-    names = sorted(replacements, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)",
-        re.IGNORECASE,
-    )
-    return replacements, pattern
-
-
-def _inside_longer_name(body: str, start: int, end: int) -> bool:
-    """ "Lindqvist Park", "Port Lindqvist": the name is part of another one."""
-    after = body[end:].split(None, 1)
-    before = body[:start].split()
-    return bool(
-        (after and after[0][:1].isupper() and body[end : end + 1] == " ")
-        or (before and before[-1][:1].isupper() and before[-1].lower() != "the")
-    )
-
-
-def _title_free(name: str) -> str:
-    """ "Ms Joanne Pettit" -> "Joanne Pettit": a title is not part of the name."""
-    words = name.split()
-    while len(words) > 2 and (words[0].rstrip(".") in _HONORIFIC_WORDS or words[0].islower()):
-        words.pop(0)
-    return " ".join(words)
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
 _OWN = re.compile(r"(?<=\s)its\b")
@@ -316,10 +429,6 @@ _OWN = re.compile(r"(?<=\s)its\b")
 def _plural(name: str) -> bool:
     last = name.split()[-1].lower()
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
-def _possessive(name: str) -> str:
-    return name + ("'" if name.endswith("s") else "'s")
 
 
 # A run of capitalised words: where a person's name can stand in a sentence.
@@ -341,6 +450,12 @@ def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
             for run in _CAPITALISED_RUN.finditer(sentence)
             for name in _word_spans(run.group())
             if name in people
+        ]
+        # Not part of a longer name ("Little Lanterns" of "the Little Lanterns Trust").
+        found = [
+            item
+            for item in found
+            if item[0] >= 0 and not re.match(r" [A-Z]", sentence[item[0] + item[1] :][:2])
         ]
         if found:
             named = max(found)[2]
