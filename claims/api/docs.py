@@ -26,7 +26,8 @@ PUBLISHED_VERDICT_EXAMPLE = {
 
 CLAIM_EXAMPLE = {
     "id": 1042,
-    "text": "The city spent $4.2 million on road repairs in 2023.",
+    "text": "The city spent $4.2 million on road repairs in 2023, Ortiz said.",
+    "statement": "The city spent $4.2 million on road repairs in 2023.",
     "claimant": "Jane Ortiz",
     "claimant_id": 17,
     "status": "published",
