@@ -38,6 +38,12 @@ _PREPOSITIONS = frozenset(
 )
 
 
+# Words before a date used as a modifier ("the March 31 deadline"): no "on" or "in" to add.
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
+
+
 _MONTH_NAMES = [
     "January",
     "February",
@@ -175,8 +181,8 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
         return None  # "last week": a span the sentence does not pin down
     if preposition:
         return f"{preposition} {written}"
-    if after_preposition:
-        return written
+    if after_preposition or (bool(before) and before[-1].lower() in _DETERMINERS):
+        return written  # "the March 31 deadline" names a date, it does not place the claim
     return f"{joiner} {written}"
 
 

@@ -668,3 +668,14 @@ def test_it_after_an_according_to_opener_is_the_subject_before():
     assert build_statement(sentence, previous=[previous]) == (
         "The new ferry is the largest in the fleet."
     )
+
+
+def test_a_date_that_modifies_a_noun_gets_its_year_but_no_preposition():
+    statement = build_statement(
+        "Members must submit evidence to regulators before the March 31 deadline.",
+        published_at=datetime.date(2026, 3, 2),
+    )
+    assert (
+        statement
+        == "Members must submit evidence to regulators before the March 31, 2026 deadline."
+    )
