@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from articles.models import Article, ArticleStatus
 from articles.permissions import IsEditor
 from articles.services import Receipt, article_create_from_url, article_receive
+from config.api import IdFilter
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
@@ -98,7 +99,7 @@ class ArticleFilter(filters.FilterSet):
     language = filters.CharFilter(
         field_name="language", lookup_expr="iexact", help_text="ISO 639-1 code, e.g. en or fr."
     )
-    feed_source = filters.NumberFilter(field_name="feed_source_id")
+    feed_source = IdFilter(field_name="feed_source_id")
 
     class Meta:
         model = Article

@@ -6,12 +6,14 @@ import time
 from typing import Any
 
 import orjson
+from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
+from django_filters.rest_framework import NumberFilter
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS
@@ -186,6 +188,21 @@ class AnonymousReadThrottle(FixedWindowThrottle):
 
 # The public read views' JSON, written by orjson.
 READ_RENDERERS = [FastJSONRenderer, BrowsableAPIRenderer]
+
+# The largest id a row can have: PostgreSQL's bigint and SQLite's INTEGER stop here.
+MAX_ROW_ID = 2**63 - 1
+
+
+class IdFilter(NumberFilter):
+    """A row's id: a whole number an id can be, else 400 with the field's message (a number no
+    database column holds would fail the query instead, on SQLite even mid-stream)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ROW_ID)
+        super().__init__(*args, **kwargs)
 
 
 class JSONLDRenderer(FastJSONRenderer):

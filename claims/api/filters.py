@@ -26,6 +26,7 @@ from django_filters import rest_framework as filters
 from rest_framework.request import Request
 
 from claims.models import Claim, Claimant, ClaimStatus, Verdict, VerdictStatus
+from config.api import MAX_ROW_ID, IdFilter
 
 SEARCH_CONFIG = "english"
 MAX_SEARCH_WORDS = 12
@@ -145,7 +146,7 @@ class GivenFiltersBackend(filters.DjangoFilterBackend):
 
 
 class ClaimFilter(filters.FilterSet):
-    article = filters.NumberFilter(field_name="article_id")
+    article = IdFilter(field_name="article_id")
     status = filters.ChoiceFilter(choices=ClaimStatus.choices, help_text="The claim's state.")
     state = filters.ChoiceFilter(
         field_name="status", choices=ClaimStatus.choices, help_text="Same as status."
@@ -201,6 +202,8 @@ class ClaimFilter(filters.FilterSet):
     def filter_claimant(self, claims: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
         if value.isdigit():
+            if int(value) > MAX_ROW_ID:
+                return claims.none()
             return claims.filter(claimant_id=int(value))
         return claims.filter(
             Q(claimant__name__iexact=value) | Q(claimant__aliases__name__iexact=value)

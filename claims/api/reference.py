@@ -18,7 +18,7 @@ from claims.api.public_serializers import (
     RatingScaleSerializer,
 )
 from claims.models import Claimant, ClaimantKind, Rating, RatingScale, Verdict, VerdictStatus
-from config.api import READ_RENDERERS
+from config.api import READ_RENDERERS, IdFilter
 
 
 class ClaimantFilter(filters.FilterSet):
@@ -59,8 +59,8 @@ class VerdictFilter(filters.FilterSet):
         ),
     )
     rating = filters.CharFilter(field_name="rating_slug", help_text="A rating slug, e.g. false.")
-    claim = filters.NumberFilter(field_name="claim_id")
-    claimant = filters.NumberFilter(field_name="claim__claimant_id", help_text="A claimant's id.")
+    claim = IdFilter(field_name="claim_id")
+    claimant = IdFilter(field_name="claim__claimant_id", help_text="A claimant's id.")
 
     class Meta:
         model = Verdict

@@ -117,3 +117,23 @@ def test_a_long_export_reads_each_chunks_verdicts_at_once_and_keeps_duplicates_r
     assert len(rows) == 6
     assert {row["rating"] for row in rows} == {"false"}
     assert all(row["verdict_version"] == 1 for row in rows)
+
+
+@pytest.mark.parametrize("article", ["-1.2436347709927769e+154", "9" * 30, "0", "1.5"])
+def test_an_article_id_no_row_can_have_is_refused_before_the_export_starts(anonymous, article):
+    ClaimFactory()
+
+    for path in ("/api/claims/export/?format=csv", "/api/claims/"):
+        response = anonymous.get(path, {"article": article})
+
+        assert response.status_code == 400
+        assert "article" in response.json()
+
+
+def test_a_claimant_id_no_row_can_have_finds_nothing(anonymous):
+    ClaimFactory()
+
+    response = anonymous.get("/api/claims/", {"claimant": "9" * 30})
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []
