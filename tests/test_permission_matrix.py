@@ -75,7 +75,7 @@ def sample_values(route: str, objects: dict) -> dict[str, str]:
         }.get(model)
         if history is not None:
             values["_history_id"] = str(history.history.first().history_id)
-    if route.startswith("api/^articles"):
+    if route.startswith(("api/^articles", "admin/articles/article/")):
         values["pk"] = str(claim.article_id)
     elif route.startswith("api/^claimants"):
         values["pk"] = str(objects["claimant"].pk)
