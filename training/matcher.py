@@ -209,6 +209,25 @@ def lowest_threshold_with_precision(outcomes, target: float) -> float:
     return 0.99
 
 
+def choose_thresholds(outcomes) -> tuple[float, float, dict[str, dict]]:
+    """The confident and suggest thresholds (the lowest reaching each precision on dev), and
+    what each measured there."""
+    confident = lowest_threshold_with_precision(outcomes, CONFIDENT_PRECISION)
+    suggest = lowest_threshold_with_precision(outcomes, SUGGEST_PRECISION)
+    measured = {}
+    for name, threshold in (("confident_match", confident), ("suggest_match", suggest)):
+        precision, recall, accepted = precision_recall(outcomes, threshold)
+        measured[name] = {
+            "threshold": threshold,
+            "dev_precision": round(precision, 4),
+            "dev_recall": round(recall, 4),
+            "dev_accepted": accepted,
+            "dev_top_matches": len(outcomes),
+        }
+        print(f"{name} {threshold:.2f}: precision {precision:.3f} recall {recall:.3f}")
+    return confident, suggest, measured
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m training.matcher", description=(__doc__ or "").splitlines()[0]
@@ -236,19 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     outcomes = threshold_table(index, confidence, dev, dev_relevant)
     small_outcomes = small_index_table(index, confidence, dev, dev_relevant)
-    confident = lowest_threshold_with_precision(outcomes, CONFIDENT_PRECISION)
-    suggest = lowest_threshold_with_precision(outcomes, SUGGEST_PRECISION)
-    measured = {}
+    confident, suggest, measured = choose_thresholds(outcomes)
     for name, threshold in (("confident_match", confident), ("suggest_match", suggest)):
-        precision, recall, accepted = precision_recall(outcomes, threshold)
-        measured[name] = {
-            "threshold": threshold,
-            "dev_precision": round(precision, 4),
-            "dev_recall": round(recall, 4),
-            "dev_accepted": accepted,
-            "dev_top_matches": len(outcomes),
-        }
-        print(f"{name} {threshold:.2f}: precision {precision:.3f} recall {recall:.3f}")
         small_precision, small_recall, _ = precision_recall(small_outcomes, threshold)
         measured[name]["dev_small_index_precision"] = round(small_precision, 4)
         measured[name]["dev_small_index_recall"] = round(small_recall, 4)

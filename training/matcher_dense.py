@@ -25,14 +25,7 @@ from claims.matching.index import confidence_rows
 from claims.matching.model import CONFIDENCE_EXTRA_FEATURES, LinearModel, sigmoid
 from training import matching_data
 from training.evaluation import evaluate
-from training.matcher import (
-    CONFIDENT_PRECISION,
-    SUGGEST_PRECISION,
-    fit_linear,
-    lowest_threshold_with_precision,
-    precision_recall,
-    texts_by_key,
-)
+from training.matcher import choose_thresholds, fit_linear, texts_by_key
 
 CANDIDATES = 50
 Queries = Sequence[tuple[str, str]]
@@ -111,19 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (float(sigmoid(confidence.decision(r))[0]), bool(y[0]), answerable)
         for r, y, answerable in _top_rows(dev, reranker, 1)
     ]
-    confident = lowest_threshold_with_precision(outcomes, CONFIDENT_PRECISION)
-    suggest = lowest_threshold_with_precision(outcomes, SUGGEST_PRECISION)
-    measured = {}
-    for name, threshold in (("confident_match", confident), ("suggest_match", suggest)):
-        precision, recall, accepted = precision_recall(outcomes, threshold)
-        measured[name] = {
-            "threshold": threshold,
-            "dev_precision": round(precision, 4),
-            "dev_recall": round(recall, 4),
-            "dev_accepted": accepted,
-            "dev_top_matches": len(outcomes),
-        }
-        print(f"{name} {threshold:.2f}: precision {precision:.3f} recall {recall:.3f}")
+    confident, suggest, measured = choose_thresholds(outcomes)
 
     model = DenseModel(CANDIDATES, reranker, confidence, confident, suggest, {})
     matcher._given_model = model
