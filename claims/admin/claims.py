@@ -19,6 +19,7 @@ from articles.errors import ServiceError
 from articles.history_admin import ReadOnlyHistoryAdmin
 from articles.roles import is_editor
 from articles.services import article_request_extraction
+from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
 from claims.admin.forms import (
     AssignForm,
@@ -469,6 +470,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             view("second_review", self.second_review_view, "<int:pk>/second-review/"),
             view("duplicate", self.duplicate_view, "<int:pk>/duplicate/"),
             view("do", self.simple_action_view, "<int:pk>/do/<slug:name>/"),
+            *desk_urls(self.admin_site),
         ]
         return custom + super().get_urls()
 

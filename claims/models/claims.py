@@ -114,6 +114,20 @@ class ClaimQuerySet(models.QuerySet):
     def for_article(self, article: Article) -> "ClaimQuerySet":
         return self.filter(article=article)
 
+    def possible_originals(self, claim: "Claim", query: str) -> "ClaimQuerySet":
+        """The claims ``claim`` could follow as a duplicate, found by id ("#12") or by the words
+        typed, newest first. Duplicates and merged claims are left out: a duplicate resolves to
+        its original anyway, and a merged claim lives on in the one it was merged into."""
+        found = self.exclude(pk=claim.pk).filter(
+            duplicate_of__isnull=True, merged_into__isnull=True
+        )
+        query = query.strip().lstrip("#").strip()
+        if query.isdigit():
+            return found.filter(pk=int(query)).select_related("article")
+        for word in query.split()[:8]:
+            found = found.filter(Q(text__icontains=word) | Q(statement__icontains=word))
+        return found.select_related("article").order_by("-id")
+
 
 class Claim(models.Model):
     # Empty only for claims imported from fact-checks published elsewhere (see the constraint).

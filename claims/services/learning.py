@@ -14,8 +14,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput, TransitionNotAllowed
+from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from articles.models import Article
+from articles.roles import is_editor
 from claims import events
 from claims.detection import split_sentences
 from claims.detection.adaptation import adapt, evaluate
@@ -208,9 +209,28 @@ def detector_rollback(*, actor: Any) -> DetectorModel | None:
     return previous
 
 
+def check_mark_missed(actor: Any) -> None:
+    """Refuse anyone who may not add a sentence the detector missed: editors decide claims."""
+    if not is_editor(actor):
+        raise NotPermitted("Only editors can add claims the detector missed.")
+
+
+def may_mark_missed(actor: Any) -> bool:
+    """Whether the article page offers this actor its "Make this a claim" button."""
+    try:
+        check_mark_missed(actor)
+    except NotPermitted:
+        return False
+    return True
+
+
 def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> Claim:
-    """Make a sentence the detector missed into a checkable claim, and a lesson for it."""
-    require_editor(actor, "add claims the detector missed")
+    """Make a sentence the detector missed into a checkable claim, and a lesson for it.
+
+    The span is one passage of one paragraph that no claim of the article covers yet: the
+    detector learns from sentences, and a claim laid over another would hide it in the text.
+    """
+    check_mark_missed(actor)
     body = article.body or ""
     if not (0 <= start < end <= len(body)):
         raise InvalidInput(
@@ -225,10 +245,27 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
         raise InvalidInput(f"A claim is at most {MAX_MISSED_CLAIM_CHARS} characters.", field="end")
     start += len(span) - len(span.lstrip())
     end = start + len(text)
+    if "\n\n" in text or "\r\n\r\n" in text:
+        raise InvalidInput(
+            "The passage runs over more than one paragraph; choose a sentence within one.",
+            field="start",
+        )
     digest = text_digest(text)
     if Claim.objects.filter(article=article, text_hash=digest).exists():
         raise TransitionNotAllowed(
             "This sentence is already a claim of the article.", field="start"
+        )
+    overlapped = (
+        Claim.objects.for_article(article)
+        .filter(start__lt=end, end__gt=start)
+        .order_by("start")
+        .first()
+    )
+    if overlapped is not None:
+        raise TransitionNotAllowed(
+            f"The passage overlaps claim #{overlapped.pk} (“{overlapped}”); choose text "
+            "outside it.",
+            field="start",
         )
     score = min(max(current_detector().score_sentences([text])[0], 0.0), 1.0)
     with transaction.atomic():
@@ -250,10 +287,12 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
 
 
 __all__ = [
+    "check_mark_missed",
     "claim_mark_missed",
     "detector_promote",
     "detector_retrain",
     "detector_rollback",
+    "may_mark_missed",
     "newsroom_decisions",
     "waiting_decisions",
 ]

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 
 from claims.admin.listing import percentage
 from claims.models import Claim, ClaimStatus
+from claims.services.learning import may_mark_missed
 
 register = template.Library()
 
@@ -39,43 +40,70 @@ def _placed(body: str, claims: list[Claim]) -> list[tuple[int, int, Claim]]:
     return placed
 
 
-@register.inclusion_tag("admin/articles/article/_claims_in_text.html", takes_context=True)
-def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
-    user = context["request"].user
-    claims = list(Claim.objects.in_scope_of(user).for_article(article).order_by("start", "id"))
-    body = article.body or ""
-    placed = _placed(body, claims)
-    pieces: list[SafeString | str] = []
+def marked_text(body: str, placed: list[tuple[int, int, Claim]]) -> SafeString | str:
+    """The body as HTML, each claim a focusable mark. Every piece carries its offsets in the
+    body (`data-start`, and `data-end` on marks), so the page's script maps a selection back to
+    the characters of `article.body` whatever the browser does with the text around it."""
+    if not body:
+        return ""
+    pieces: list[SafeString] = []
     cursor = 0
+
+    def gap(start: int, end: int) -> None:
+        if end > start:
+            pieces.append(
+                format_html(
+                    '<span data-start="{}" data-end="{}">{}</span>', start, end, body[start:end]
+                )
+            )
+
     for start, end, claim in placed:
-        pieces.append(body[cursor:start])
-        label = ClaimStatus(claim.status).label
+        gap(cursor, start)
         pieces.append(
             format_html(
-                '<mark class="claim-state-{}" id="claim-{}" data-claim="{}" title="{} · score {}">'
-                '<a href="{}">{}</a></mark>',
+                '<mark class="claim-state-{}" id="claim-{}" data-claim="{}" data-start="{}" '
+                'data-end="{}" title="{} · score {}"><a href="{}">{}</a></mark>',
                 claim.status,
                 claim.pk,
                 claim.pk,
-                label,
+                start,
+                end,
+                ClaimStatus(claim.status).label,
                 percentage(claim.score),
                 reverse("admin:claims_claim_change", args=[claim.pk]),
                 body[start:end],
             )
         )
         cursor = end
-    pieces.append(body[cursor:])
-    text = format_html_join("", "{}", ((piece,) for piece in pieces)) if body else ""
+    gap(cursor, len(body))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
+def article_text(user: Any, article: Any) -> tuple[list[Claim], list[tuple[int, int, Claim]]]:
+    """The article's claims the user may see, and where each stands in its text."""
+    claims = list(Claim.objects.in_scope_of(user).for_article(article).order_by("start", "id"))
+    return claims, _placed(article.body or "", claims)
+
+
+@register.inclusion_tag("admin/articles/article/_claims_in_text.html", takes_context=True)
+def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
+    user = context["request"].user
+    claims, placed = article_text(user, article)
     untriaged = sum(claim.status == ClaimStatus.NEW for claim in claims)
+    shown = {claim.pk for _, _, claim in placed}
     return {
         "article": article,
         "claims": claims,
-        "text": text,
-        "unplaced": [claim for claim in claims if claim not in {c for _, _, c in placed}],
+        "text": marked_text(article.body or "", placed),
+        "unplaced": [claim for claim in claims if claim.pk not in shown],
         "untriaged": untriaged,
         "states": [(status, ClaimStatus(status).label) for status in ClaimStatus.values],
+        "unplaced_untriaged": sum(
+            claim.status == ClaimStatus.NEW for claim in claims if claim.pk not in shown
+        ),
         "no_claims_reason": "" if claims else no_claims_reason(article),
         "next_article": next_article_to_triage(user, article),
+        "can_mark_missed": may_mark_missed(user),
     }
 
 

@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 
 from articles.models import ArticleStatus
-from claims.models import ClaimStatus
+from claims.models import Claimant, ClaimStatus, DetectorFeedback
 from claims.services import claim_assign
-from tests.factories import ArticleFactory, ClaimFactory
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +36,14 @@ def test_the_article_page_marks_each_claim_in_the_text_with_its_state_and_score(
     )
     page = _client(editor).get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     text = page.split('id="article-text">')[1].split("</div>")[0]
-    assert text.startswith("The mayor spoke on Monday. <mark")
+    start = BODY.index(first.text)
+    assert text.startswith(
+        f'<span data-start="0" data-end="{start}">The mayor spoke on Monday. </span><mark'
+    )
     assert (
         f'<mark class="claim-state-new" id="claim-{first.pk}" data-claim="{first.pk}" '
-        f'title="New · score 87%"><a href="/admin/claims/claim/{first.pk}/change/">'
+        f'data-start="{start}" data-end="{start + len(first.text)}" title="New · score 87%">'
+        f'<a href="/admin/claims/claim/{first.pk}/change/">'
         "Unemployment fell to 4.1 percent last year</a></mark>"
     ) in text
     assert f'class="claim-state-checkable" id="claim-{second.pk}"' in text
@@ -114,3 +118,261 @@ def test_a_reviewer_sees_only_their_own_claims_in_the_article_text(editor, revie
     page = _client(reviewer).get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert f'<mark class="claim-state-assigned" id="claim-{mine.pk}"' in page
     assert f'id="claim-{other.pk}"' not in page
+
+
+# The desk's endpoints: what the article page's script asks when an editor triages by keyboard.
+
+
+def _card(client: Client, claim) -> dict:
+    response = client.get(f"/admin/claims/claim/{claim.pk}/desk/")
+    assert response.status_code == 200
+    return response.json()["claim"]
+
+
+def _move(client: Client, claim, move: str, **data):
+    return client.post(f"/admin/claims/claim/{claim.pk}/desk/{move}/", data)
+
+
+def test_a_claims_card_shows_its_state_score_claimant_statement_and_the_moves_open_to_the_editor(
+    editor, reviewer
+):
+    article = ArticleFactory(body=BODY)
+    claim = _claim(
+        article,
+        "Unemployment fell to 4.1 percent last year",
+        score=0.874,
+        claimant=Claimant.objects.create(name="Mayor Jane Doe", normalized_name="mayor jane doe"),
+        statement="Unemployment fell to 4.1 percent in 2024.",
+    )
+
+    card = _card(_client(editor), claim)
+
+    assert card["status_label"] == "New"
+    assert card["score"] == "87%"
+    assert card["claimant"] == "Mayor Jane Doe"
+    assert card["statement"] == "Unemployment fell to 4.1 percent in 2024."
+    assert card["moves"] == {
+        "checkable": None,
+        "not-checkable": None,
+        "duplicate": None,
+        "assign": None,
+    }
+    assert [person["name"] for person in card["reviewers"]] == [reviewer.username]
+
+
+def test_a_reviewer_sees_their_claims_card_with_every_triage_move_refused_as_the_policy_says(
+    editor, reviewer
+):
+    article = ArticleFactory(body=BODY)
+    claim = claim_assign(
+        claim=_claim(article, "Crime rose by 12 percent in 2023"), reviewer=reviewer, actor=editor
+    )
+    client = _client(reviewer)
+
+    card = _card(client, claim)
+
+    assert card["moves"]["checkable"] == "Only editors can triage claims."
+    assert card["moves"]["assign"] == "Only editors can assign claims."
+    assert card["reviewers"] == []
+    response = _move(client, claim, "checkable", version=card["version"])
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Only editors can triage claims."
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.ASSIGNED
+
+
+def test_another_reviewers_claim_has_no_card_for_a_reviewer(editor, reviewer):
+    article = ArticleFactory(body=BODY)
+    claim = _claim(article, "Crime rose by 12 percent in 2023")
+    assert _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/desk/").status_code == 404
+
+
+def test_the_editor_triages_a_claim_checkable_and_its_card_comes_back_changed(editor):
+    claim = _claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023")
+    client = _client(editor)
+
+    response = _move(client, claim, "checkable", version=_card(client, claim)["version"])
+
+    assert response.status_code == 200
+    assert response.json()["detail"] == "Marked checkable."
+    assert response.json()["claim"]["status"] == ClaimStatus.CHECKABLE
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.CHECKABLE
+    assert claim.transitions.get().actor == editor
+
+
+def test_not_checkable_needs_a_reason_and_keeps_it_with_the_move(editor):
+    claim = _claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023")
+    client = _client(editor)
+
+    refused = _move(client, claim, "not-checkable", reason="  ")
+    done = _move(client, claim, "not-checkable", reason="An opinion, not a fact.")
+
+    assert refused.status_code == 400
+    assert refused.json()["detail"] == "Say why the claim is not checkable."
+    assert done.status_code == 200
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.NOT_CHECKABLE
+    assert claim.transitions.get().reason == "An opinion, not a fact."
+
+
+def test_a_claim_changed_since_the_card_was_shown_is_not_moved_and_the_editor_sees_it_as_it_is(
+    editor, reviewer
+):
+    claim = _claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023")
+    client = _client(editor)
+    seen = _card(client, claim)
+    claim_assign(claim=claim, reviewer=reviewer, actor=EditorFactory())
+
+    response = _move(client, claim, "not-checkable", reason="Opinion.", version=seen["version"])
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == (
+        f"Claim #{claim.pk} changed since you opened it: it is now assigned with "
+        f"{reviewer.username}. Look again before you act."
+    )
+    assert response.json()["claim"]["status"] == ClaimStatus.ASSIGNED
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.ASSIGNED
+
+
+def test_a_move_the_workflow_does_not_allow_now_is_refused_with_the_policys_reason(
+    editor, reviewer
+):
+    claim = claim_assign(
+        claim=_claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023"),
+        reviewer=reviewer,
+        actor=editor,
+    )
+    client = _client(editor)
+
+    response = _move(client, claim, "checkable", version=_card(client, claim)["version"])
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == (
+        "This claim is with a reviewer; unassign it to make it checkable again."
+    )
+
+
+def test_the_editor_assigns_a_claim_to_a_reviewer_from_the_article_page(editor, reviewer):
+    claim = _claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023")
+    client = _client(editor)
+
+    response = _move(client, claim, "assign", reviewer=reviewer.pk)
+
+    assert response.status_code == 200
+    assert response.json()["detail"] == f"Assigned to {reviewer.username}."
+    claim.refresh_from_db()
+    assert (claim.status, claim.reviewer) == (ClaimStatus.ASSIGNED, reviewer)
+
+
+def test_the_editor_finds_the_original_by_its_words_and_marks_the_claim_its_duplicate(editor):
+    article = ArticleFactory(body=BODY)
+    claim = _claim(article, "Crime rose by 12 percent in 2023")
+    original = ClaimFactory(text="Crime rose 12 percent in 2023, police figures show.")
+    ClaimFactory(text="The bridge carries 40,000 vehicles a day.")
+    follower = ClaimFactory(text="Crime rose sharply in 2023.", duplicate_of=original)
+    client = _client(editor)
+
+    found = client.get(f"/admin/claims/claim/{claim.pk}/desk/originals/", {"q": "crime 2023"})
+    by_number = client.get(
+        f"/admin/claims/claim/{claim.pk}/desk/originals/", {"q": f"#{original.pk}"}
+    )
+    response = _move(client, claim, "duplicate", original=original.pk)
+
+    assert [result["id"] for result in found.json()["results"]] == [original.pk]
+    assert follower.pk not in [result["id"] for result in found.json()["results"]]
+    assert [result["id"] for result in by_number.json()["results"]] == [original.pk]
+    assert response.status_code == 200
+    assert response.json()["detail"] == f"Marked as a duplicate of claim #{original.pk}."
+    claim.refresh_from_db()
+    assert claim.duplicate_of == original
+
+
+def test_a_reviewer_cannot_search_for_originals(editor, reviewer):
+    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
+    response = _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/desk/originals/?q=crime")
+    assert response.status_code == 403
+
+
+def _missed(
+    client: Client, article, text: str, *, start: int | None = None, end: int | None = None
+):
+    start = article.body.index(text) if start is None else start
+    end = start + len(text) if end is None else end
+    return client.post(
+        f"/admin/claims/claim/desk/article/{article.pk}/missed/",
+        {"start": start, "end": end, "text": text},
+    )
+
+
+def test_a_selected_sentence_becomes_a_claim_and_a_lesson_and_the_text_marks_it(editor):
+    article = ArticleFactory(body=BODY)
+    _claim(article, "Crime rose by 12 percent in 2023")
+    missed = "The mayor spoke on Monday."
+
+    response = _missed(_client(editor), article, missed + " ")
+
+    assert response.status_code == 200
+    claim = article.claims.get(text=missed)
+    assert (claim.start, claim.end, claim.status) == (0, len(missed), ClaimStatus.CHECKABLE)
+    lesson = DetectorFeedback.objects.get(claim=claim)
+    assert (lesson.checkworthy, lesson.missed) == (True, True)
+    assert response.json()["claim"]["id"] == claim.pk
+    assert response.json()["text"].startswith(
+        f'<mark class="claim-state-checkable" id="claim-{claim.pk}"'
+    )
+
+
+def test_a_selection_over_an_existing_claim_or_two_paragraphs_is_refused(editor):
+    article = ArticleFactory(
+        body="The mayor spoke.\n\nCrime rose by 12 percent in 2023. It rained."
+    )
+    crime = _claim(article, "Crime rose by 12 percent in 2023")
+    client = _client(editor)
+
+    over = _missed(client, article, "12 percent in 2023. It rained.")
+    across = _missed(client, article, "spoke.\n\nCrime")
+
+    assert over.status_code == 409
+    assert over.json()["detail"].startswith(f"The passage overlaps claim #{crime.pk}")
+    assert across.status_code == 400
+    assert across.json()["detail"] == (
+        "The passage runs over more than one paragraph; choose a sentence within one."
+    )
+    assert article.claims.count() == 1
+
+
+def test_a_selection_that_no_longer_matches_the_text_is_refused(editor):
+    article = ArticleFactory(body=BODY)
+    response = _missed(_client(editor), article, "The weather was awful.", start=0)
+    assert response.status_code == 409
+    assert "text may have changed" in response.json()["detail"]
+    assert not article.claims.exists()
+
+
+def test_a_reviewer_cannot_make_a_claim_from_the_text(reviewer):
+    article = ArticleFactory(body=BODY)
+    response = _missed(_client(reviewer), article, "The weather was fine.")
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Only editors can add claims the detector missed."
+    assert not article.claims.exists()
+
+
+def test_the_article_page_offers_the_desk_to_editors_and_no_make_claim_button_to_reviewers(
+    editor, reviewer
+):
+    article = ArticleFactory(body=BODY)
+    mine = claim_assign(
+        claim=_claim(article, "Crime rose by 12 percent in 2023"), reviewer=reviewer, actor=editor
+    )
+    url = f"/admin/articles/article/{article.pk}/change/"
+
+    for_editor = _client(editor).get(url).content.decode()
+    for_reviewer = _client(reviewer).get(url).content.decode()
+
+    assert 'id="make-claim"' in for_editor
+    assert f'data-missed-url="/admin/claims/claim/desk/article/{article.pk}/missed/"' in for_editor
+    assert "claims/article-desk.js" in for_editor
+    assert 'id="make-claim"' not in for_reviewer
+    assert f'id="claim-{mine.pk}"' in for_reviewer
