@@ -61,6 +61,8 @@ def sample_values(route: str, objects: dict) -> dict[str, str]:
         "_positional": str(claim.pk),
         "_history_id": str(claim.history.first().history_id),
         "section": "fact-checks",
+        "move": "checkable",
+        "article_id": str(claim.article_id),
     }
     if (route.startswith("admin/") and "/<path:object_id>/" in route) or "^([^/]+)" in route:
         model = "/".join(route.split("/")[1:3])

@@ -59,17 +59,20 @@ def marked_text(body: str, placed: list[tuple[int, int, Claim]]) -> SafeString |
 
     for start, end, claim in placed:
         gap(cursor, start)
+        duplicate = claim.duplicate_of_id is not None
         pieces.append(
             format_html(
-                '<mark class="claim-state-{}" id="claim-{}" data-claim="{}" data-start="{}" '
-                'data-end="{}" title="{} · score {}"><a href="{}">{}</a></mark>',
+                '<mark class="claim-state-{}{}" id="claim-{}" data-claim="{}" data-start="{}" '
+                'data-end="{}" title="{} · score {}{}"><a href="{}">{}</a></mark>',
                 claim.status,
+                " claim-duplicate" if duplicate else "",
                 claim.pk,
                 claim.pk,
                 start,
                 end,
                 ClaimStatus(claim.status).label,
                 percentage(claim.score),
+                f" · duplicate of #{claim.duplicate_of_id}" if duplicate else "",
                 reverse("admin:claims_claim_change", args=[claim.pk]),
                 body[start:end],
             )

@@ -15,7 +15,7 @@ from claims.bootstrap import DEFAULT_SCALE
 from claims.services import verdict_correct, verdict_publish
 from tests.api.publishing import publish_verdict
 from tests.e2e.conftest import needs_chromium, signed_in
-from tests.factories import ClaimFactory, EditorFactory, ReviewerFactory
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
 AXE = Path(
     os.environ.get(
@@ -116,3 +116,53 @@ def test_the_newsrooms_admin_pages_have_no_serious_accessibility_violations(
 
     violations = [problem for url in urls for problem in _blocking_violations(page, url)]
     assert violations == [], "\n".join(violations)
+
+
+def _blocking_on_this_page(page) -> list[str]:
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_AA,
+    )
+    assert result["passes"], "axe checked nothing"
+    return [
+        f"[{violation['impact']}] {violation['id']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+def test_the_article_desk_has_no_serious_violations_with_a_claims_card_and_question_open(
+    transactional_db, newsroom, live_server, browser
+):
+    editor = EditorFactory()
+    ReviewerFactory()
+    body = "The mayor spoke. Crime rose by 12 percent in 2023. Taxes fell by a fifth in 2024."
+    claims = []
+    for text in ("Crime rose by 12 percent in 2023", "Taxes fell by a fifth in 2024"):
+        start = body.index(text)
+        claims.append(
+            ClaimFactory(
+                article=ArticleFactory(body=body) if not claims else claims[0].article,
+                text=text,
+                start=start,
+                end=start + len(text),
+            )
+        )
+    page = signed_in(browser, live_server, editor)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{live_server.url}/admin/articles/article/{claims[0].article_id}/change/")
+    page.keyboard.press("j")
+    page.locator("#desk-moves .button").first.wait_for()
+    card_open = _blocking_on_this_page(page)
+    page.keyboard.press("a")
+    page.locator("#desk-form input[type=radio]").first.wait_for()
+    assign_open = _blocking_on_this_page(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("d")
+    page.keyboard.type("taxes")
+    page.locator("#desk-originals [role=option]").first.wait_for(state="attached", timeout=5000)
+    duplicate_open = _blocking_on_this_page(page)
+
+    assert card_open + assign_open + duplicate_open == []

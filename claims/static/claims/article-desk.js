@@ -38,11 +38,19 @@
     return cookie ? cookie.split("=")[1] : "";
   }
 
+  let announcing = null;
+
+  function silence() {
+    window.clearTimeout(announcing);
+    announceBox.textContent = "";
+    announceBox.classList.remove("desk-error");
+  }
+
   function announce(message, isError) {
     // Emptied first so that the same message twice is read twice.
-    announceBox.textContent = "";
+    silence();
     announceBox.classList.toggle("desk-error", Boolean(isError));
-    window.setTimeout(() => {
+    announcing = window.setTimeout(() => {
       announceBox.textContent = message;
     }, 30);
   }
@@ -92,7 +100,9 @@
       return;
     }
     mark.className = `claim-state-${claim.status}`;
-    mark.title = `${claim.status_label} · score ${claim.score}`;
+    mark.classList.toggle("claim-duplicate", Boolean(claim.duplicate_of));
+    const duplicate = claim.duplicate_of ? ` · duplicate of #${claim.duplicate_of}` : "";
+    mark.title = `${claim.status_label} · score ${claim.score}${duplicate}`;
     recount();
   }
 
@@ -102,6 +112,7 @@
     }
     current = mark;
     mark.setAttribute("aria-current", "true");
+    silence(); // what was said about the last claim is not about this one
     if (!options || options.focus !== false) {
       linkOf(mark).focus();
     }
@@ -132,9 +143,9 @@
 
   const MOVES = [
     ["checkable", "c", "Checkable"],
-    ["not-checkable", "n", "Not checkable…"],
-    ["duplicate", "d", "Duplicate of…"],
-    ["assign", "a", "Assign…"],
+    ["not-checkable", "n", "Not checkable"],
+    ["duplicate", "d", "Duplicate"],
+    ["assign", "a", "Assign"],
   ];
 
   function show(claim) {
@@ -247,6 +258,8 @@
       }
     });
     formBox.replaceChildren(form);
+    // The question in view, whatever the window's height: the page scrolls, the card sticks.
+    window.requestAnimationFrame(() => formBox.scrollIntoView({block: "nearest"}));
     return form;
   }
 
