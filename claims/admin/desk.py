@@ -102,9 +102,10 @@ def claim_card(claim: Claim, actor: Any) -> dict[str, Any]:
     }
     if moves[Move.ASSIGN] is None:
         # The same reviewers the claim page's assign form offers.
+        field = AssignForm().fields["reviewer"]
+        reviewers = field.queryset if isinstance(field, forms.ModelChoiceField) else None
         card["reviewers"] = [
-            {"id": user.pk, "name": user.get_username()}
-            for user in AssignForm().fields["reviewer"].queryset
+            {"id": user.pk, "name": user.get_username()} for user in (reviewers or [])
         ]
     return card
 
