@@ -245,7 +245,8 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
         raise InvalidInput(f"A claim is at most {MAX_MISSED_CLAIM_CHARS} characters.", field="end")
     start += len(span) - len(span.lstrip())
     end = start + len(text)
-    if "\n\n" in text or "\r\n\r\n" in text:
+    # A paragraph is a line, as the detector reads the text (see detection/claimants.py).
+    if "\n" in text or "\r" in text:
         raise InvalidInput(
             "The passage runs over more than one paragraph; choose a sentence within one.",
             field="start",

@@ -228,3 +228,16 @@ def test_the_command_reports_a_failed_rebuild_in_one_line_and_writes_nothing(db,
             "train_detector", full=True, shared_dir=tmp_path / "absent", out=tmp_path / "model"
         )
     assert not (tmp_path / "model").exists()
+
+
+def test_a_missed_sentence_stays_within_one_paragraph_and_off_the_claims_already_marked(editor):
+    article = ArticleFactory(body="The mayor spoke.\nCrime rose by 12 percent in 2023. It rained.")
+    crime = "Crime rose by 12 percent in 2023"
+    start = article.body.index(crime)
+    marked = claim_mark_missed(article=article, start=start, end=start + len(crime), actor=editor)
+
+    with pytest.raises(InvalidInput, match="more than one paragraph"):
+        claim_mark_missed(article=article, start=4, end=start + 5, actor=editor)
+    with pytest.raises(TransitionNotAllowed, match=f"overlaps claim #{marked.pk}"):
+        claim_mark_missed(article=article, start=start + 6, end=len(article.body), actor=editor)
+    assert list(article.claims.all()) == [marked]
