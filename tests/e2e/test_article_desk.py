@@ -191,6 +191,24 @@ def test_the_editors_morning_triages_a_fresh_article_with_the_keyboard_alone(
     expect(announced).to_have_text(
         f"The selection starts inside claim #{bridge.pk}; select text outside the marked claims."
     )
+    _select_text(page, "councillor said.\n\nYouth")
+    page.keyboard.press("m")
+    expect(announced).to_have_text(
+        "No claim was made: The passage runs over more than one paragraph; choose a sentence "
+        "within one."
+    )
+    _select_text(page, ", the mayor promised.")
+    page.evaluate(
+        """(id) => {
+            const range = window.getSelection().getRangeAt(0);
+            const before = document.querySelector(`#claim-${id}`).previousSibling.firstChild;
+            range.setStart(before, before.data.indexOf('Youth'));
+        }""",
+        taxes.pk,
+    )
+    page.keyboard.press("m")
+    expect(announced).to_contain_text(f"No claim was made: The passage overlaps claim #{taxes.pk}")
+    expect(page.locator("#article-text mark")).to_have_count(4)
     _select_text(page, MISSED)
     page.keyboard.press("m")
     missed = page.locator("#article-text mark.claim-state-checkable", has_text=MISSED)

@@ -52,6 +52,10 @@
     announceBox.classList.toggle("desk-error", Boolean(isError));
     announcing = window.setTimeout(() => {
       announceBox.textContent = message;
+      if (formBox.firstChild) {
+        // The message pushed the open question down: keep it in view.
+        formBox.scrollIntoView({block: "nearest"});
+      }
     }, 30);
   }
 
@@ -161,8 +165,8 @@
       return dd;
     };
     const state = fact("State", "");
-    state.append(element("span", {class: `chip claim-state-${claim.status}`}, claim.status_label));
-    fact("Score", claim.score);
+    state.append(element("span", {class: `chip claim-state-${claim.status}`}, claim.status_label),
+      ` score ${claim.score}`);
     fact("Claimant", claim.claimant || "Not known");
     fact("Statement", claim.statement, "desk-statement");
     if (claim.reviewer) {
@@ -250,6 +254,11 @@
     if (help) {
       form.append(element("p", {class: "help"}, help));
     }
+    form.addEventListener("input", () => {
+      if (announceBox.classList.contains("desk-error")) {
+        silence(); // the editor is answering what was asked
+      }
+    });
     form.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
         event.preventDefault();
