@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     # Django's admin with the newsroom's site: dashboard, reviewers land on their queue.
-    "claims.admin_site.NewsroomAdminConfig",
+    "core.admin_site.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "core",
     "articles",
     "claims",
     "consumers",
@@ -226,14 +227,14 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "config.api.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "config.schema.ClaimTrackerAutoSchema",
-    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.ClaimTrackerAutoSchema",
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "consumers.throttling.ApiKeyRateThrottle",
-        "config.api.AnonymousReadThrottle",
+        "core.api.throttling.AnonymousReadThrottle",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -329,7 +330,7 @@ SPECTACULAR_SETTINGS["CONTACT"] = {
     "name": CLAIM_TRACKER_ORGANIZATION_NAME,
     "url": CLAIM_TRACKER_ORGANIZATION_URL,
 }
-# Where claim pages are served; required when DJANGO_DEBUG=0 (config/public_url.py checks it).
+# Where claim pages are served; required when DJANGO_DEBUG=0 ((core/public_url.py checks it)).
 # Unset in development, links follow the host each request came in on.
 CLAIM_TRACKER_PUBLIC_URL = os.environ.get("CLAIM_TRACKER_PUBLIC_URL", "").rstrip("/")
 
@@ -345,11 +346,11 @@ LOGGING = {
 # --- Deployment and hardening ---
 # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE get a 413 and a URL with NUL bytes a 400 before any
 # view runs; a database that cannot be reached answers 503 on every page, not a server error.
-MIDDLEWARE.insert(1, "config.middleware.RequestGuardMiddleware")
-MIDDLEWARE.append("config.middleware.DatabaseUnavailableMiddleware")
-MIDDLEWARE.append("config.public_url.RequestPublicUrlMiddleware")
+MIDDLEWARE.insert(1, "core.middleware.RequestGuardMiddleware")
+MIDDLEWARE.append("core.middleware.DatabaseUnavailableMiddleware")
+MIDDLEWARE.append("core.public_url.RequestPublicUrlMiddleware")
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
-    "config.parsers.StrictJSONParser",
+    "core.api.parsers.StrictJSONParser",
     "rest_framework.parsers.FormParser",
     "rest_framework.parsers.MultiPartParser",
 ]
@@ -376,7 +377,7 @@ AXES_VERBOSE = False
 API_ANON_READ_RATE = os.environ.get("API_ANON_READ_RATE", "1200/min")
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 # Login lockouts, the anonymous read limit and the match limit all count the same address.
-AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -388,8 +389,8 @@ if not DEBUG:
 # Response URLs may be blank; the published schema says so, so clients and fuzzers agree with it.
 SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "drf_spectacular.hooks.postprocess_schema_enums",
-    "config.api.allow_blank_urls_in_responses",
-    "config.schema.add_shared_components",
+    "core.api.schema.allow_blank_urls_in_responses",
+    "core.api.schema.add_shared_components",
     "claims.api.docs.add_claimreview_components",
     "consumers.schema.describe_webhook_deliveries",
 ]
@@ -397,7 +398,7 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
 # waiting on a dead or hung broker again at every save.
 BROKER_FAILURE_COOLDOWN_SECONDS = float(os.environ.get("BROKER_FAILURE_COOLDOWN_SECONDS", "15"))
 # No log line carries the secret key, a password or a token, whoever writes it.
-LOGGING["filters"] = {"redact_secrets": {"()": "config.redaction.RedactSecretsFilter"}}
+LOGGING["filters"] = {"redact_secrets": {"()": "core.redaction.RedactSecretsFilter"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_secrets"]
 
 # --- Article ingestion ---

@@ -1,6 +1,6 @@
 """POSTing a webhook body to a consumer's URL without reaching the newsroom's own network.
 
-The host is resolved once and vetted (articles.ingest.address_guard); the connection then
+The host is resolved once and vetted (core.outbound.guard); the connection then
 goes to that vetted address with the original Host header and TLS name, so a second DNS
 answer cannot redirect the request. Timeouts are short and nothing is retried here: retries
 belong to the delivery task, so a dead endpoint holds up nothing else.
@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import urllib3
 
-from articles.ingest.address_guard import vetted_address
-from articles.ingest.fetch_errors import FetchError
+from core.outbound.errors import FetchError
+from core.outbound.guard import vetted_address
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

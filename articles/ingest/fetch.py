@@ -26,8 +26,7 @@ from urllib3.exceptions import (
 from urllib3.response import BaseHTTPResponse
 from urllib3.util import Url, parse_url
 
-from articles.ingest.address_guard import IPAddress, IPNetwork, vetted_address
-from articles.ingest.fetch_errors import (
+from core.outbound.errors import (
     ConnectionFailed,
     FetchError,
     FetchTimeout,
@@ -37,6 +36,7 @@ from articles.ingest.fetch_errors import (
     TooManyRedirects,
     UnsupportedContentType,
 )
+from core.outbound.guard import IPAddress, IPNetwork, vetted_address
 
 PAGE_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_CONTENT_TYPES = frozenset(

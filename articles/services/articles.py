@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput
 from articles.ingest import body_fingerprint, canonicalise_url, detect_language
 from articles.ingest.text import normalise_text
 from articles.models import Article, ArticleAddress, ArticleStatus, body_digest
+from core.errors import InvalidInput
 
 EDITABLE_FIELDS = ("title", "body", "url", "outlet", "author", "published_at")
 

@@ -14,7 +14,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput, TransitionNotAllowed
 from articles.models import Article
 from claims import events
 from claims.detection import split_sentences
@@ -38,6 +37,7 @@ from claims.models import (
 )
 from claims.services.kernel import name_history_user, require_editor
 from claims.services.workflow import claim_mark_checkable
+from core.errors import InvalidInput, TransitionNotAllowed
 
 # One decision in this many is held out to compare models on, chosen by its sentence.
 HELD_OUT_EVERY = 4

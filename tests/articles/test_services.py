@@ -1,10 +1,10 @@
 import pytest
 from django.utils import timezone
 
-from articles.errors import InvalidInput
 from articles.models import Article, ArticleStatus
 from articles.services import article_create, article_request_extraction, article_update
 from claims.models import Claim, ClaimStatus
+from core.errors import InvalidInput
 
 BODY = (
     "Unemployment in Ohio fell to 3.9 percent in March 2024, the state labor department said.\n\n"
