@@ -17,8 +17,10 @@ from core.outbound.errors import (
     UnsupportedContentType,
 )
 from core.outbound.guard import IPAddress, IPNetwork, forbidden_kind, vetted_address
+from core.outbound.pinned import DEFAULT_PORTS, host_header, pinned_pool
 
 __all__ = [
+    "DEFAULT_PORTS",
     "AddressRefused",
     "ConnectionFailed",
     "FetchError",
@@ -32,5 +34,7 @@ __all__ = [
     "TooManyRedirects",
     "UnsupportedContentType",
     "forbidden_kind",
+    "host_header",
+    "pinned_pool",
     "vetted_address",
 ]
