@@ -377,6 +377,30 @@ def article_mark_processing(*, article_id: int) -> Article | None:
     return article
 
 
+def article_mark_done(*, article: Article, body_hash: str, note: str = "") -> None:
+    """Record that the claims of this body are stored; `note` says what the editors should know
+    (claims left out over the limit), or clears an earlier run's reason.
+
+    Called with the article's row locked (select_for_update) inside the transaction that stored
+    the claims, so the claims and "done" commit together or not at all.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("article_mark_done runs inside the transaction holding the row lock")
+    article.status = ArticleStatus.DONE
+    article.status_reason = note
+    article.extracted_body_hash = body_hash
+    article.processed_at = timezone.now()
+    article.save(
+        update_fields=[
+            "status",
+            "status_reason",
+            "extracted_body_hash",
+            "processed_at",
+            "updated_at",
+        ]
+    )
+
+
 def article_mark_failed(*, article_id: int, body_hash: str, reason: str) -> None:
     """Record why extraction failed, unless the body has changed since (a new run is due then)."""
     Article.objects.filter(pk=article_id, body_hash=body_hash).update(
