@@ -47,13 +47,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    # Failed logins (admin and API tokens) are counted in the database, which every web process
-    # shares: after AXES_FAILURE_LIMIT failures the username is locked out from that address.
-    "axes",
     "core",
     "articles",
     "claims",
     "consumers",
+    # Failed logins (admin and API tokens) are counted in the database, which every web process
+    # shares: after AXES_FAILURE_LIMIT failures the username is locked out from that address.
+    # Last, as it always was: the admin's app URLs and any template lookups keep their order.
+    "axes",
 ]
 
 MIDDLEWARE = [
