@@ -27,7 +27,7 @@ lint: install
 
 # mypy with the Django and DRF stubs; fails on any error not already in .ci/mypy-baseline.txt, and on
 # a baseline entry that no longer occurs (then run typecheck-baseline: the baseline only shrinks).
-MYPY_PATHS = articles claims consumers config training
+MYPY_PATHS = articles claims consumers config core training
 typecheck: install
 	$(BIN)/mypy $(MYPY_PATHS) | $(BIN)/mypy-baseline filter --no-colors --sort-baseline --baseline-path .ci/mypy-baseline.txt
 

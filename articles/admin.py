@@ -10,8 +10,6 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 
-from articles.errors import ServiceError
-from articles.history_admin import ReadOnlyHistoryAdmin
 from articles.models import Article, FeedPoll, FeedSource, ImportBatch
 from articles.services import (
     EDITABLE_FIELDS,
@@ -28,6 +26,8 @@ from articles.services import (
     feed_source_update,
     read_page,
 )
+from core.errors import ServiceError
+from core.history_admin import ReadOnlyHistoryAdmin
 
 # An uploaded page is read whole; larger files are refused before they are parsed.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

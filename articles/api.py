@@ -9,9 +9,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from articles.models import Article, ArticleStatus
-from articles.permissions import IsEditor
 from articles.services import Receipt, article_create_from_url, article_receive
-from config.api import IdFilter
+from core.api.filters import IdFilter
+from core.permissions import IsEditor
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 

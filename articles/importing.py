@@ -12,13 +12,13 @@ from typing import Any
 
 from django.utils.dateparse import parse_datetime
 
-from articles.errors import ServiceError
 from articles.models import Article
 from articles.services import (
     article_create_from_url,
     article_receive,
     import_batch_count,
 )
+from core.errors import ServiceError
 
 REQUIRED = ("title", "body")
 OPTIONAL = ("url", "outlet", "author", "published_at")

@@ -195,8 +195,8 @@ def scenarios(total_claims: int) -> list[tuple[str, str, str]]:
     django.setup()
     from django.db.models import Count
 
-    from claims.api.pagination import _encode
     from claims.models import Claim
+    from core.api.pagination import _encode
 
     busiest = (
         Claim.objects.filter(claimant__isnull=False)

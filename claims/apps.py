@@ -9,6 +9,3 @@ class ClaimsConfig(AppConfig):
         # Registers the extraction task, which articles enqueue by name, in every process
         # (web, worker, commands), not only where Celery's autodiscovery runs.
         from claims import tasks  # noqa: F401
-
-        # Registers the system check that production names its public address.
-        from config import public_url  # noqa: F401

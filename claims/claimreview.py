@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 
 from claims.models import Claim, Verdict
-from config.public_url import public_base_url
+from core.public_url import public_base_url
 
 
 def claim_public_url(claim: Claim) -> str:

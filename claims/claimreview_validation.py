@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils import timezone
 
-from articles.errors import TransitionNotAllowed
-from config.public_url import public_base_url
+from core.errors import TransitionNotAllowed
+from core.public_url import public_base_url
 
 CLAIM_REVIEWED_MAX_CHARS = 500
 

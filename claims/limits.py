@@ -6,7 +6,7 @@ the API, the admin and the services refuse the same input.
 
 from typing import Any
 
-from articles.errors import InvalidInput
+from core.errors import InvalidInput
 
 MAX_SUMMARY_CHARS = 2000
 MAX_EXPLANATION_CHARS = 100_000

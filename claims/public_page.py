@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 from claims.api.filters import search_claims
 from claims.claimreview import claim_appearances, claim_public_url
 from claims.models import Appearance, Claim, Rating, Verdict, VerdictStatus
-from config.public_url import public_base_url
+from core.public_url import public_base_url
 
 # Search engines show about this much of a title and a description.
 TITLE_STATEMENT_CHARS = 110

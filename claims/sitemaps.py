@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from claims.models import Verdict, VerdictStatus
-from config.public_url import public_base_url
+from core.public_url import public_base_url
 
 
 class _PublicSite(Sitemap):

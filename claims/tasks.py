@@ -2,9 +2,9 @@ import logging
 
 from celery import shared_task
 
-from articles.errors import ServiceError
 from claims.services import article_extract_claims
 from config.celery import DURABLE_ROW_TASK
+from core.errors import ServiceError
 
 logger = logging.getLogger(__name__)
 

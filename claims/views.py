@@ -12,7 +12,7 @@ from claims.models import Claim, Verdict
 from claims.public import public_verdict_of
 from claims.public_page import claim_page as claim_page_for
 from claims.public_page import organisation, public_statement, published_fact_checks
-from config.public_url import public_base_url
+from core.public_url import public_base_url
 
 
 def claimreview_script(claim: Claim, verdict: Verdict) -> str:

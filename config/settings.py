@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     # Django's admin with the newsroom's site: dashboard, reviewers land on their queue.
-    "claims.admin_site.NewsroomAdminConfig",
+    "core.admin_site.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,13 +47,21 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "core",
     "articles",
     "claims",
     "consumers",
+    # Failed logins (admin and API tokens) are counted in the database, which every web process
+    # shares: after AXES_FAILURE_LIMIT failures the username is locked out from that address.
+    # Last, as it always was: the admin's app URLs and any template lookups keep their order.
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE get a 413 and a URL with NUL bytes a 400 before any
+    # view runs.
+    "core.middleware.RequestGuardMiddleware",
     # Serves collected static files with their gzip and Brotli copies (see STORAGES).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +72,12 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A database that cannot be reached answers 503 on every page, not a server error.
+    "core.middleware.DatabaseUnavailableMiddleware",
+    # Without CLAIM_TRACKER_PUBLIC_URL, links made during a request use that request's host.
+    "core.public_url.RequestPublicUrlMiddleware",
+    # Counts failed logins and refuses a locked-out username (see AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -198,6 +212,8 @@ ARTICLE_PROCESSING_TASK = "claims.tasks.extract_claims"
 ARTICLE_SWEEP_INTERVAL_SECONDS = int(os.environ.get("ARTICLE_SWEEP_INTERVAL_SECONDS", "60"))
 # An article left "processing" this long by a worker that died is picked up again by the sweep.
 ARTICLE_PROCESSING_STALE_SECONDS = int(os.environ.get("ARTICLE_PROCESSING_STALE_SECONDS", "600"))
+# How often the sweep polls the feeds that are due (each feed has its own interval).
+FEED_POLL_SWEEP_SECONDS = int(os.environ.get("FEED_POLL_SWEEP_SECONDS", "60"))
 CELERY_BEAT_SCHEDULE = {
     "sweep-pending-articles": {
         "task": "articles.tasks.sweep_pending_articles",
@@ -206,6 +222,10 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-webhook-deliveries": {
         "task": "consumers.tasks.sweep_webhook_deliveries",
         "schedule": 300,
+    },
+    "poll-due-feeds": {
+        "task": "articles.tasks.poll_due_feeds",
+        "schedule": FEED_POLL_SWEEP_SECONDS,
     },
 }
 
@@ -226,23 +246,36 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_PAGINATION_CLASS": "config.api.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "config.schema.ClaimTrackerAutoSchema",
-    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.ClaimTrackerAutoSchema",
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "consumers.throttling.ApiKeyRateThrottle",
-        "config.api.AnonymousReadThrottle",
+        "core.api.throttling.AnonymousReadThrottle",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "200"))
 # Anonymous lookups of /api/claims/match/ per client address, e.g. "600/min"; empty: no limit.
 CLAIM_MATCH_ANON_RATE = os.environ.get("CLAIM_MATCH_ANON_RATE", "600/min")
+
+# --- The publishing organisation, named in every ClaimReview. ---
+CLAIM_TRACKER_ORGANIZATION_NAME = os.environ.get(
+    "CLAIM_TRACKER_ORGANIZATION_NAME", "Claim Tracker Fact Check Desk"
+)
+CLAIM_TRACKER_ORGANIZATION_URL = os.environ.get(
+    "CLAIM_TRACKER_ORGANIZATION_URL", "http://127.0.0.1:8000/"
+)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim tracker API",
@@ -270,6 +303,10 @@ SPECTACULAR_SETTINGS = {
         "size limit; 429: over a rate limit (see Retry-After)."
     ),
     "VERSION": "1.0.0",
+    "CONTACT": {
+        "name": CLAIM_TRACKER_ORGANIZATION_NAME,
+        "url": CLAIM_TRACKER_ORGANIZATION_URL,
+    },
     # 3.1: nullable types as JSON Schema writes them, and webhooks described as webhooks.
     "OAS_VERSION": "3.1.0",
     "LICENSE": {
@@ -311,25 +348,23 @@ SPECTACULAR_SETTINGS = {
         "VerdictStatusEnum": "claims.models.VerdictStatus",
         "WebhookEventEnum": "consumers.models.WEBHOOK_EVENT_CHOICES",
     },
+    # Response URLs may be blank; the published schema says so, so clients and fuzzers agree
+    # with it.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.allow_blank_urls_in_responses",
+        "core.api.schema.add_shared_components",
+        "claims.api.docs.add_claimreview_components",
+        "consumers.schema.describe_webhook_deliveries",
+    ],
 }
 
-# --- The publishing organisation, named in every ClaimReview. ---
-CLAIM_TRACKER_ORGANIZATION_NAME = os.environ.get(
-    "CLAIM_TRACKER_ORGANIZATION_NAME", "Claim Tracker Fact Check Desk"
-)
-CLAIM_TRACKER_ORGANIZATION_URL = os.environ.get(
-    "CLAIM_TRACKER_ORGANIZATION_URL", "http://127.0.0.1:8000/"
-)
 # The newsroom's logo on its public pages (an absolute URL or a path under the site);
 # empty shows the project's own mark.
 CLAIM_TRACKER_ORGANIZATION_LOGO_URL = os.environ.get("CLAIM_TRACKER_ORGANIZATION_LOGO_URL", "")
 # Fact-checks per page of the sitemap (search engines accept up to 50,000).
 CLAIM_TRACKER_SITEMAP_PAGE_SIZE = int(os.environ.get("CLAIM_TRACKER_SITEMAP_PAGE_SIZE", "5000"))
-SPECTACULAR_SETTINGS["CONTACT"] = {
-    "name": CLAIM_TRACKER_ORGANIZATION_NAME,
-    "url": CLAIM_TRACKER_ORGANIZATION_URL,
-}
-# Where claim pages are served; required when DJANGO_DEBUG=0 (config/public_url.py checks it).
+# Where claim pages are served; required when DJANGO_DEBUG=0 (core/public_url.py checks it).
 # Unset in development, links follow the host each request came in on.
 CLAIM_TRACKER_PUBLIC_URL = os.environ.get("CLAIM_TRACKER_PUBLIC_URL", "").rstrip("/")
 
@@ -337,26 +372,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No log line carries the secret key, a password or a token, whoever writes it.
+    "filters": {"redact_secrets": {"()": "core.redaction.RedactSecretsFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
 # --- Deployment and hardening ---
-# Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE get a 413 and a URL with NUL bytes a 400 before any
-# view runs; a database that cannot be reached answers 503 on every page, not a server error.
-MIDDLEWARE.insert(1, "config.middleware.RequestGuardMiddleware")
-MIDDLEWARE.append("config.middleware.DatabaseUnavailableMiddleware")
-MIDDLEWARE.append("config.public_url.RequestPublicUrlMiddleware")
-REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
-    "config.parsers.StrictJSONParser",
-    "rest_framework.parsers.FormParser",
-    "rest_framework.parsers.MultiPartParser",
-]
-# Failed logins (admin and API tokens) are counted in the database, which every web process
-# shares: after AXES_FAILURE_LIMIT failures the username is locked out from that address.
-INSTALLED_APPS.append("axes")
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -369,14 +398,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = ["password", "token"]
 # No banner at every process start (commands print one line on failure); lockouts still log.
 AXES_VERBOSE = False
-# X-Forwarded-For is believed only behind DJANGO_TRUSTED_PROXY_COUNT proxies that set it;
-# otherwise a client could pick a new address for every guess.
 # Reads without credentials per client address, e.g. "1200/min" (s, min, h, day); empty: no
 # limit. Counted in CACHE_URL's Redis, so every web process counts against the same number.
 API_ANON_READ_RATE = os.environ.get("API_ANON_READ_RATE", "1200/min")
+# X-Forwarded-For is believed only behind DJANGO_TRUSTED_PROXY_COUNT proxies that set it;
+# otherwise a client could pick a new address for every guess.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 # Login lockouts, the anonymous read limit and the match limit all count the same address.
-AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -385,20 +414,9 @@ if not DEBUG:
     USE_X_FORWARDED_HOST = env_bool("DJANGO_USE_X_FORWARDED_HOST", False)
     if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be at least 50 random characters")
-# Response URLs may be blank; the published schema says so, so clients and fuzzers agree with it.
-SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
-    "drf_spectacular.hooks.postprocess_schema_enums",
-    "config.api.allow_blank_urls_in_responses",
-    "config.schema.add_shared_components",
-    "claims.api.docs.add_claimreview_components",
-    "consumers.schema.describe_webhook_deliveries",
-]
 # After a failed enqueue, a web process leaves tasks to the sweep for this long instead of
 # waiting on a dead or hung broker again at every save.
 BROKER_FAILURE_COOLDOWN_SECONDS = float(os.environ.get("BROKER_FAILURE_COOLDOWN_SECONDS", "15"))
-# No log line carries the secret key, a password or a token, whoever writes it.
-LOGGING["filters"] = {"redact_secrets": {"()": "config.redaction.RedactSecretsFilter"}}
-LOGGING["handlers"]["console"]["filters"] = ["redact_secrets"]
 
 # --- Article ingestion ---
 # Pages fetched by address (articles.ingest.fetch_url). Private, loopback and link-local
@@ -415,12 +433,7 @@ ARTICLE_FETCH_RETRY_SECONDS = int(os.environ.get("ARTICLE_FETCH_RETRY_SECONDS", 
 ARTICLE_FETCH_STALE_SECONDS = int(os.environ.get("ARTICLE_FETCH_STALE_SECONDS", "600"))
 # The claim detector reads these languages; articles in others are kept and flagged.
 SUPPORTED_LANGUAGES = set(env_list("ARTICLE_SUPPORTED_LANGUAGES", "en"))
-FEED_POLL_SWEEP_SECONDS = int(os.environ.get("FEED_POLL_SWEEP_SECONDS", "60"))
 FEED_MAX_ENTRIES_PER_POLL = int(os.environ.get("FEED_MAX_ENTRIES_PER_POLL", "200"))
-CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
-    "task": "articles.tasks.poll_due_feeds",
-    "schedule": FEED_POLL_SWEEP_SECONDS,
-}
 
 # --- The detector's learning loop (claims/detector.py, claims/services/learning.py). ---
 # How often each process looks for a newly promoted or rolled-back detector model.

@@ -6,12 +6,12 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from articles.roles import is_editor
 from claims.events import EVENTS
 from consumers.models import ApiKey, WebhookDelivery, WebhookSubscription
 from consumers.sending import check_webhook_url
 from consumers.services import api_key_create, api_key_revoke, webhook_subscription_create
 from consumers.tasks import deliver_webhook
+from core.roles import is_editor
 
 
 @admin.action(description="Revoke the selected keys")

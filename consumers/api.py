@@ -10,10 +10,10 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from articles.roles import is_editor
 from claims.events import EVENTS
 from consumers.models import ApiKey, WebhookDelivery, WebhookSubscription
 from consumers.services import webhook_subscription_create, webhook_subscription_deactivate
+from core.roles import is_editor
 
 SIGNATURE_HELP = (
     "Each delivery is a POST with a JSON body, signed per the Standard Webhooks specification: "

@@ -1,8 +1,7 @@
 """POSTing a webhook body to a consumer's URL without reaching the newsroom's own network.
 
-The host is resolved once and vetted (articles.ingest.address_guard); the connection then
-goes to that vetted address with the original Host header and TLS name, so a second DNS
-answer cannot redirect the request. Timeouts are short and nothing is retried here: retries
+The host is resolved once and vetted, and the connection is pinned to that address
+(core.outbound, as the article fetcher's), so a second DNS answer cannot redirect the request. Timeouts are short and nothing is retried here: retries
 belong to the delivery task, so a dead endpoint holds up nothing else.
 """
 
@@ -11,10 +10,7 @@ from urllib.parse import urlsplit
 
 import urllib3
 
-from articles.ingest.address_guard import vetted_address
-from articles.ingest.fetch_errors import FetchError
-
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+from core.outbound import DEFAULT_PORTS, FetchError, host_header, pinned_pool, vetted_address
 
 
 class SendFailed(Exception):
@@ -30,12 +26,12 @@ class SendResult:
 def check_webhook_url(url: str, *, allow_private: bool) -> str | None:
     """Why this URL cannot receive webhooks, or None when it can."""
     parts = urlsplit(url)
-    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
         return "Must be an http or https URL."
     if parts.username or parts.password:
         return "Must not contain a user name or password."
     try:
-        port = parts.port or _DEFAULT_PORTS[parts.scheme]
+        port = parts.port or DEFAULT_PORTS[parts.scheme]
         vetted_address(parts.hostname, port, url=url, allow_private=allow_private)
     except ValueError:
         return "Has an invalid port."
@@ -54,33 +50,19 @@ def post_json(
     read_timeout: float,
 ) -> SendResult:
     parts = urlsplit(url)
-    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
         raise SendFailed("not an http or https URL")
-    port = parts.port or _DEFAULT_PORTS[parts.scheme]
+    port = parts.port or DEFAULT_PORTS[parts.scheme]
     try:
         address = vetted_address(parts.hostname, port, url=url, allow_private=allow_private)
     except FetchError as error:
         raise SendFailed(error.reason) from error
-    timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
-    if parts.scheme == "https":
-        pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
-            str(address),
-            port,
-            timeout=timeout,
-            retries=False,
-            maxsize=1,
-            server_hostname=parts.hostname,
-            assert_hostname=parts.hostname,
-            cert_reqs="CERT_REQUIRED",
-        )
-    else:
-        pool = urllib3.HTTPConnectionPool(
-            str(address), port, timeout=timeout, retries=False, maxsize=1
-        )
-    host_header = (
-        parts.hostname
-        if parts.port in (None, _DEFAULT_PORTS[parts.scheme])
-        else (f"{parts.hostname}:{parts.port}")
+    pool = pinned_pool(
+        scheme=parts.scheme,
+        host=parts.hostname,
+        port=port,
+        address=address,
+        timeout=urllib3.Timeout(connect=connect_timeout, read=read_timeout),
     )
     path = parts.path or "/"
     if parts.query:
@@ -91,7 +73,10 @@ def post_json(
                 "POST",
                 path,
                 body=body,
-                headers={**headers, "Host": host_header},
+                headers={
+                    **headers,
+                    "Host": host_header(parts.hostname, parts.port, scheme=parts.scheme),
+                },
                 redirect=False,
                 retries=False,
                 preload_content=False,

@@ -17,15 +17,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput, NotPermitted
-from articles.roles import is_editor
 from claims.claimreview import claim_public_url, claimreview_for
 from claims.events import EVENTS
 from claims.public import verdict_item
-from config.public_url import public_base_url
 from consumers import signing
 from consumers.models import ApiKey, DeliveryStatus, WebhookDelivery, WebhookSubscription
 from consumers.sending import SendFailed, check_webhook_url, post_json
+from core.errors import InvalidInput, NotPermitted
+from core.public_url import public_base_url
+from core.roles import is_editor
 
 logger = logging.getLogger(__name__)
 

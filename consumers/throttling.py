@@ -5,8 +5,8 @@ A fixed one-minute window per key, so every web process counts against the same 
 
 from typing import Any
 
-from config.api import FixedWindowThrottle
 from consumers.models import ApiKey
+from core.api.throttling import FixedWindowThrottle
 
 WINDOW_SECONDS = 60
 

@@ -13,40 +13,18 @@ from articles.ingest.fetch import (
     FetchResult,
     fetch_url,
 )
-from articles.ingest.fetch_errors import (
-    AddressRefused,
-    ConnectionFailed,
-    FetchError,
-    FetchTimeout,
-    HostNotFound,
-    HTTPStatusError,
-    InvalidURL,
-    ResponseTooLarge,
-    TooManyRedirects,
-    UnsupportedContentType,
-)
 from articles.ingest.language import detect_language
 from articles.ingest.sitemaps import sitemap_index_locations
 
 __all__ = [
     "FEED_CONTENT_TYPES",
     "PAGE_CONTENT_TYPES",
-    "AddressRefused",
-    "ConnectionFailed",
     "ExtractedArticle",
     "ExtractionError",
     "FeedEntry",
     "FeedError",
-    "FetchError",
     "FetchPolicy",
     "FetchResult",
-    "FetchTimeout",
-    "HTTPStatusError",
-    "HostNotFound",
-    "InvalidURL",
-    "ResponseTooLarge",
-    "TooManyRedirects",
-    "UnsupportedContentType",
     "body_fingerprint",
     "canonicalise_url",
     "detect_language",

@@ -1,8 +1,8 @@
 """Fetching an article page or a feed over HTTP, safely.
 
-Each hop of a redirect chain is checked on its own: scheme, resolved address (see
-address_guard), then the connection goes to that vetted address while the request carries
-the original Host header and TLS server name, so certificates are still verified for the name.
+Each hop of a redirect chain is checked on its own: scheme, resolved address, then the
+connection is pinned to that vetted address (core.outbound), so certificates are still
+verified for the name and a second DNS answer cannot redirect the fetch.
 """
 
 from __future__ import annotations
@@ -26,16 +26,21 @@ from urllib3.exceptions import (
 from urllib3.response import BaseHTTPResponse
 from urllib3.util import Url, parse_url
 
-from articles.ingest.address_guard import IPAddress, IPNetwork, vetted_address
-from articles.ingest.fetch_errors import (
+from core.outbound import (
+    DEFAULT_PORTS,
     ConnectionFailed,
     FetchError,
     FetchTimeout,
     HTTPStatusError,
     InvalidURL,
+    IPAddress,
+    IPNetwork,
     ResponseTooLarge,
     TooManyRedirects,
     UnsupportedContentType,
+    host_header,
+    pinned_pool,
+    vetted_address,
 )
 
 PAGE_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -46,7 +51,6 @@ FEED_CONTENT_TYPES = frozenset(
 ALLOW_PRIVATE_ENV = "ARTICLE_FETCH_ALLOW_PRIVATE"
 
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _CHUNK_BYTES = 64 * 1024
 
 
@@ -119,7 +123,7 @@ def _parse(url: str) -> Url:
         parsed = parse_url(url)
     except LocationParseError as error:
         raise InvalidURL(f"invalid address: {error}", url=url) from error
-    if parsed.scheme not in _DEFAULT_PORTS:
+    if parsed.scheme not in DEFAULT_PORTS:
         scheme = parsed.scheme or "none"
         raise InvalidURL(f"unsupported scheme {scheme}: only http and https are fetched", url=url)
     if not parsed.host:
@@ -132,12 +136,6 @@ def _hostname(parsed: Url) -> str:
     return str(parsed.host).strip("[]")
 
 
-def _host_header(parsed: Url) -> str:
-    host = str(parsed.host)
-    port = parsed.port
-    return host if port is None or port == _DEFAULT_PORTS[str(parsed.scheme)] else f"{host}:{port}"
-
-
 def _pool(
     parsed: Url, address: IPAddress, policy: FetchPolicy, deadline: _Deadline
 ) -> urllib3.HTTPConnectionPool:
@@ -145,20 +143,14 @@ def _pool(
     timeout = urllib3.Timeout(
         connect=min(policy.connect_timeout, remaining), read=min(policy.read_timeout, remaining)
     )
-    port = parsed.port or _DEFAULT_PORTS[str(parsed.scheme)]
-    if parsed.scheme == "https":
-        return urllib3.HTTPSConnectionPool(
-            str(address),
-            port,
-            timeout=timeout,
-            retries=False,
-            maxsize=1,
-            server_hostname=_hostname(parsed),
-            assert_hostname=_hostname(parsed),
-            cert_reqs="CERT_REQUIRED",
-            ca_certs=policy.ca_certs,
-        )
-    return urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False, maxsize=1)
+    return pinned_pool(
+        scheme=str(parsed.scheme),
+        host=_hostname(parsed),
+        port=parsed.port or DEFAULT_PORTS[str(parsed.scheme)],
+        address=address,
+        timeout=timeout,
+        ca_certs=policy.ca_certs,
+    )
 
 
 def _transport_error(error: Exception, parsed: Url, policy: FetchPolicy, url: str) -> FetchError:
@@ -192,7 +184,10 @@ def _send(
         return pool.urlopen(
             "GET",
             parsed.request_uri,
-            headers={**headers, "Host": _host_header(parsed)},
+            headers={
+                **headers,
+                "Host": host_header(_hostname(parsed), parsed.port, scheme=str(parsed.scheme)),
+            },
             redirect=False,
             retries=False,
             preload_content=False,
@@ -284,7 +279,7 @@ def fetch_url(
         parsed = _parse(current)
         address = vetted_address(
             _hostname(parsed),
-            parsed.port or _DEFAULT_PORTS[str(parsed.scheme)],
+            parsed.port or DEFAULT_PORTS[str(parsed.scheme)],
             url=current,
             allow_private=policy.allow_private_addresses,
             allowed_networks=policy.allowed_networks,

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput
 from articles.ingest import body_fingerprint, canonicalise_url, detect_language
 from articles.ingest.text import normalise_text
 from articles.models import Article, ArticleAddress, ArticleStatus, body_digest
+from core.errors import InvalidInput
 
 EDITABLE_FIELDS = ("title", "body", "url", "outlet", "author", "published_at")
 
@@ -375,6 +375,30 @@ def article_mark_processing(*, article_id: int) -> Article | None:
             update_fields=["status", "status_reason", "processing_started_at", "updated_at"]
         )
     return article
+
+
+def article_mark_done(*, article: Article, body_hash: str, note: str = "") -> None:
+    """Record that the claims of this body are stored; `note` says what the editors should know
+    (claims left out over the limit), or clears an earlier run's reason.
+
+    Called with the article's row locked (select_for_update) inside the transaction that stored
+    the claims, so the claims and "done" commit together or not at all.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("article_mark_done runs inside the transaction holding the row lock")
+    article.status = ArticleStatus.DONE
+    article.status_reason = note
+    article.extracted_body_hash = body_hash
+    article.processed_at = timezone.now()
+    article.save(
+        update_fields=[
+            "status",
+            "status_reason",
+            "extracted_body_hash",
+            "processed_at",
+            "updated_at",
+        ]
+    )
 
 
 def article_mark_failed(*, article_id: int, body_hash: str, reason: str) -> None:

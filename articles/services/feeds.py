@@ -14,11 +14,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput, ServiceError
-from articles.ingest import FeedError, FetchError, fetch_url, next_poll_delay, parse_feed
+from articles.ingest import FeedError, fetch_url, next_poll_delay, parse_feed
 from articles.models import FeedPoll, FeedPollStatus, FeedSource
 from articles.services.articles import clean_url
 from articles.services.pages import article_create_from_url, fetch_policy
+from core.errors import InvalidInput, ServiceError
+from core.outbound import FetchError
 
 POLL_TASK = "articles.tasks.poll_feed"
 

@@ -17,11 +17,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput
 from articles.ingest import (
     ExtractedArticle,
     ExtractionError,
-    FetchError,
     FetchPolicy,
     canonicalise_url,
     extract_article,
@@ -41,6 +39,8 @@ from articles.services.articles import (
     queue_extraction,
     set_body,
 )
+from core.errors import InvalidInput
+from core.outbound import FetchError
 
 FETCH_TASK = "articles.tasks.fetch_article"
 

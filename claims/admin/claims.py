@@ -15,9 +15,6 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from articles.errors import ServiceError
-from articles.history_admin import ReadOnlyHistoryAdmin
-from articles.roles import is_editor
 from articles.services import article_request_extraction
 from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
@@ -69,6 +66,9 @@ from claims.services import (
 )
 from claims.services.policy import Move, claim_moves, move_refusal
 from claims.services.workflow import latest_send_back, verdict_send_back
+from core.errors import ServiceError
+from core.history_admin import ReadOnlyHistoryAdmin
+from core.roles import is_editor
 
 
 class ScoreBandFilter(admin.SimpleListFilter):

@@ -13,8 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from articles.roles import is_editor
 from claims.models import Claim, ClaimStatus, Verdict
+from core.roles import is_editor
 
 WEEKS_SHOWN = 12
 BAR_WIDTH = 300

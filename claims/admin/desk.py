@@ -19,7 +19,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.errors import ServiceError
 from articles.models import Article
 from claims.admin.forms import AssignForm, DuplicateForm, ReasonForm
 from claims.admin.listing import percentage
@@ -33,6 +32,7 @@ from claims.services import (
 from claims.services.learning import check_mark_missed, claim_mark_missed
 from claims.services.policy import Move, claim_moves, move_refusal
 from claims.templatetags.desk import article_text, marked_text
+from core.errors import ServiceError
 
 # How many claims the duplicate search offers at once: a short list the keyboard runs through.
 ORIGINALS_SHOWN = 8

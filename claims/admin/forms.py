@@ -3,7 +3,6 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
-from articles.roles import REVIEWERS
 from claims.limits import (
     MAX_EXPLANATION_CHARS,
     MAX_NOTE_CHARS,
@@ -16,6 +15,7 @@ from claims.limits import (
 )
 from claims.models import Rating
 from claims.services.statements import MAX_STATEMENT_CHARS
+from core.roles import REVIEWERS
 
 
 def _reviewers() -> Any:

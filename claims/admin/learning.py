@@ -12,9 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from articles.errors import ServiceError
 from articles.models import Article
-from articles.roles import is_editor
 from claims.detector import active_model_version
 from claims.models import DetectorModel, DetectorModelStatus
 from claims.services.learning import (
@@ -24,6 +22,8 @@ from claims.services.learning import (
     waiting_decisions,
 )
 from claims.tasks import retrain_detector
+from core.errors import ServiceError
+from core.roles import is_editor
 
 MODELS_SHOWN = 10
 

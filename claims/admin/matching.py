@@ -16,8 +16,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from articles.errors import ServiceError
-from articles.roles import is_editor, is_staff_member
 from claims.admin.claims import ClaimAdmin
 from claims.admin.inlines import LabelledTabularInline
 from claims.models import (
@@ -35,6 +33,8 @@ from claims.services.merging import (
     suggestion_accept,
     suggestion_reject,
 )
+from core.errors import ServiceError
+from core.roles import is_editor, is_staff_member
 
 
 class NewsroomReadOnly:

@@ -4,8 +4,6 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from articles.errors import ServiceError
-from articles.history_admin import ReadOnlyHistoryAdmin
 from claims.models import (
     Claimant,
     ClaimantAlias,
@@ -13,6 +11,8 @@ from claims.models import (
     RatingScale,
 )
 from claims.services import rating_scale_activate
+from core.errors import ServiceError
+from core.history_admin import ReadOnlyHistoryAdmin
 
 
 class ClaimantAliasInline(admin.TabularInline):

@@ -4,12 +4,12 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from articles.history_admin import ReadOnlyHistoryAdmin
 from claims.models import (
     DetectorFeedback,
     Verdict,
     VerdictSource,
 )
+from core.history_admin import ReadOnlyHistoryAdmin
 
 
 class VerdictSourceInline(admin.TabularInline):

@@ -12,11 +12,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF
-from claims.api.pagination import CursorCapablePagination
 from claims.claimreview import claimreview_for
 from claims.models import Verdict
 from claims.public import published_reviews
-from config.api import LINKED_DATA_RENDERERS
+from core.api.pagination import CursorCapablePagination
+from core.api.renderers import LINKED_DATA_RENDERERS
 
 
 class ClaimReviewFeedFilter(filters.FilterSet):

@@ -26,7 +26,7 @@ from django_filters import rest_framework as filters
 from rest_framework.request import Request
 
 from claims.models import Claim, Claimant, ClaimStatus, Verdict, VerdictStatus
-from config.api import MAX_ROW_ID, IdFilter
+from core.api.filters import MAX_ROW_ID, IdFilter
 
 SEARCH_CONFIG = "english"
 MAX_SEARCH_WORDS = 12

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from claims.claimreview import claim_public_url
 from claims.models import ExternalReview, Verdict
 from claims.services.matching import MAX_MATCHES, MAX_QUERY_CHARS, ClaimMatch, claims_find_matching
-from config.api import AnonymousReadThrottle
+from core.api.throttling import AnonymousReadThrottle
 
 DEFAULT_MATCHES = 5
 

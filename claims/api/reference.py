@@ -11,14 +11,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims.api.docs import PUBLISHED_VERDICT_EXAMPLE
-from claims.api.pagination import CursorCapablePagination
 from claims.api.public_serializers import (
     ClaimantSerializer,
     PublicVerdictSerializer,
     RatingScaleSerializer,
 )
 from claims.models import Claimant, ClaimantKind, Rating, RatingScale, Verdict, VerdictStatus
-from config.api import READ_RENDERERS, IdFilter
+from core.api.filters import IdFilter
+from core.api.pagination import CursorCapablePagination
+from core.api.renderers import READ_RENDERERS
 
 
 class ClaimantFilter(filters.FilterSet):

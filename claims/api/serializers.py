@@ -3,7 +3,6 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.roles import is_staff_member
 from claims.limits import (
     MAX_EXPLANATION_CHARS,
     MAX_NOTE_CHARS,
@@ -19,6 +18,7 @@ from claims.limits import (
 from claims.models import Claim, Rating, Verdict, VerdictSource
 from claims.public import claim_item_of
 from claims.services.policy import Move
+from core.roles import is_staff_member
 
 
 def shows_assignment(request: Any) -> bool:

@@ -9,10 +9,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from articles.permissions import IsEditor, IsNewsroomStaff
 from claims.api.docs import CLAIMREVIEW_EXAMPLE, CLAIMREVIEW_REF, claim_list_docs
 from claims.api.filters import ClaimFilter, GivenFiltersBackend
-from claims.api.pagination import CursorCapablePagination
 from claims.api.serializers import (
     AssignSerializer,
     ClaimMovesSerializer,
@@ -44,7 +42,9 @@ from claims.services import (
     verdict_second_review,
 )
 from claims.services.policy import claim_moves
-from config.api import LINKED_DATA_RENDERERS, READ_RENDERERS
+from core.api.pagination import CursorCapablePagination
+from core.api.renderers import LINKED_DATA_RENDERERS, READ_RENDERERS
+from core.permissions import IsEditor, IsNewsroomStaff
 
 # Workflow actions only editors may take; the others check the acting reviewer in the service.
 EDITOR_ACTIONS = {

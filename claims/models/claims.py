@@ -8,10 +8,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles.models import Article
-from articles.roles import is_editor
 from claims.models.claimants import Claimant
 from claims.models.queues import in_queue_of
 from claims.models.verdicts import Verdict, VerdictStatus
+from core.roles import is_editor
 
 
 def text_digest(text: str) -> str:

@@ -4,9 +4,9 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from simple_history.models import HistoricalRecords
 
-from articles.roles import is_editor
 from claims.models.queues import in_queue_of
 from claims.models.ratings import Rating
+from core.roles import is_editor
 
 
 class VerdictStatus(models.TextChoices):

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.db import transaction
 
-from articles.errors import InvalidInput, TransitionNotAllowed
 from claims.models import Claim, ClaimStatus
 from claims.services.kernel import (
     clean_reason,
@@ -14,6 +13,7 @@ from claims.services.kernel import (
     transition,
 )
 from claims.services.policy import Move, check_move
+from core.errors import InvalidInput, TransitionNotAllowed
 
 S = ClaimStatus
 

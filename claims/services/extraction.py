@@ -6,10 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
-from articles.services import article_mark_failed, article_mark_processing
+from articles.services import article_mark_done, article_mark_failed, article_mark_processing
 from claims import events
 from claims.detection import DetectedClaim, DetectionTimeout
 from claims.detector import current_detector
@@ -132,19 +131,7 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         for new_claim in stored.created:
             events.emit(events.CLAIM_CREATED, claim=new_claim)
 
-        article.status = ArticleStatus.DONE
-        article.status_reason = truncated
-        article.extracted_body_hash = body_hash
-        article.processed_at = timezone.now()
-        article.save(
-            update_fields=[
-                "status",
-                "status_reason",
-                "extracted_body_hash",
-                "processed_at",
-                "updated_at",
-            ]
-        )
+        article_mark_done(article=article, body_hash=body_hash, note=truncated)
     return ExtractionOutcome(
         article_id=article_id,
         ran=True,

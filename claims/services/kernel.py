@@ -3,11 +3,11 @@ the editor check and the reason's cleaning. Services import these, never each ot
 
 from typing import Any
 
-from articles.errors import NotPermitted
-from articles.roles import is_editor
 from claims.limits import MAX_NOTE_CHARS, clean_text
 from claims.models import Claim, ClaimTransition
 from claims.services.policy import transition_refusal
+from core.errors import NotPermitted
+from core.roles import is_editor
 
 
 def user_or_none(actor: Any) -> Any:

@@ -14,9 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from articles.models import Article
-from articles.roles import is_editor
 from claims import events
 from claims.detection import split_sentences
 from claims.detection.adaptation import adapt, evaluate
@@ -39,6 +37,8 @@ from claims.models import (
 )
 from claims.services.kernel import name_history_user, require_editor
 from claims.services.workflow import claim_mark_checkable
+from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from core.roles import is_editor
 
 # One decision in this many is held out to compare models on, chosen by its sentence.
 HELD_OUT_EVERY = 4

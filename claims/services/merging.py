@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from articles.errors import InvalidInput, TransitionNotAllowed
 from claims.models import (
     Appearance,
     Claim,
@@ -25,6 +24,7 @@ from claims.models import (
 )
 from claims.services.kernel import require_editor, user_or_none
 from claims.services.matching import claim_root, match_index_record
+from core.errors import InvalidInput, TransitionNotAllowed
 
 
 def _check_verdicts(keep: Claim, merged: list[Claim]) -> None:

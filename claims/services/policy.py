@@ -16,9 +16,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from articles.errors import NotPermitted, ServiceError, TransitionNotAllowed
-from articles.roles import is_editor
 from claims.models import Claim, ClaimStatus, SecondReview, Verdict, VerdictStatus
+from core.errors import NotPermitted, ServiceError, TransitionNotAllowed
+from core.roles import is_editor
 
 S = ClaimStatus
 # Which states each state may move to. Anything else is refused with a 409.

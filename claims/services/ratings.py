@@ -4,9 +4,9 @@ from typing import Any
 
 from django.db import transaction
 
-from articles.errors import InvalidInput
 from claims.models import RatingScale
 from claims.services.kernel import name_history_user, require_editor
+from core.errors import InvalidInput
 
 
 def rating_scale_activate(*, scale: RatingScale, actor: Any) -> RatingScale:

@@ -4,11 +4,11 @@ from typing import Any
 
 from django.db import transaction
 
-from articles.errors import InvalidInput
 from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS
 from claims.models import Claim
 from claims.services.kernel import lock_claim, name_history_user
 from claims.services.policy import Move, check_move
+from core.errors import InvalidInput
 
 # The statement is what ClaimReview's claimReviewed carries, so it obeys that limit.
 MAX_STATEMENT_CHARS = CLAIM_REVIEWED_MAX_CHARS

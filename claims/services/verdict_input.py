@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.errors import InvalidInput
 from claims.limits import (
     MAX_SOURCE_PUBLISHER_CHARS,
     MAX_SOURCE_QUOTE_CHARS,
@@ -17,6 +16,7 @@ from claims.limits import (
     MAX_SOURCES,
 )
 from claims.models import Rating
+from core.errors import InvalidInput
 
 
 def _clean_accessed_at(value: Any) -> datetime | None:

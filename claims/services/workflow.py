@@ -16,8 +16,6 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from articles.errors import InvalidInput, TransitionNotAllowed
-from articles.roles import REVIEWERS
 from claims import events
 from claims.claimreview_validation import ensure_claimreview_publishable
 from claims.limits import (
@@ -45,6 +43,8 @@ from claims.services.kernel import (
 )
 from claims.services.policy import Move, check_move
 from claims.services.verdict_input import clean_sources, rating_on_active_scale
+from core.errors import InvalidInput, TransitionNotAllowed
+from core.roles import REVIEWERS
 
 S = ClaimStatus
 

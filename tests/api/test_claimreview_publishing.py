@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.errors import TransitionNotAllowed
 from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS, validate_claimreview
 from claims.models import ClaimStatus
 from claims.services import verdict_correct, verdict_publish
-from config.public_url import public_base_url
+from core.errors import TransitionNotAllowed
+from core.public_url import public_base_url
 from tests.api.publishing import draft_verdict, publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 

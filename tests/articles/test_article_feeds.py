@@ -9,10 +9,10 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from articles.errors import InvalidInput
 from articles.models import Article, ArticleStatus, FeedPoll, FeedPollStatus, FeedSource
 from articles.services import feed_poll, feed_source_create, feed_source_request_poll
 from articles.tasks import poll_due_feeds
+from core.errors import InvalidInput
 from tests.articles.conftest import DREDGING, ENGLISH_PAGES, send_document
 from tests.articles.ingest.test_ingest_extraction import EXPECTED
 

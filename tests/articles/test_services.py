@@ -1,10 +1,17 @@
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
-from articles.errors import InvalidInput
 from articles.models import Article, ArticleStatus
-from articles.services import article_create, article_request_extraction, article_update
+from articles.services import (
+    article_create,
+    article_mark_done,
+    article_request_extraction,
+    article_update,
+)
 from claims.models import Claim, ClaimStatus
+from core.errors import InvalidInput
+from tests.factories import ArticleFactory
 
 BODY = (
     "Unemployment in Ohio fell to 3.9 percent in March 2024, the state labor department said.\n\n"
@@ -131,3 +138,28 @@ def test_a_naive_publication_time_is_stored_in_the_newsroom_time_zone():
         title="Jobs report", body=BODY, published_at=timezone.datetime(2024, 4, 2, 9, 30)
     )
     assert timezone.is_aware(article.published_at)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_marking_an_article_done_outside_its_row_lock_is_refused():
+    article = ArticleFactory(status=ArticleStatus.PROCESSING, extracted_body_hash="")
+
+    with pytest.raises(RuntimeError):
+        article_mark_done(article=article, body_hash=article.body_hash)
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.PROCESSING
+
+
+@pytest.mark.django_db
+def test_an_article_marked_done_says_what_the_editors_should_know():
+    article = ArticleFactory(status=ArticleStatus.PROCESSING, extracted_body_hash="")
+
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        article_mark_done(article=locked, body_hash=locked.body_hash, note="Some claims left out.")
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DONE
+    assert article.status_reason == "Some claims left out."
+    assert article.extracted_body_hash == article.body_hash

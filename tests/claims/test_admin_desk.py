@@ -7,10 +7,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from articles.errors import NotPermitted, TransitionNotAllowed
 from claims.models import ClaimStatus, ClaimTransition, VerdictStatus
 from claims.services import claim_assign, verdict_draft
 from claims.services.workflow import verdict_send_back
+from core.errors import NotPermitted, TransitionNotAllowed
 from tests.api.publishing import draft_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 

@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from articles.history_admin import ReadOnlyHistoryAdmin, workflow_fields
 from articles.models import Article
 from claims.models import Claim, Verdict
+from core.history_admin import ReadOnlyHistoryAdmin, workflow_fields
 from tests.api.publishing import publish_verdict
 from tests.factories import ClaimFactory, UserFactory
 

@@ -7,10 +7,10 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from articles.errors import InvalidInput, NotPermitted
 from articles.services import article_create, article_update
 from claims.models import Claim
 from claims.services import claim_edit_statement
+from core.errors import InvalidInput, NotPermitted
 from tests.factories import ArticleFactory, ClaimFactory
 
 BODY = (

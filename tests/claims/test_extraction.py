@@ -3,9 +3,10 @@ from datetime import UTC, datetime
 import pytest
 
 from articles.models import ArticleStatus
-from articles.services import article_create
+from articles.services import article_create, article_mark_failed
 from claims.models import Appearance, Claim, Claimant
 from claims.services import article_extract_claims
+from tests.factories import ArticleFactory
 
 
 def _claim_containing(article, fragment: str) -> Claim:
@@ -80,3 +81,23 @@ def test_extraction_of_a_deleted_article_is_a_no_op(sample_article_text):
     article_id = article.pk
     article.delete()
     assert article_extract_claims(article_id=article_id).ran is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rerun_after_a_failure_marks_the_article_done_and_clears_the_failure():
+    article = ArticleFactory(
+        body="The city spent $4.2 million on road repairs in 2023, the council said.",
+        extracted_body_hash="",
+        status=ArticleStatus.PENDING,
+    )
+    article_mark_failed(article_id=article.pk, body_hash=article.body_hash, reason="worker died")
+
+    outcome = article_extract_claims(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert outcome.ran
+    assert article.status == ArticleStatus.DONE
+    assert article.status_reason == ""
+    assert article.extracted_body_hash == article.body_hash
+    assert article.processed_at is not None
+    assert article.claims.filter(text__contains="$4.2 million").exists()

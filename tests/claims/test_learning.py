@@ -4,7 +4,6 @@ import hashlib
 
 import pytest
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from claims.detection.checkworthiness import SHIPPED_MODEL_PATH
 from claims.detector import current_detector, current_version
 from claims.models import (
@@ -25,6 +24,7 @@ from claims.services.learning import (
     newsroom_decisions,
     waiting_decisions,
 )
+from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from tests.claims.learning_data import ALMANAC_LINES, ARTICLE_SENTENCES
 from tests.factories import ArticleFactory, ClaimFactory
 

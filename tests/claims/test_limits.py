@@ -3,10 +3,10 @@
 import pytest
 from django.test import Client
 
-from articles.errors import InvalidInput
 from claims.limits import MAX_NOTE_CHARS, MAX_SOURCES, MAX_SUMMARY_CHARS
 from claims.models import VerdictStatus
 from claims.services import claim_assign, verdict_draft
+from core.errors import InvalidInput
 from tests.api.conftest import client_for
 from tests.claims.test_admin import sources_form
 from tests.factories import ClaimFactory

@@ -3,7 +3,6 @@
 import pytest
 from django.test import Client
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from claims.models import (
     Appearance,
     Claim,
@@ -18,6 +17,7 @@ from claims.models import (
     text_digest,
 )
 from claims.services import claim_merge, claim_split
+from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from articles.errors import ServiceError, TransitionNotAllowed
 from claims.models import Claim, ClaimStatus
 from claims.services import (
     claim_assign,
@@ -26,6 +25,7 @@ from claims.services import (
 )
 from claims.services.policy import Move, move_refusal
 from claims.services.workflow import verdict_send_back
+from core.errors import ServiceError, TransitionNotAllowed
 from tests.api.conftest import client_for
 from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
 from tests.factories import ClaimFactory, ReviewerFactory

@@ -1,6 +1,5 @@
 import pytest
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from claims.models import ClaimStatus, ClaimTransition, DetectorFeedback, Verdict, VerdictStatus
 from claims.services import (
     claim_assign,
@@ -10,6 +9,7 @@ from claims.services import (
     verdict_draft,
     verdict_publish,
 )
+from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from tests.factories import ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from articles.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from claims.claimreview import claimreview_for
 from claims.models import (
     Claim,
@@ -30,6 +29,7 @@ from claims.services import (
     verdict_second_review,
 )
 from claims.services.policy import ALLOWED_TRANSITIONS
+from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from tests.factories import ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db

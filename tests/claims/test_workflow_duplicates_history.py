@@ -2,7 +2,6 @@
 
 import pytest
 
-from articles.errors import NotPermitted, TransitionNotAllowed
 from claims.claimreview import claimreview_for
 from claims.models import Claim, ClaimStatus, Verdict
 from claims.services import (
@@ -10,6 +9,7 @@ from claims.services import (
     claim_mark_duplicate,
     claim_unmark_duplicate,
 )
+from core.errors import NotPermitted, TransitionNotAllowed
 from tests.api.publishing import publish_verdict
 from tests.factories import ClaimFactory
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from articles.errors import NotPermitted
 from consumers.models import ApiKey
 from consumers.services import api_key_create, api_key_revoke
+from core.errors import NotPermitted
 from tests.api.conftest import client_for
 from tests.factories import ClaimFactory
 

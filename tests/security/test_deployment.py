@@ -12,7 +12,7 @@ import pytest
 from axes.models import AccessAttempt
 from rest_framework.authtoken.models import Token
 
-from config.redaction import MASK, RedactSecretsFilter
+from core.redaction import MASK, RedactSecretsFilter
 from tests.factories import PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.errors import ServiceError
 from claims.models import DetectorFeedback, DetectorModel
 from claims.services.learning import detector_promote, detector_retrain, detector_rollback
+from core.errors import ServiceError
 
 # ``python -m training.detector``, installed with the 'train' extra.
 TRAINING_MODULE = "training.detector"

@@ -6,16 +6,15 @@ import time
 
 import pytest
 
-from articles.ingest import (
+from articles.ingest import FetchPolicy, fetch_url
+from core.outbound import (
     ConnectionFailed,
-    FetchPolicy,
     FetchTimeout,
     HTTPStatusError,
     InvalidURL,
     ResponseTooLarge,
     TooManyRedirects,
     UnsupportedContentType,
-    fetch_url,
 )
 
 DREDGING = "/news/politics/port-dredging-bill-overspend-4471"

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from articles.ingest import AddressRefused, ConnectionFailed, FetchPolicy, fetch_url
+from articles.ingest import FetchPolicy, fetch_url
+from core.outbound import AddressRefused, ConnectionFailed
 
 DREDGING = "/news/politics/port-dredging-bill-overspend-4471"
 

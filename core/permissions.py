@@ -2,7 +2,7 @@ from typing import Any
 
 from rest_framework.permissions import BasePermission
 
-from articles.roles import is_editor, is_staff_member
+from core.roles import is_editor, is_staff_member
 
 
 class IsEditor(BasePermission):

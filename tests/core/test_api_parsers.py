@@ -5,7 +5,7 @@ import pytest
 from django.urls import URLResolver, get_resolver
 from rest_framework.parsers import JSONParser
 
-from config.parsers import StrictJSONParser
+from core.api.parsers import StrictJSONParser
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The API's JSON parser: bounded nesting and no NUL characters.
 
-Kept apart from config.api because DRF imports parser classes while rest_framework.views loads.
+A module of its own, importing no view: DRF imports parser classes while rest_framework.views loads.
 """
 
 from typing import Any

@@ -14,13 +14,33 @@ import math
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from rest_framework import exceptions
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from config.api import StandardPagination
+
+class StandardPagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = settings.API_MAX_PAGE_SIZE
+
+    def get_page_size(self, request: Any) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            raise exceptions.ValidationError(
+                {"page_size": ["A whole number is required."]}
+            ) from None
+        if size < 1:
+            raise exceptions.ValidationError({"page_size": ["Must be at least 1."]})
+        return min(size, self.max_page_size)
+
 
 CURSOR_PARAM = "cursor"
 # A cursor is the sort key of a row: a plain list continues after that row, `{"b": [...]}`

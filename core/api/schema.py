@@ -11,9 +11,9 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import permissions
 
-from config.public_url import public_base_url
+from core.public_url import public_base_url
 
-# The shape of every error (config.api.exception_handler): `detail`, and for bad input each
+# The shape of every error (core.api.exceptions.exception_handler): `detail`, and for bad input each
 # field's messages under its name.
 ERROR_COMPONENTS: dict[str, dict[str, Any]] = {
     "Error": {
@@ -199,3 +199,16 @@ def _as_json_schema(node: Any) -> Any:
         if isinstance(branch, dict) and "default" in branch:
             node.setdefault("default", branch.pop("default"))
     return node
+
+
+def allow_blank_urls_in_responses(result: dict, generator: Any, request: Any, public: bool) -> dict:
+    """drf-spectacular hook: a URL a response carries may be blank (an article entered without
+    an address), so its schema says "a URI or the empty string" instead of refusing ""."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            continue
+        for prop in component.get("properties", {}).values():
+            if prop.get("type") == "string" and prop.get("format") == "uri":
+                del prop["format"]
+                prop["anyOf"] = [{"format": "uri"}, {"maxLength": 0}]
+    return result

@@ -1,4 +1,5 @@
-"""Why a page or feed could not be fetched, and whether trying again later may help."""
+"""Why an outbound request (a page, a feed, a webhook receiver) failed, and whether trying again
+later may help."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
-"""Keeping article fetches away from the newsroom's own network (server-side request forgery).
+"""Keeping outbound requests (article fetches, webhooks) away from the newsroom's own network
+(server-side request forgery).
 
 A submitted URL is resolved once, every address it resolves to is vetted, and the connection
-is then made to the vetted address itself, so a second DNS answer (rebinding) is never used.
+is then made to the vetted address itself (core.outbound.pinned), so a second DNS answer
+(rebinding) is never used.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import ipaddress
 import socket
 from collections.abc import Iterable
 
-from articles.ingest.fetch_errors import AddressRefused, HostNotFound
+from core.outbound.errors import AddressRefused, HostNotFound
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import URLResolver, get_resolver
 
-from claims.api.pagination import CursorCapablePagination
 from claims.models import Claimant
+from core.api.pagination import CursorCapablePagination
 from tests.api.publishing import publish_verdict
 from tests.factories import ClaimFactory
 

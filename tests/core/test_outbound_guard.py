@@ -5,8 +5,8 @@ import ipaddress
 
 import pytest
 
-from articles.ingest.address_guard import forbidden_kind
 from consumers.sending import check_webhook_url
+from core.outbound.guard import forbidden_kind
 
 
 @pytest.mark.parametrize(

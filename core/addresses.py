@@ -1,6 +1,6 @@
 """The client's address, as every rate limit and the login lockout count it.
 
-Kept apart from config.api so that settings can name it (AXES_CLIENT_IP_CALLABLE) without
+Kept apart from core.api so that settings can name it (AXES_CLIENT_IP_CALLABLE) without
 loading the API's machinery.
 """
 
