@@ -25,10 +25,15 @@ class NewsroomAdminSite(AdminSite):
         return super().index(request, extra_context)
 
     def get_urls(self) -> list[Any]:
-        from claims.admin.dashboard import dashboard_view
+        from claims.admin.dashboard import dashboard_figures_view, dashboard_view
 
         return [
             path("dashboard/", self.admin_view(dashboard_view), name="dashboard"),
+            path(
+                "dashboard/figures/",
+                self.admin_view(dashboard_figures_view),
+                name="dashboard_figures",
+            ),
             *super().get_urls(),
         ]
 

@@ -20,6 +20,7 @@ from articles.history_admin import ReadOnlyHistoryAdmin
 from articles.roles import is_editor
 from articles.services import article_request_extraction
 from claims.admin.export import export_claims_csv, export_claims_jsonl
+from claims.admin.filters import OutletFilter, ReviewerFilter
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
@@ -37,7 +38,6 @@ from claims.admin.listing import (
     ArticleFilter,
     ClaimantFilter,
     CreatedRangeFilter,
-    OutletFilter,
     chips,
     percentage,
     short_date,
@@ -422,7 +422,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 "status",
                 OverdueFilter,
                 ScoreBandFilter,
-                ("reviewer", admin.RelatedOnlyFieldListFilter),
+                ReviewerFilter,
                 ClaimantFilter,
                 ArticleFilter,
                 OutletFilter,

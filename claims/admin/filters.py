@@ -1,0 +1,72 @@
+"""Sidebar filters of the claims list that stay short however many reviewers and outlets there
+are: a box to type into, and an exact value a link can pin (the dashboard's figures link to the
+list behind them this way)."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from claims.admin.listing import InputFilter
+
+
+class PinnedInputFilter(InputFilter):
+    """A typed filter that also takes one exact value from a link, shown above the box with a
+    way to clear it, so the list never narrows by something the sidebar does not say."""
+
+    # (query parameter, what the sidebar calls the pinned value, lookup)
+    pin: tuple[str, str, str] = ("", "", "")
+
+    def __init__(self, request: HttpRequest, params: dict[str, Any], model: Any, model_admin: Any):
+        name = self.pin[0]
+        pinned = params.pop(name, None)
+        super().__init__(request, params, model, model_admin)
+        if isinstance(pinned, list):
+            pinned = pinned[-1]
+        self.pinned: str = str(pinned).strip() if pinned is not None else ""
+
+    def expected_parameters(self) -> list[str | None]:
+        return [*super().expected_parameters(), self.pin[0]]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        queryset = super().queryset(request, queryset)
+        if self.pinned:
+            queryset = queryset.filter(**{self.pin[2]: self.pinned})
+        return queryset
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        for choice in super().choices(changelist):
+            if self.pinned:
+                choice["pinned"] = {
+                    "label": self.pin[1],
+                    "value": self.pinned,
+                    "clear": changelist.get_query_string(remove=[self.pin[0]]),
+                }
+                choice["active"] = True
+            yield choice
+
+
+class ReviewerFilter(PinnedInputFilter):
+    title = "reviewer"
+    inputs = (("reviewer_name", "Name contains", "search", ""),)
+    pin = ("reviewer_is", "Reviewer", "reviewer__username")
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        # A reviewer is known by their username or their full name; the box searches both.
+        name = self.value_of("reviewer_name")
+        if name:
+            queryset = queryset.filter(
+                Q(reviewer__username__icontains=name)
+                | Q(reviewer__first_name__icontains=name)
+                | Q(reviewer__last_name__icontains=name)
+            )
+        if self.pinned:
+            queryset = queryset.filter(**{self.pin[2]: self.pinned})
+        return queryset
+
+
+class OutletFilter(PinnedInputFilter):
+    title = "outlet"
+    inputs = (("outlet", "Outlet contains", "search", "article__outlet__icontains"),)
+    pin = ("outlet_is", "Outlet", "article__outlet")
