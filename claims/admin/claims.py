@@ -20,7 +20,7 @@ from articles.history_admin import ReadOnlyHistoryAdmin
 from articles.roles import is_editor
 from articles.services import article_request_extraction
 from claims.admin.export import export_claims_csv, export_claims_jsonl
-from claims.admin.filters import OutletFilter, ReviewerFilter
+from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
@@ -420,6 +420,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         if is_editor(request.user):
             return [
                 "status",
+                OpenFilter,
                 OverdueFilter,
                 ScoreBandFilter,
                 ReviewerFilter,

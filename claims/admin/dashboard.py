@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from articles.roles import is_editor
 from claims.admin.listing import shortened
 from claims.colours import STATUS_COLOURS, needs_outline
-from claims.models import OPEN_STATUSES, Claim, ClaimStatus, Verdict, VerdictStatus
+from claims.models import Claim, ClaimStatus, Verdict, VerdictStatus
 from claims.selectors.dashboard import (
     OUTLETS_SHOWN,
     Wait,
@@ -59,7 +59,8 @@ def human_duration(value: timedelta | None) -> str:
         return f"{max(round(hours * 60), 0)} min"
     if hours < 48:
         return f"{round(hours)} h"
-    return f"{hours / 24:.1f} days"
+    days = hours / 24
+    return f"{days:.1f} days" if days < 10 else f"{round(days)} days"
 
 
 def _cell(text: Any, url: str | None = None) -> dict[str, Any]:
@@ -129,7 +130,7 @@ def _key_figures(today: date) -> list[dict[str, Any]]:
             "key": "oldest-untriaged",
             "label": "Oldest claim waiting for triage",
             "text": human_duration(waiting.oldest_age) if oldest else "none waiting",
-            "note": shortened(oldest.text, 70) if oldest else "",
+            "note": shortened(oldest.text, 50) if oldest else "",
             "count": None,
             "url": reverse("admin:claims_claim_change", args=[oldest.pk]) if oldest else None,
         },
@@ -167,7 +168,7 @@ def _states_panel() -> dict[str, Any]:
     return {
         "key": "states",
         "title": "Claims per state",
-        "total": {"label": "all claims", "count": total, "url": claims_url()},
+        "total": {"label": "claims in all", "count": total, "url": claims_url()},
         "chart": {"kind": "horizontal", **_bars("Claims", rows)},
         "table": _simple_table("State", rows),
     }
@@ -213,7 +214,6 @@ def _weeks_panel(weeks: list[date]) -> dict[str, Any]:
 def _reviewers_panel() -> dict[str, Any]:
     load = Claim.objects.reviewer_load()
     overdue_total = Claim.objects.overdue().count()
-    open_statuses = ",".join(OPEN_STATUSES)
     rows = []
     for row in load:
         name = row["reviewer__username"]
@@ -222,8 +222,8 @@ def _reviewers_panel() -> dict[str, Any]:
                 "name": name,
                 "open": row["open_total"],
                 "overdue": row["overdue_total"],
-                "open_url": claims_url(reviewer_is=name, status__in=open_statuses),
-                "on_time_url": claims_url(reviewer_is=name, status__in=open_statuses, overdue="no"),
+                "open_url": claims_url(reviewer_is=name, open="yes"),
+                "on_time_url": claims_url(reviewer_is=name, open="yes", overdue="no"),
                 "overdue_url": claims_url(reviewer_is=name, overdue="yes"),
             }
         )
@@ -304,7 +304,7 @@ def _published_panel(weeks: list[date]) -> dict[str, Any]:
         "key": "published",
         "title": f"Verdicts published per week (last {len(weeks)} weeks)",
         "total": {
-            "label": "verdicts",
+            "label": f"verdicts in {len(weeks)} weeks",
             "count": sum(per_week.values()),
             "url": verdicts_url(
                 status__in=PUBLIC_VERSIONS,

@@ -50,3 +50,21 @@ def test_a_colour_that_no_label_could_read_on_is_refused(newsroom, monkeypatch):
     with pytest.raises(ValidationError) as refused:
         rating.full_clean()
     assert "colour" in refused.value.message_dict
+
+
+def test_every_state_on_the_dashboard_stands_out_on_the_light_and_the_dark_admin():
+    from claims.colours import MIN_GRAPHIC_CONTRAST, STATUS_COLOURS
+    from claims.models import ClaimStatus
+
+    assert set(STATUS_COLOURS) == set(ClaimStatus.values)
+    for colour in STATUS_COLOURS.values():
+        assert contrast_ratio(colour, WHITE) >= MIN_GRAPHIC_CONTRAST, colour
+        assert contrast_ratio(colour, "#121212") >= MIN_GRAPHIC_CONTRAST, colour
+    assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
+
+
+def test_a_light_rating_colour_gets_an_outline_on_the_dashboard_and_a_dark_one_none():
+    from claims.colours import needs_outline
+
+    assert needs_outline("#fbc02d")
+    assert not needs_outline("#2e7d32")

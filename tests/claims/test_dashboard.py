@@ -92,7 +92,7 @@ def test_the_dashboard_names_what_the_desk_manages_by(editor, busy_desk):
     assert figures["median-last 30 days"]["text"] == "5 h"
     assert figures["median-last 30 days"]["note"] == "over 3 verdicts"
     assert figures["median-all time"]["note"] == "over 4 verdicts"
-    assert figures["oldest-untriaged"]["text"] == "10.0 days"
+    assert figures["oldest-untriaged"]["text"] == "10 days"
     assert figures["oldest-untriaged"]["url"] == (
         f"/admin/claims/claim/{busy_desk['oldest'].pk}/change/"
     )

@@ -15,7 +15,7 @@
   const BAR = 18; // bar thickness in pixels
   const ROW = 30; // height of one horizontal bar's row
   const OUTLINE = "#333333"; // around bars too light to stand out from the page
-  const LABEL_CHARS = 20;
+  const LABEL_CHARS = 19;
 
   let figures = JSON.parse(initial.textContent);
   const charts = {};
@@ -57,7 +57,7 @@
       chartPadding: { top: 10, right: 20, bottom: 0, left: 0 },
       axisX: horizontal ? integers : { showGrid: false },
       axisY: horizontal
-        ? { offset: 130, showGrid: false, labelInterpolationFnc: shorten }
+        ? { offset: 140, showGrid: false, labelInterpolationFnc: shorten }
         : Object.assign({ offset: 30 }, integers),
     };
   }
@@ -83,7 +83,8 @@
         "stroke-width": outlined ? 1 : 0,
         "data-href": series.urls[i],
       }),
-      "ct-bar dashboard-bar"
+      // Not Chartist's "ct-bar": its stylesheet would paint over the colours set here.
+      "dashboard-bar"
     );
     const who = chart.series.length > 1 ? chart.labels[i] + ", " + series.name : chart.labels[i];
     rect.elem("title").text(who + ": " + series.values[i]);
@@ -99,7 +100,7 @@
       list = document.createElement("ul");
       list.className = "chart-legend";
       list.setAttribute("aria-hidden", "true"); // the table's headings name the same series
-      panelElement.querySelector("[data-chart]").after(list);
+      panelElement.querySelector(".chart-box").append(list);
     }
     list.replaceChildren(
       ...chart.series.map((series) => {
