@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from articles.roles import is_editor
-from claims.admin.listing import shortened
 from claims.colours import STATUS_COLOURS, needs_outline
 from claims.models import Claim, ClaimStatus, Verdict, VerdictStatus
 from claims.selectors.dashboard import (
@@ -130,7 +129,7 @@ def _key_figures(today: date) -> list[dict[str, Any]]:
             "key": "oldest-untriaged",
             "label": "Oldest claim waiting for triage",
             "text": human_duration(waiting.oldest_age) if oldest else "none waiting",
-            "note": shortened(oldest.text, 50) if oldest else "",
+            "note": f"found {timezone.localtime(oldest.created_at):%d %b %Y}" if oldest else "",
             "count": None,
             "url": reverse("admin:claims_claim_change", args=[oldest.pk]) if oldest else None,
         },

@@ -45,7 +45,6 @@ class PinnedInputFilter(InputFilter):
                     "value": self.pinned,
                     "clear": changelist.get_query_string(remove=[self.pin[0]]),
                 }
-                choice["active"] = True
             yield choice
 
 

@@ -7,13 +7,16 @@ from django.core.exceptions import ValidationError
 
 from claims.colours import (
     BLACK,
+    MIN_GRAPHIC_CONTRAST,
     MIN_TEXT_CONTRAST,
+    STATUS_COLOURS,
     WHITE,
     badge_contrast,
     contrast_ratio,
+    needs_outline,
     readable_text_colour,
 )
-from claims.models import Rating
+from claims.models import ClaimStatus, Rating
 
 
 def test_contrast_matches_the_wcag_reference_values():
@@ -53,9 +56,6 @@ def test_a_colour_that_no_label_could_read_on_is_refused(newsroom, monkeypatch):
 
 
 def test_every_state_on_the_dashboard_stands_out_on_the_light_and_the_dark_admin():
-    from claims.colours import MIN_GRAPHIC_CONTRAST, STATUS_COLOURS
-    from claims.models import ClaimStatus
-
     assert set(STATUS_COLOURS) == set(ClaimStatus.values)
     for colour in STATUS_COLOURS.values():
         assert contrast_ratio(colour, WHITE) >= MIN_GRAPHIC_CONTRAST, colour
@@ -64,7 +64,5 @@ def test_every_state_on_the_dashboard_stands_out_on_the_light_and_the_dark_admin
 
 
 def test_a_light_rating_colour_gets_an_outline_on_the_dashboard_and_a_dark_one_none():
-    from claims.colours import needs_outline
-
     assert needs_outline("#fbc02d")
     assert not needs_outline("#2e7d32")
