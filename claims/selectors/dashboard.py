@@ -2,16 +2,16 @@
 triage, where the claims come from, and how each week's claims stand.
 
 Every figure is computed in the database on PostgreSQL and SQLite alike. The percentiles of the
-wait for a verdict are read by position: the database counts the verdicts, sorts their waits
-and returns the one or two rows around each percentile, so the cost does not grow with the
-number of verdicts in Python.
+wait for a verdict are read by rank: one query ranks the waits (a window function) and returns
+only the two rows around each percentile, which Python interpolates as PostgreSQL's
+percentile_cont would; what leaves the database does not grow with the number of verdicts.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Window
+from django.db.models.functions import Floor, RowNumber, TruncWeek
 from django.utils import timezone
 
 from claims.models import Claim, ClaimStatus, Verdict
@@ -36,17 +36,36 @@ class Untriaged:
     oldest_age: timedelta | None
 
 
-def _percentile(waits: QuerySet, total: int, fraction: float) -> timedelta | None:
-    """The percentile with linear interpolation between the two nearest ranks, as PostgreSQL's
-    percentile_cont computes it; only those two rows leave the database."""
+def _interpolated(ranked: dict[int, timedelta], total: int, fraction: float) -> timedelta | None:
+    """The percentile with linear interpolation between the two nearest ranks (counted from 1),
+    as PostgreSQL's percentile_cont computes it."""
     if total == 0:
         return None
     position = fraction * (total - 1)
     below = int(position)
-    rows = list(waits.order_by("wait").values_list("wait", flat=True)[below : below + 2])
-    if len(rows) == 1 or position == below:
-        return rows[0]
-    return rows[0] + (rows[1] - rows[0]) * (position - below)
+    low = ranked[below + 1]
+    if position == below:
+        return low
+    return low + (ranked[below + 2] - low) * (position - below)
+
+
+def _percentiles(
+    waits: QuerySet, fractions: tuple[float, ...]
+) -> tuple[int, list[timedelta | None]]:
+    """How many waits there are, and their percentiles, in one query on either database: the
+    waits are ranked in the database and only the rows around each percentile come back."""
+    ranked = waits.annotate(
+        rank=Window(RowNumber(), order_by=F("wait").asc()),
+        total=Window(Count("id")),
+    )
+    around = Q()
+    for fraction in fractions:
+        below = Floor((F("total") - 1) * fraction) + 1
+        around |= Q(rank=below) | Q(rank=below + 1)
+    rows = list(ranked.filter(around).values_list("rank", "total", "wait"))
+    total = rows[0][1] if rows else 0
+    by_rank = {rank: wait for rank, _, wait in rows}
+    return total, [_interpolated(by_rank, total, fraction) for fraction in fractions]
 
 
 def first_verdicts(*, since: date | None = None) -> QuerySet:
@@ -64,13 +83,8 @@ def first_verdicts(*, since: date | None = None) -> QuerySet:
 
 def time_to_verdict(*, since: date | None = None) -> Wait:
     """Median and 90th percentile of the wait for a first verdict published since ``since``."""
-    waits = first_verdicts(since=since)
-    total = waits.count()
-    return Wait(
-        verdicts=total,
-        median=_percentile(waits, total, 0.5),
-        p90=_percentile(waits, total, 0.9),
-    )
+    total, (median, p90) = _percentiles(first_verdicts(since=since), (0.5, 0.9))
+    return Wait(verdicts=total, median=median, p90=p90)
 
 
 def untriaged(*, now: datetime | None = None) -> Untriaged:
