@@ -347,11 +347,11 @@ def dashboard_figures(*, today: date | None = None) -> dict[str, Any]:
         "figures": _key_figures(today),
         "panels": [
             _states_panel(),
-            _weeks_panel(weeks),
             _reviewers_panel(),
+            _weeks_panel(weeks),
             _outlets_panel(),
-            _published_panel(weeks),
             _ratings_panel(),
+            _published_panel(weeks),
         ],
     }
 

@@ -71,9 +71,12 @@
     const series = chart.series[data.seriesIndex];
     const i = data.index;
     const horizontal = isHorizontal(chart.kind);
+    // Columns over weeks widen with the panel, to three fifths of their slot.
+    const slot = data.chartRect ? data.chartRect.width() / Math.max(chart.labels.length, 1) : 0;
+    const thick = horizontal ? BAR : Math.max(BAR, Math.min(40, slot * 0.6));
     const box = horizontal
-      ? { x: Math.min(data.x1, data.x2), y: data.y1 - BAR / 2, width: Math.abs(data.x2 - data.x1), height: BAR }
-      : { x: data.x1 - BAR / 2, y: Math.min(data.y1, data.y2), width: BAR, height: Math.abs(data.y2 - data.y1) };
+      ? { x: Math.min(data.x1, data.x2), y: data.y1 - thick / 2, width: Math.abs(data.x2 - data.x1), height: thick }
+      : { x: data.x1 - thick / 2, y: Math.min(data.y1, data.y2), width: thick, height: Math.abs(data.y2 - data.y1) };
     const outlined = series.outlines[i];
     const rect = new Chartist.Svg(
       "rect",
