@@ -91,21 +91,43 @@ def test_the_dashboard_draws_its_charts_and_a_bar_opens_its_list(
     page.screenshot(path=tmp_path / "reviewer-list.png", full_page=True)
 
 
-def test_the_dashboard_refreshes_its_figures_without_a_reload(
-    transactional_db, newsroom, live_server, browser
+def _set_hidden(page, hidden: bool) -> None:
+    """What the browser does when the editor switches tabs (headless tabs never are hidden)."""
+    page.evaluate(
+        """(hidden) => {
+            Object.defineProperty(document, "hidden", {value: hidden, configurable: true});
+            document.dispatchEvent(new Event("visibilitychange"));
+        }""",
+        hidden,
+    )
+
+
+def test_the_dashboard_refreshes_while_in_view_and_pauses_while_hidden(
+    transactional_db, newsroom, live_server, browser, monkeypatch
 ):
+    monkeypatch.setattr("claims.admin.dashboard.REFRESH_SECONDS", 1)
     editor = EditorFactory()
     ClaimFactory()
     page = _signed_in(browser, live_server, editor)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{live_server.url}/admin/dashboard/")
     untriaged = page.locator("[data-key='untriaged'] .key-figure-value")
     sync_api.expect(untriaged).to_have_text("1")
     page.evaluate("window.__same_page = true")
 
     ClaimFactory.create_batch(2)
-    # What the timer does every 45 seconds, and what coming back to the tab does at once.
-    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
 
     sync_api.expect(untriaged).to_have_text("3")
-    assert page.evaluate("window.__same_page") is True
     sync_api.expect(page.locator("#panel-states tbody tr").first).to_contain_text("3")
+    assert page.evaluate("window.__same_page") is True
+
+    _set_hidden(page, True)
+    page.wait_for_timeout(300)
+    while_hidden = len([url for url in asked if url.endswith("/admin/dashboard/figures/")])
+    page.wait_for_timeout(2500)
+    assert len([url for url in asked if url.endswith("/admin/dashboard/figures/")]) == while_hidden
+
+    ClaimFactory()
+    _set_hidden(page, False)
+    sync_api.expect(untriaged).to_have_text("4")
