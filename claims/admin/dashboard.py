@@ -82,18 +82,18 @@ def _bars(name: str, rows: list[tuple[str, int, str, str]]) -> dict[str, Any]:
     }
 
 
-def _simple_table(heading: str, rows: list[tuple[str, int, str, str]]) -> dict[str, Any]:
+def _simple_table(heading: str, unit: str, rows: list[tuple[str, int, str, str]]) -> dict[str, Any]:
     return {
-        "columns": [heading, "Claims" if heading != "Rating" else "Verdicts"],
+        "columns": [heading, unit],
         "rows": [[_cell(label), _cell(value, url)] for label, value, _, url in rows],
     }
 
 
-def _wait_figures(wait: Wait, *, label: str, url: str) -> list[dict[str, Any]]:
+def _wait_figures(wait: Wait, *, period: str, label: str, url: str) -> list[dict[str, Any]]:
     note = f"over {wait.verdicts} verdict{'s' if wait.verdicts != 1 else ''}"
     return [
         {
-            "key": f"{key}-{label}",
+            "key": f"{key}-{period}",
             "label": f"{title}, {label}",
             "text": human_duration(value),
             "hours": None if value is None else round(value.total_seconds() / 3600, 2),
@@ -117,11 +117,13 @@ def _key_figures(today: date) -> list[dict[str, Any]]:
     return [
         *_wait_figures(
             time_to_verdict(since=since),
+            period="recent",
             label=f"last {RECENT_DAYS} days",
             url=verdicts_url(**first_versions, published_at__date__gte=since.isoformat()),
         ),
         *_wait_figures(
             time_to_verdict(),
+            period="all",
             label="all time",
             url=verdicts_url(**first_versions, published_at__isnull="False"),
         ),
@@ -169,7 +171,7 @@ def _states_panel() -> dict[str, Any]:
         "title": "Claims per state",
         "total": {"label": "claims in all", "count": total, "url": claims_url()},
         "chart": {"kind": "horizontal", **_bars("Claims", rows)},
-        "table": _simple_table("State", rows),
+        "table": _simple_table("State", "Claims", rows),
     }
 
 
@@ -278,7 +280,7 @@ def _outlets_panel() -> dict[str, Any]:
         "title": f"Claims per outlet (the {OUTLETS_SHOWN} with most)",
         "empty": "No article with an outlet has claims yet.",
         "chart": {"kind": "horizontal", **_bars("Claims", rows)},
-        "table": _simple_table("Outlet", rows),
+        "table": _simple_table("Outlet", "Claims", rows),
     }
 
 
@@ -297,8 +299,6 @@ def _published_panel(weeks: list[date]) -> dict[str, Any]:
         )
         for week, total in per_week.items()
     ]
-    table = _simple_table("Week of", rows)
-    table["columns"] = ["Week of", "Verdicts"]
     return {
         "key": "published",
         "title": f"Verdicts published per week (last {len(weeks)} weeks)",
@@ -312,7 +312,7 @@ def _published_panel(weeks: list[date]) -> dict[str, Any]:
             ),
         },
         "chart": {"kind": "vertical", **_bars("Verdicts", rows)},
-        "table": table,
+        "table": _simple_table("Week of", "Verdicts", rows),
         "collapsed": True,
     }
 
@@ -334,7 +334,7 @@ def _ratings_panel() -> dict[str, Any]:
         "title": "Rating mix of published verdicts",
         "empty": "No verdict is published yet.",
         "chart": {"kind": "horizontal", **_bars("Verdicts", rows)},
-        "table": _simple_table("Rating", rows),
+        "table": _simple_table("Rating", "Verdicts", rows),
     }
 
 
