@@ -52,6 +52,10 @@ STATUS_COLOURS = {
     "published": "#2e7d32",
     "correction_drafted": "#e53935",
 }
+# A reviewer's load: claims on time in the admin's blue, overdue ones in a red close to the
+# admin's error colour (#ba2121, which falls just short of 3:1 on the dark theme).
+ON_TIME_COLOUR = "#417690"
+OVERDUE_COLOUR = "#c62828"
 
 
 def needs_outline(colour: str, background: str = WHITE) -> bool:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from articles.roles import is_editor
-from claims.colours import STATUS_COLOURS, needs_outline
+from claims.colours import ON_TIME_COLOUR, OVERDUE_COLOUR, STATUS_COLOURS, needs_outline
 from claims.models import Claim, ClaimStatus, Verdict, VerdictStatus
 from claims.selectors.dashboard import (
     OUTLETS_SHOWN,
@@ -228,8 +228,6 @@ def _reviewers_panel() -> dict[str, Any]:
                 "overdue_url": claims_url(reviewer_is=name, overdue="yes"),
             }
         )
-    overdue = "#ba2121"
-    on_time = DEFAULT_BAR_COLOUR
     labels = [row["name"] for row in rows]
     return {
         "key": "reviewers",
@@ -243,14 +241,14 @@ def _reviewers_panel() -> dict[str, Any]:
                 {
                     "name": "On time",
                     "values": [row["open"] - row["overdue"] for row in rows],
-                    "colours": [on_time] * len(rows),
+                    "colours": [ON_TIME_COLOUR] * len(rows),
                     "outlines": [False] * len(rows),
                     "urls": [row["on_time_url"] for row in rows],
                 },
                 {
                     "name": "Overdue",
                     "values": [row["overdue"] for row in rows],
-                    "colours": [overdue] * len(rows),
+                    "colours": [OVERDUE_COLOUR] * len(rows),
                     "outlines": [False] * len(rows),
                     "urls": [row["overdue_url"] for row in rows],
                 },

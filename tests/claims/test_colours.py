@@ -9,6 +9,8 @@ from claims.colours import (
     BLACK,
     MIN_GRAPHIC_CONTRAST,
     MIN_TEXT_CONTRAST,
+    ON_TIME_COLOUR,
+    OVERDUE_COLOUR,
     STATUS_COLOURS,
     WHITE,
     badge_contrast,
@@ -57,7 +59,7 @@ def test_a_colour_that_no_label_could_read_on_is_refused(newsroom, monkeypatch):
 
 def test_every_state_on_the_dashboard_stands_out_on_the_light_and_the_dark_admin():
     assert set(STATUS_COLOURS) == set(ClaimStatus.values)
-    for colour in STATUS_COLOURS.values():
+    for colour in (*STATUS_COLOURS.values(), ON_TIME_COLOUR, OVERDUE_COLOUR):
         assert contrast_ratio(colour, WHITE) >= MIN_GRAPHIC_CONTRAST, colour
         assert contrast_ratio(colour, "#121212") >= MIN_GRAPHIC_CONTRAST, colour
     assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
