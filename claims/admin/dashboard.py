@@ -36,7 +36,6 @@ RECENT_DAYS = 30
 # How often the open page asks for fresh figures; it stops while the tab is hidden.
 REFRESH_SECONDS = 45
 DEFAULT_BAR_COLOUR = "#417690"
-PUBLIC_VERSIONS = f"{VerdictStatus.PUBLISHED},{VerdictStatus.SUPERSEDED}"
 
 
 def claims_url(**filters: Any) -> str:
@@ -110,7 +109,7 @@ def _wait_figures(wait: Wait, *, period: str, label: str, url: str) -> list[dict
 
 def _key_figures(today: date) -> list[dict[str, Any]]:
     since = today - timedelta(days=RECENT_DAYS - 1)
-    first_versions = {"version__exact": 1, "status__in": PUBLIC_VERSIONS}
+    first_versions = {"public": "yes", "version": "first"}
     waiting = untriaged()
     oldest = waiting.oldest
     overdue = Claim.objects.overdue().count()
@@ -119,13 +118,13 @@ def _key_figures(today: date) -> list[dict[str, Any]]:
             time_to_verdict(since=since),
             period="recent",
             label=f"last {RECENT_DAYS} days",
-            url=verdicts_url(**first_versions, published_at__date__gte=since.isoformat()),
+            url=verdicts_url(**first_versions, published_from=since.isoformat()),
         ),
         *_wait_figures(
             time_to_verdict(),
             period="all",
             label="all time",
-            url=verdicts_url(**first_versions, published_at__isnull="False"),
+            url=verdicts_url(**first_versions),
         ),
         {
             "key": "oldest-untriaged",
@@ -290,9 +289,9 @@ def _published_panel(weeks: list[date]) -> dict[str, Any]:
             total,
             DEFAULT_BAR_COLOUR,
             verdicts_url(
-                status__in=PUBLIC_VERSIONS,
-                published_at__date__gte=week.isoformat(),
-                published_at__date__lte=(week + timedelta(days=6)).isoformat(),
+                public="yes",
+                published_from=week.isoformat(),
+                published_to=(week + timedelta(days=6)).isoformat(),
             ),
         )
         for week, total in per_week.items()
@@ -304,9 +303,9 @@ def _published_panel(weeks: list[date]) -> dict[str, Any]:
             "label": f"verdicts in {len(weeks)} weeks",
             "count": sum(per_week.values()),
             "url": verdicts_url(
-                status__in=PUBLIC_VERSIONS,
-                published_at__date__gte=weeks[0].isoformat(),
-                published_at__date__lte=(weeks[-1] + timedelta(days=6)).isoformat(),
+                public="yes",
+                published_from=weeks[0].isoformat(),
+                published_to=(weeks[-1] + timedelta(days=6)).isoformat(),
             ),
         },
         "chart": {"kind": "vertical", **_bars("Verdicts", rows)},

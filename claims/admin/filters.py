@@ -1,6 +1,6 @@
-"""Sidebar filters of the claims list that stay short however many reviewers and outlets there
-are: a box to type into, and an exact value a link can pin (the dashboard's figures link to the
-list behind them this way)."""
+"""Sidebar filters of the claims and verdicts lists that the dashboard's links use, so a list
+reached from a figure says in its sidebar what it shows. Reviewers and outlets are typed into a
+box (the sidebar stays short however many there are) or pinned to one exact value by a link."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from claims.admin.listing import InputFilter
-from claims.models import Claim
+from claims.models import Claim, Verdict
 
 
 class PinnedInputFilter(InputFilter):
@@ -89,3 +89,41 @@ class OpenFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.exclude(pk__in=open_claims)
         return queryset
+
+
+class SeenByReadersFilter(admin.SimpleListFilter):
+    """Every verdict readers have seen: the current one and those a correction replaced."""
+
+    title = "seen by readers"
+    parameter_name = "public"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("yes", "Published, current or corrected since")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(pk__in=Verdict.objects.publicly_visible().values("pk"))
+        return queryset
+
+
+class VersionFilter(admin.SimpleListFilter):
+    title = "version"
+    parameter_name = "version"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("first", "First verdicts"), ("correction", "Corrections")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "first":
+            return queryset.filter(version=1)
+        if self.value() == "correction":
+            return queryset.filter(version__gt=1)
+        return queryset
+
+
+class PublishedRangeFilter(InputFilter):
+    title = "published between"
+    inputs = (
+        ("published_from", "From", "date", "published_at__date__gte"),
+        ("published_to", "To", "date", "published_at__date__lte"),
+    )

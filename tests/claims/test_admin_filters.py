@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from claims.services import claim_assign, verdict_draft, verdict_publish
+from claims.services import claim_assign, verdict_correct, verdict_draft, verdict_publish
 from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +88,31 @@ def test_a_week_of_found_claims_is_its_monday_to_its_sunday(editor):
 
     assert _listed(client, f"found_from={monday}&found_to={sunday}") == {inside.pk}
     assert outside.pk in _listed(client, f"found_from={sunday}")
+
+
+def _verdicts(client: Client, query: str) -> set[int]:
+    page = client.get(f"/admin/claims/verdict/?{query}")
+    assert page.status_code == 200, query
+    return {verdict.pk for verdict in page.context["cl"].queryset}
+
+
+def test_verdicts_filter_by_what_readers_saw_first_or_corrected_and_when(editor, reviewer):
+    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
+    verdict_draft(claim=claim, actor=reviewer, rating="false", summary="Checked.")
+    first = verdict_publish(claim=claim, actor=editor)
+    verdict_correct(
+        claim=claim, actor=reviewer, rating="true", summary="Fixed.", correction_note="Typo."
+    )
+    correction = verdict_publish(claim=claim, actor=editor)
+    type(first).objects.filter(pk=first.pk).update(published_at=timezone.now() - timedelta(days=40))
+    draft_only = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
+    draft = verdict_draft(claim=draft_only, actor=reviewer, rating="false", summary="Not yet.")
+    client = _client(editor)
+    last_week = (timezone.localdate() - timedelta(days=7)).isoformat()
+
+    assert _verdicts(client, "public=yes") == {first.pk, correction.pk}
+    assert _verdicts(client, "version=first") == {first.pk, draft.pk}
+    assert _verdicts(client, "public=yes&version=correction") == {correction.pk}
+    assert _verdicts(client, f"public=yes&published_from={last_week}") == {correction.pk}
+    sidebar = client.get("/admin/claims/verdict/?public=yes&version=first").content.decode()
+    assert 'name="published_from"' in sidebar

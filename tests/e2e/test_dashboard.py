@@ -90,6 +90,14 @@ def test_the_dashboard_draws_its_charts_and_a_bar_opens_its_list(
     sync_api.expect(page.locator(".pinned-filter")).to_contain_text("Reviewer:")
     page.screenshot(path=tmp_path / "reviewer-list.png", full_page=True)
 
+    page.go_back()
+    page.locator("[data-key='median-recent'] a").click()
+    sync_api.expect(page.locator(".paginator")).to_contain_text("5 verdicts")
+    sync_api.expect(page.locator("#changelist-filter .selected")).to_contain_text(
+        ["All", "Published, current or corrected since", "First verdicts"]
+    )
+    page.screenshot(path=tmp_path / "verdict-list.png", full_page=True)
+
 
 def _set_hidden(page, hidden: bool) -> None:
     """What the browser does when the editor switches tabs (headless tabs never are hidden)."""
