@@ -34,3 +34,31 @@ def readable_text_colour(background: str) -> str:
 def badge_contrast(background: str) -> float:
     """The contrast of a badge's label on its background, with the text colour we pick."""
     return contrast_ratio(background, readable_text_colour(background))
+
+
+# WCAG 2.1 AA for the parts of a graphic needed to understand it (success criterion 1.4.11).
+MIN_GRAPHIC_CONTRAST = 3.0
+
+# The dashboard's colour for each state of a claim: the admin's blue for new claims, green for
+# published ones, red for a correction waiting; each at least 3:1 on the admin's white page and on
+# its dark theme's #121212.
+STATUS_COLOURS = {
+    "new": "#417690",
+    "checkable": "#00838f",
+    "not_checkable": "#757575",
+    "assigned": "#8e44ad",
+    "in_review": "#c05f00",
+    "drafted": "#9c6b00",
+    "published": "#2e7d32",
+    "correction_drafted": "#e53935",
+}
+# A reviewer's load: claims on time in the admin's blue, overdue ones in a red close to the
+# admin's error colour (#ba2121, which falls just short of 3:1 on the dark theme).
+ON_TIME_COLOUR = "#417690"
+OVERDUE_COLOUR = "#c62828"
+
+
+def needs_outline(colour: str, background: str = WHITE) -> bool:
+    """Whether a bar of this colour needs a dark outline to stand out from the page (a light
+    rating colour such as yellow does)."""
+    return contrast_ratio(colour, background) < MIN_GRAPHIC_CONTRAST

@@ -21,6 +21,7 @@ METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 # fmt: off
 MATRIX: dict[str, dict[str, str]] = {
     'admin/dashboard/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
+    'admin/dashboard/figures/': {"GET": "DDDAA", "POST": "DDNNN", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     'admin/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/login/': {"GET": "AAAAA", "POST": "AAAAA", "PUT": "AAAAA", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'admin/logout/': {"GET": "NNNNN", "POST": "NNAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},

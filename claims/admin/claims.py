@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from articles.services import article_request_extraction
 from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
+from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
@@ -35,7 +36,6 @@ from claims.admin.listing import (
     ArticleFilter,
     ClaimantFilter,
     CreatedRangeFilter,
-    OutletFilter,
     chips,
     percentage,
     short_date,
@@ -421,9 +421,10 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         if is_editor(request.user):
             return [
                 "status",
+                OpenFilter,
                 OverdueFilter,
                 ScoreBandFilter,
-                ("reviewer", admin.RelatedOnlyFieldListFilter),
+                ReviewerFilter,
                 ClaimantFilter,
                 ArticleFilter,
                 OutletFilter,

@@ -114,11 +114,6 @@ class ArticleFilter(InputFilter):
     inputs = (("article_title", "Title contains", "search", "article__title__icontains"),)
 
 
-class OutletFilter(InputFilter):
-    title = "outlet"
-    inputs = (("outlet", "Outlet contains", "search", "article__outlet__icontains"),)
-
-
 class CreatedRangeFilter(InputFilter):
     title = "found between"
     inputs = (

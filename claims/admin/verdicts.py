@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from claims.admin.filters import PublishedRangeFilter, SeenByReadersFilter, VersionFilter
 from claims.models import (
     DetectorFeedback,
     Verdict,
@@ -34,7 +35,15 @@ class VerdictAdmin(ReadOnlyHistoryAdmin):
         "author",
         "published_at",
     ]
-    list_filter = ["status", "second_review", "rating"]
+    list_filter = [
+        "status",
+        SeenByReadersFilter,
+        VersionFilter,
+        PublishedRangeFilter,
+        "second_review",
+        "rating",
+        "rating_label",
+    ]
     search_fields = ["claim__text", "summary"]
     list_select_related = ["claim", "rating", "author"]
     inlines = [VerdictSourceInline]

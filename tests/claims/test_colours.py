@@ -7,13 +7,18 @@ from django.core.exceptions import ValidationError
 
 from claims.colours import (
     BLACK,
+    MIN_GRAPHIC_CONTRAST,
     MIN_TEXT_CONTRAST,
+    ON_TIME_COLOUR,
+    OVERDUE_COLOUR,
+    STATUS_COLOURS,
     WHITE,
     badge_contrast,
     contrast_ratio,
+    needs_outline,
     readable_text_colour,
 )
-from claims.models import Rating
+from claims.models import ClaimStatus, Rating
 
 
 def test_contrast_matches_the_wcag_reference_values():
@@ -50,3 +55,16 @@ def test_a_colour_that_no_label_could_read_on_is_refused(newsroom, monkeypatch):
     with pytest.raises(ValidationError) as refused:
         rating.full_clean()
     assert "colour" in refused.value.message_dict
+
+
+def test_every_state_on_the_dashboard_stands_out_on_the_light_and_the_dark_admin():
+    assert set(STATUS_COLOURS) == set(ClaimStatus.values)
+    for colour in (*STATUS_COLOURS.values(), ON_TIME_COLOUR, OVERDUE_COLOUR):
+        assert contrast_ratio(colour, WHITE) >= MIN_GRAPHIC_CONTRAST, colour
+        assert contrast_ratio(colour, "#121212") >= MIN_GRAPHIC_CONTRAST, colour
+    assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
+
+
+def test_a_light_rating_colour_gets_an_outline_on_the_dashboard_and_a_dark_one_none():
+    assert needs_outline("#fbc02d")
+    assert not needs_outline("#2e7d32")

@@ -1,15 +1,23 @@
-"""The dashboard: claims per state, reviewers' load, verdicts per week and the rating mix."""
+"""The newsroom dashboard: its figures, each number and bar a link to the list behind it, and the
+JSON the open page refreshes itself from."""
 
-import re
+import json
 from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
-from claims.models import ClaimStatus
-from claims.services import claim_assign, verdict_draft, verdict_publish
-from tests.factories import ClaimFactory
+from claims.admin.dashboard import dashboard_figures
+from claims.models import Claim
+from claims.services import (
+    claim_assign,
+    claim_mark_checkable,
+    verdict_correct,
+    verdict_draft,
+    verdict_publish,
+)
+from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,49 +28,111 @@ def _logged_in(user) -> Client:
     return client
 
 
-def _cell(page: str, row_label: str) -> list[str]:
-    row = re.search(rf"<tr><td>{re.escape(row_label)}</td>(.*?)</tr>", page, re.S)
-    assert row, row_label
-    return re.findall(r">(\d+)</td>", row.group(1))
-
-
-def test_the_dashboard_counts_states_load_overdue_weeks_and_ratings(editor, reviewer):
-    ClaimFactory.create_batch(2)
-    overdue = claim_assign(
-        claim=ClaimFactory(),
-        reviewer=reviewer,
-        actor=editor,
-        due_date=timezone.localdate() - timedelta(days=1),
-    )
-    for rating in ("false", "false", "true"):
+@pytest.fixture
+def busy_desk(editor, reviewer):
+    """A desk with claims in most states, two reviewers, outlets, and verdicts over weeks."""
+    tribune = ArticleFactory(outlet="The Tribune")
+    # One outlet's name inside another's: an exact link must not count both.
+    ArticleFactory(outlet="The Tribune Weekly")
+    ClaimFactory.create_batch(2, article=tribune)
+    ClaimFactory(article=ArticleFactory(outlet="The Tribune Weekly"))
+    ClaimFactory(article=ArticleFactory(outlet=""))
+    claim_mark_checkable(claim=ClaimFactory(), actor=editor)
+    other = ReviewerFactory()
+    yesterday = timezone.localdate() - timedelta(days=1)
+    claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor, due_date=yesterday)
+    claim_assign(claim=ClaimFactory(article=tribune), reviewer=reviewer, actor=editor)
+    claim_assign(claim=ClaimFactory(), reviewer=other, actor=editor, due_date=yesterday)
+    for weeks_ago, rating in ((6, "half-true"), (2, "true"), (0, "false"), (0, "false")):
         claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
         verdict_draft(claim=claim, actor=reviewer, rating=rating, summary="Checked.")
-        verdict_publish(claim=claim, actor=editor)
-
-    page = _logged_in(editor).get("/admin/dashboard/")
-    assert page.status_code == 200
-    body = page.content.decode()
-    assert _cell(body, "New") == ["2"]
-    assert _cell(body, "Assigned") == ["1"]
-    assert _cell(body, "Published") == ["3"]
-    assert _cell(body, reviewer.username) == ["1", "1"]
-    assert _cell(body, "False") == ["2"]
-    assert _cell(body, "True") == ["1"]
-    assert "Verdicts published per week (last 12 weeks: 3)" in body
-    assert body.count('<svg class="bar-chart"') == 4
-    assert 'fill="#e53935"' in body
-    assert "<script" not in body.split('id="content-main"')[1]
-    assert overdue.status == ClaimStatus.ASSIGNED
+        verdict = verdict_publish(claim=claim, actor=editor)
+        when = timezone.now() - timedelta(weeks=weeks_ago)
+        type(verdict).objects.filter(pk=verdict.pk).update(published_at=when)
+        Claim.objects.filter(pk=claim.pk).update(created_at=when - timedelta(hours=5))
+    verdict_correct(
+        claim=claim, actor=reviewer, rating="true", summary="Fixed.", correction_note="Typo."
+    )
+    verdict_publish(claim=claim, actor=editor)
+    old = ClaimFactory()
+    Claim.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=10))
+    return {"oldest": old, "reviewer": reviewer}
 
 
-def test_the_dashboard_is_for_editors(reviewer):
-    assert _logged_in(reviewer).get("/admin/dashboard/").status_code == 403
-    anonymous = Client().get("/admin/dashboard/")
-    assert anonymous.status_code == 302
-    assert "/admin/login/" in anonymous["Location"]
+def _links(figures: dict) -> set[tuple[str, int]]:
+    """Every (address, number shown) pair on the dashboard: key figures, totals, table cells and
+    bars."""
+    links = {(f["url"], f["count"]) for f in figures["figures"] if f["count"] is not None}
+    for panel in figures["panels"]:
+        if panel.get("total"):
+            links.add((panel["total"]["url"], panel["total"]["count"]))
+        for row in panel["table"]["rows"]:
+            links.update((cell["url"], int(cell["text"])) for cell in row[1:])
+        for series in panel["chart"]["series"]:
+            links.update(zip(series["urls"], series["values"], strict=True))
+    return links
+
+
+def test_every_number_and_bar_opens_a_list_of_that_many(editor, busy_desk):
+    client = _logged_in(editor)
+    links = _links(dashboard_figures())
+    assert len(links) > 100
+
+    for url, shown in links:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert page.context_data["cl"].result_count == shown, url
+
+
+def test_the_dashboard_names_what_the_desk_manages_by(editor, busy_desk):
+    body = _logged_in(editor).get("/admin/dashboard/").content.decode()
+    figures = {f["key"]: f for f in dashboard_figures()["figures"]}
+    panels = {p["key"]: p for p in dashboard_figures()["panels"]}
+
+    assert figures["median-recent"]["text"] == "5 h"
+    assert figures["median-recent"]["note"] == "over 3 verdicts"
+    assert figures["median-all"]["note"] == "over 4 verdicts"
+    assert figures["oldest-untriaged"]["text"] == "10 days"
+    assert figures["oldest-untriaged"]["url"] == (
+        f"/admin/claims/claim/{busy_desk['oldest'].pk}/change/"
+    )
+    assert figures["overdue"]["text"] == "2"
+    outlets = {row[0]["text"]: row[1]["text"] for row in panels["outlets"]["table"]["rows"]}
+    assert outlets["The Tribune"] == "3"
+    assert outlets["The Tribune Weekly"] == "1"
+    assert "" not in outlets
+    assert panels["reviewers"]["table"]["rows"][0][0]["text"] == busy_desk["reviewer"].username
+    assert "Median time to verdict, last 30 days" in body
+    assert 'id="dashboard-figures"' in body
+    assert "claims/vendor/chartist-1.5.0/chartist.min.js" in body
+    assert "cdn" not in body.lower()
+
+
+def test_the_pages_figures_and_the_json_are_the_same(editor, busy_desk):
+    client = _logged_in(editor)
+    page = client.get("/admin/dashboard/")
+    embedded = page.context_data["dashboard"]
+    fetched = client.get("/admin/dashboard/figures/")
+
+    assert fetched["Content-Type"] == "application/json"
+    served = json.loads(fetched.content)
+    assert served["figures"] == json.loads(json.dumps(embedded["figures"]))
+    assert served["panels"] == json.loads(json.dumps(embedded["panels"]))
+
+
+def test_the_dashboard_and_its_figures_are_for_editors(reviewer):
+    for url in ("/admin/dashboard/", "/admin/dashboard/figures/"):
+        assert _logged_in(reviewer).get(url).status_code == 403
+        anonymous = Client().get(url)
+        assert anonymous.status_code == 302
+        assert "/admin/login/" in anonymous["Location"]
 
 
 def test_an_empty_newsroom_has_a_calm_dashboard(editor):
     body = _logged_in(editor).get("/admin/dashboard/").content.decode()
+    figures = {f["key"]: f for f in dashboard_figures()["figures"]}
+
     assert "No reviewer has open claims." in body
     assert "No verdict is published yet." in body
+    assert figures["median-all"]["text"] == "no verdict yet"
+    assert figures["oldest-untriaged"]["text"] == "none waiting"

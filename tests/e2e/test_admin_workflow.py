@@ -93,9 +93,10 @@ def test_an_editor_and_a_reviewer_take_a_claim_from_triage_to_a_corrected_verdic
 
     # The dashboard counts it.
     desk.goto(f"{live_server.url}/admin/dashboard/")
-    expect(desk.locator("#claims-per-state")).to_contain_text("Published")
-    published_row = desk.locator("#claims-per-state tr", has_text="Published")
+    expect(desk.locator("#panel-states")).to_contain_text("Published")
+    published_row = desk.locator("#panel-states tr", has_text="Published")
     expect(published_row.locator("td.number")).to_have_text("1")
-    expect(desk.locator("#rating-mix")).to_contain_text("False")
-    for chart in ("#claims-per-state", "#published-per-week", "#rating-mix"):
-        expect(desk.locator(f"{chart} svg.bar-chart rect:not([width='0'])").first).to_be_visible()
+    expect(desk.locator("#panel-ratings")).to_contain_text("False")
+    for chart in ("#panel-states", "#panel-published", "#panel-ratings"):
+        bars = desk.locator(f"{chart} svg rect.dashboard-bar:not([width='0']):not([height='0'])")
+        expect(bars.first).to_be_visible()
