@@ -149,6 +149,36 @@ def _is_relative(mention: DateMention) -> bool:
     return not _HAS_YEAR.search(mention.text) and not _VAGUE_DATE.search(mention.text)
 
 
+# Words that put a date after publication ("takes effect on Jan. 1", "will close on").
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|must|to be|scheduled|due|expected|plans?|planned|until|deadline|"
+    r"takes? effect|effective|next|starting)\b"
+)
+
+
+# Words that leave no doubt the date is still to come, whatever the tense around it.
+_SURELY_AHEAD = re.compile(r"\b(?:will|shall|takes? effect|effective|scheduled|starting|next)\b")
+
+
+def _next_year(value: datetime.date) -> datetime.date:
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:  # Feb. 29
+        return value
+
+
+def _year_is_certain(value: datetime.date, published_at: datetime.date, text: str) -> bool:
+    """Whether the year a month or day is written without is certain: in a sentence about the
+    past, its latest occurrence up to publication ("since October" in a January story is last
+    October); in one about the future, the next one, past a new year only when the sentence
+    leaves no doubt ("takes effect on Jan. 1"; "from January" may be either)."""
+    if value > published_at:
+        if _SURELY_AHEAD.search(text):
+            return (value - published_at).days < 365
+        return value.year == published_at.year and _LOOKS_AHEAD.search(text) is not None
+    return (published_at - value).days < 365 and not _SURELY_AHEAD.search(text)
+
+
 def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> str | None:
     if not _is_relative(mention) or _HAS_YEAR.match(text[mention.end :]):
         return None  # "in March 2016": the year follows the month
@@ -159,14 +189,16 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
     before = text[: mention.start].split()
     after_preposition = bool(preposition) or (bool(before) and before[-1].lower() in _PREPOSITIONS)
     value = mention.value
+    if _SURELY_AHEAD.search(text) and value < published_at and not _WEEKDAYS.search(mention.text):
+        value = _next_year(value)  # "takes effect on Jan. 1" read in November: the coming one
     if text[mention.end : mention.end + 2] in {"'s", "\u2019s"}:
         return None
     if mention.granularity == "year":
         written, joiner = str(value.year), "in"
     elif mention.granularity == "month":
         bare = not re.search(r"last|this|ago", mention.text)
-        if bare and (value.year != published_at.year or value > published_at):
-            return None  # a bare month of another year or to come: the text is not certain
+        if bare and not _year_is_certain(value, published_at, text):
+            return None  # a bare month to come or long past: the text is not certain
         written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
     elif mention.value == mention.end_value:
         days_back = (published_at - value).days
@@ -174,7 +206,7 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
             return None
         if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
             return None  # a bare weekday may name something else ("a Sunday league")
-        if value.year != published_at.year and not _WEEKDAYS.search(mention.text):
+        if not _WEEKDAYS.search(mention.text) and not _year_is_certain(value, published_at, text):
             return None
         written, joiner = f"{_AP_MONTHS[value.month - 1]} {value.day}, {value.year}", "on"
     else:

@@ -15,7 +15,7 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
@@ -25,6 +25,8 @@ from claims.detection.referents import (
     COMPANY_NAME,
     FIRST_PERSON_VERBS,
     full_names,
+    institutions_in_full,
+    institutions_named,
     people_by_surname,
     persons_among,
     possessive,
@@ -35,6 +37,7 @@ from claims.detection.referents import (
 from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
+    join_reported_clauses,
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
@@ -92,6 +95,9 @@ class ArticleStatements:
         # The article the sentences come from (their own words joined when not given).
         self._text = text or ""
         self._companies: list[str] = []
+        # Each institution's short form ("the council") with the names it could stand for.
+        self._institutions: dict[str, list[str]] = {}
+        self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
 
     @classmethod
@@ -126,6 +132,7 @@ class ArticleStatements:
             published_at=self.published_at,
             dates=dates,
             known=self._known_tuple,
+            institutions=self._unique_institutions,
         )
 
     def _learn_people(self, sentence: str) -> None:
@@ -145,6 +152,8 @@ class ArticleStatements:
                     self._remember(
                         ClaimantMention(name=name, kind="person", aliases=(name, surname))
                     )
+        for alias, name in institutions_named(sentence):
+            self._learn_institution(alias, name)
         for match in COMPANY_NAME.finditer(sentence):
             name, short = match.group(), match.group(1)
             # A company the speakers' registry took for a person is a company all the same.
@@ -160,6 +169,19 @@ class ArticleStatements:
                         aliases=(company, company.split()[0], *alone),
                     )
                     self._remember(mention)
+
+    def _learn_institution(self, alias: str, name: str) -> None:
+        """ "the council" stands for the one council the article has named; with two named it
+        could be either, and stays as written."""
+        names = self._institutions.setdefault(alias, [])
+        bare = name.removeprefix("the ")
+        if any(earlier.removeprefix("the ") == bare for earlier in names):
+            return
+        names.append(name)
+        if len(names) == 1:
+            self._unique_institutions[alias] = name
+        else:
+            self._unique_institutions.pop(alias, None)
 
     def _remember(self, mention: ClaimantMention) -> None:
         # The most recently heard last; of_sentence keeps the latest KNOWN_CLAIMANTS of them.
@@ -185,6 +207,7 @@ def build_statement(
     published_at: datetime.date | None = None,
     dates: Sequence[DateMention] | None = None,
     known: Sequence[ClaimantMention] = (),
+    institutions: Mapping[str, str] | None = None,
 ) -> str:
     """The claim of ``sentence`` as a standalone sentence without quotes or attribution.
 
@@ -192,7 +215,9 @@ def build_statement(
     names; both only serve to replace a leading pronoun. ``dates`` are the sentence's date
     mentions (offsets into ``sentence``) when already found. ``known`` are the claimants of
     this and earlier sentences: the article itself equates their aliases ("the agency") with
-    their names, so a statement standing alone names them in full.
+    their names, so a statement standing alone names them in full. ``institutions`` maps the
+    short forms of the institutions named so far, each the only one of its kind ("the
+    council"), to their names.
     """
     if not sentence.strip():
         return ""
@@ -210,11 +235,12 @@ def build_statement(
     if attributed and _ACCORDING_TO.search(body):
         # "X found that ..., according to a report by Y": both frames go.
         body = strip_attribution(body)[0]
+    if attributed:
+        # Before the quotation marks go: a "had" inside the speaker's own words stays.
+        body = join_reported_clauses(undo_backshift(body))
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = _SAYING.sub("", body)
-    if attributed and not _QUOTED.search(text):
-        body = undo_backshift(body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
@@ -235,6 +261,8 @@ def build_statement(
         if attributed and _QUOTED.search(text):
             body = speakers_my(body, claimant=claimant)
     body = full_names(body, known=known)
+    if institutions:
+        body = institutions_in_full(body, institutions)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
     body = _TIME_OF_WRITING.sub(_drop_time_of_writing, body)
@@ -373,7 +401,9 @@ def _replace_leading_pronoun(
             # "It said volumes in its division grew": the speaker's own division.
             speaker = speaker_pronoun(said)
             if speaker in {"", "it"} and not _plural(claimant.name) and claimant.name not in body:
-                return _OWN.sub(possessive(claimant.name), body, count=1)
+                own = _OWN.search(body)
+                if own and (speaker == "it" or not _owner_before(body[: own.start()])):
+                    return body[: own.start()] + possessive(claimant.name) + body[own.end() :]
         return body
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
@@ -424,6 +454,15 @@ _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
 _OWN = re.compile(r"(?<=\s)its\b")
+
+
+def _owner_before(words: str) -> bool:
+    """Whether something named before an "its" can be its owner: a name ("Kessaly imports 70
+    percent of its gas"), an "it" or a singular subject. "Sales in its division": the speaker."""
+    first, *rest = words.split() or [""]
+    if any(word[:1].isupper() for word in rest) or re.search(r"\bit\b", words):
+        return True
+    return not first.lower().endswith("s")
 
 
 def _plural(name: str) -> bool:
