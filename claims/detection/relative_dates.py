@@ -157,7 +157,7 @@ _LOOKS_AHEAD = re.compile(
 
 
 # Words that leave no doubt the date is still to come, whatever the tense around it.
-_SURELY_AHEAD = re.compile(r"\b(?:will|shall|takes? effect|effective|scheduled|starting|next)\b")
+_SURELY_AHEAD = re.compile(r"\b(?:will|shall|takes? effect|effective from)\b")
 
 
 def _next_year(value: datetime.date) -> datetime.date:

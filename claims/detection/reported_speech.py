@@ -31,6 +31,8 @@ _MORE_SPEECH_VERBS = frozenset(
         "assured",
         "reminded",
         "disclosed",
+        # A court report's source: "..., the court heard."
+        "heard",
     ]
 )
 
@@ -150,8 +152,10 @@ CLOSING_QUOTES = "\"\u201d\u2019'"
 _DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 
 
-# A transcript's speaker label ("SMITH: ...", "Q: ...").
-_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]+ ){0,3}[A-Z][A-Z.'\u2019-]+:\s+")
+# A transcript's speaker label ("SMITH: ...", "Q: ...", "PRESENTER (Jan Berg): ...").
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[A-Z][A-Z.'\u2019-]+ ){0,3}[A-Z][A-Z.'\u2019-]+(?: \([^()]{1,40}\))?:\s+"
+)
 
 
 _WORD = re.compile(r"[\w\u2019'.-]+")
@@ -166,7 +170,14 @@ _LEAD_IN = re.compile(
 )
 
 
-_ACCORDING_TO_LEADING = re.compile(r"^According to [^,;:\"\u201c\u201d]{1,90},\s+", re.IGNORECASE)
+# "According to X, ...", maybe with who X is ("According to the Tribune, which has been
+# critical of the government, ..."; "According to Y, the leading daily, which ...").
+_ACCORDING_TO_LEADING = re.compile(
+    r"^According to [^,;:\"\u201c\u201d]{1,90},\s+"
+    r"(?:[^,;:\"\u201c\u201d]{1,60},\s+(?=(?:which|who|whose)\b))?"
+    r"(?:(?:which|who|whose)\b[^,;:\"\u201c\u201d]{1,120},\s+)?",
+    re.IGNORECASE,
+)
 
 
 # Words that cannot open the subject of a trailing attribution: the segment belongs to the claim.

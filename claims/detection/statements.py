@@ -227,20 +227,30 @@ def build_statement(
         dates = find_dates(sentence, published_at=published_at) if published_at else ()
     text = " ".join(sentence.split())
     ending = "?" if text.rstrip(CLOSING_QUOTES + " ").endswith("?") else "."
+    # "In the 1990s, she said, the committee ...": attributed, with the speaker in the middle.
+    parenthetical = _PARENTHETICAL.search(text) is not None
+    said = text
     text = _strip_frames(text)
     opener = _OPENERS.match(text)
     if opener:
         text = text[opener.end() :]
     body, attributed = strip_attribution(text)
+    attributed = attributed or parenthetical
+    if not parenthetical:
+        said = text
     if attributed and _ACCORDING_TO.search(body):
         # "X found that ..., according to a report by Y": both frames go.
         body = strip_attribution(body)[0]
+    # The speaker's own words: a "he" or "she" in them is somebody else.
+    quoted = attributed and _OPENS_QUOTE.match(body) is not None
     if attributed:
         # Before the quotation marks go: a "had" inside the speaker's own words stays.
         body = join_reported_clauses(undo_backshift(body))
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = _SAYING.sub("", body)
+    body = _VOCATIVE.sub("", body)
+    body = _COMMENT.sub("", body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
@@ -251,7 +261,8 @@ def build_statement(
         attributed=attributed,
         previous=previous,
         people=people,
-        said=text,
+        said=said,
+        quoted=quoted,
     )
     if body == unresolved and previous:
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
@@ -277,11 +288,27 @@ _TIME_STAMP = re.compile(
     r"^\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?:,?\s+[^\u2014\u2013]{1,30}?)?\s*[\u2014\u2013-]\s+(?=\S)"
 )
 _SECTION_LABEL = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z])")
+# A fact-check's verdict on the claim before it, then the fact ("That is accurate: the
+# increases took effect in ..."): the verdict is not part of the fact.
+_VERDICT = re.compile(
+    r"^(?:That|This|It|The (?:claim|figure|number)) (?:is|was) (?:broadly |partly |largely )?"
+    r"(?:accurate|correct|true|right|false|wrong|inaccurate|incorrect|misleading)[^:;\"]{0,40}:"
+    r"\s+(?=\S)"
+)
 _TRAILING_ASIDE = re.compile(r",\s+(?:adding|citing)\b[^,;\"\u201c\u201d]*(?=[.!?]?[\"\u201d]?$)")
 # A parenthetical attribution inside the claim ("In the 1990s, she said, the committee ...").
 _PARENTHETICAL = re.compile(
-    r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote),\s+"
+    r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote|explained),"
+    r"\s+"
 )
+# Whom a speaker addresses, opening their words ("Minister, the line was due in 2024").
+_VOCATIVE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Senator|Minister|Prime Minister|Mayor|Madam Speaker|Sir|"
+    r"Chair|Chairman|Councillor|Cllr)\.?(?: [A-Z][\w'\u2019-]+)?),\s+(?=[a-z])"
+)
+# The speaker's comment on the claim they just made ("..., and that's what really hurts").
+_COMMENT = re.compile(r",? (?:and|but) (?:that|this)(?:'s|\u2019s| is| was)\b[^,;]*$")
+_ING = re.compile(r"[a-z]+ing\b")
 # A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
 _SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")
 
@@ -301,6 +328,9 @@ def _drop_time_of_writing(match: re.Match[str]) -> str:
     return ""
 
 
+_OPENS_QUOTE = re.compile("[\"\u201c\u2018']")
+
+
 # A direct quotation keeps the speaker's own tense.
 _QUOTED = re.compile(r"[\"\u201c\u201d\u2018]")
 
@@ -308,7 +338,10 @@ _QUOTED = re.compile(r"[\"\u201c\u201d\u2018]")
 def _strip_frames(text: str) -> str:
     text = _TIME_STAMP.sub("", text)
     text = _SECTION_LABEL.sub("", text)
-    text = _PARENTHETICAL.sub(" ", text) if _PARENTHETICAL.search(text) else text
+    text = _VERDICT.sub("", text)
+    if _PARENTHETICAL.search(text):
+        # "X, she explained, combining ...": a participle's clause keeps its comma.
+        text = _PARENTHETICAL.sub(lambda m: ", " if _ING.match(m.string, m.end()) else " ", text)
     # A trailing attribution that gives the role before the name, or ends on who the speaker
     # is, reduced to ", Name said." which the attribution rules know.
     text = _ROLE_THEN_NAME.sub(r", \g<name> \g<verb>\g<rest>", text)
@@ -383,6 +416,7 @@ def _replace_leading_pronoun(
     previous: Sequence[str],
     people: frozenset[str],
     said: str = "",
+    quoted: bool = False,
 ) -> str:
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
@@ -411,6 +445,15 @@ def _replace_leading_pronoun(
     if not attributed and claimant is None and pronoun not in {"he", "she"}:
         return body
     speaker = speaker_pronoun(said) if attributed else ""
+    if (
+        pronoun in {"he", "she"}
+        and claimant is not None
+        and ((speaker and speaker != pronoun) or quoted)
+    ):
+        # "She said he lied", "Smith said: 'He took their money'": not the speaker, so the
+        # person last named before who is not the speaker.
+        other = _last_person(previous, people, exclude=(claimant.name, *claimant.aliases))
+        return other + body[match.end() :] if other else body
     if speaker and speaker != pronoun:
         return body  # "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
@@ -475,8 +518,11 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _LONGEST_NAME_WORDS = 6
 
 
-def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
-    """The person last named in the nearest preceding sentences, by their fullest name.
+def _last_person(
+    previous: Sequence[str], people: frozenset[str], *, exclude: Sequence[str] = ()
+) -> str | None:
+    """The person last named in the nearest preceding sentences, by their fullest name,
+    who is not one of ``exclude``.
 
     The sentences' own capitalised words are looked up among the people, never the other way
     round: the cost follows the sentences, not how many people a long article names.
@@ -496,9 +542,10 @@ def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
             for item in found
             if item[0] >= 0 and not re.match(r" [A-Z]", sentence[item[0] + item[1] :][:2])
         ]
-        if found:
-            named = max(found)[2]
-            return _fullest_names(people).get(named, named)
+        for item in sorted(found, reverse=True):
+            fullest = _fullest_names(people).get(item[2], item[2])
+            if item[2] not in exclude and fullest not in exclude:
+                return fullest
     return None
 
 

@@ -660,6 +660,22 @@ def test_a_that_after_an_only_figure_is_left_alone():
             "Most of them have space left.",
             "Most of the new shelters have space left.",
         ),
+        # A counted group named anywhere in the sentence before, not a measure.
+        (
+            "Investigators had reviewed all 19 cases by Friday.",
+            "In two of them, the vaccine was a contributing factor.",
+            "In two of the 19 cases, the vaccine was a contributing factor.",
+        ),
+        (
+            "We opened 38 shelters this morning.",
+            "Thirty-one of them have space.",
+            "Thirty-one of the 38 shelters have space.",
+        ),
+        (
+            "The strike lasted 12 days in 2023.",
+            "Nine of them were in March.",
+            "Nine of them were in March.",
+        ),
         # A singular or an indefinite group is not what "them" names.
         (
             "The shelter opened in March.",
@@ -801,3 +817,94 @@ def test_a_short_form_two_named_institutions_share_is_left_alone():
 )
 def test_an_its_with_an_owner_in_the_claim_is_not_the_sources(sentence):
     assert "its" in build_statement(sentence, claimant=UTILITY).split()
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "statement"),
+    [
+        # Not the speaker: "he" in "she said he ..." or inside the speaker's own quotation.
+        (
+            "Graham Tulloch, 58, admitted fraud.",
+            "She said he had lied to trustees at 23 meetings.",
+            "Graham Tulloch lied to trustees at 23 meetings.",
+        ),
+        (
+            "Graham Tulloch, 58, admitted fraud.",
+            "Ms Rahman said: \u2018He took their savings.\u2019",
+            "Graham Tulloch took their savings.",
+        ),
+    ],
+)
+def test_a_he_or_she_that_is_not_the_speaker_is_the_person_named_before(
+    previous, sentence, statement
+):
+    speaker = ClaimantMention(
+        name="Aisha Rahman", kind="person", aliases=("Aisha Rahman", "Rahman", "Ms Rahman")
+    )
+    people = frozenset({"Graham Tulloch", "Aisha Rahman"})
+    assert (
+        build_statement(sentence, claimant=speaker, previous=[previous], people=people) == statement
+    )
+
+
+def test_a_speaker_in_the_middle_of_the_claim_is_attribution_too():
+    carvalho = ClaimantMention(name="Ines Carvalho", kind="person", aliases=("Carvalho",))
+    sentence = "Her team's survey found no salt, she noted, because it used only 30 nights of data."
+    assert build_statement(sentence, claimant=carvalho) == (
+        "Ines Carvalho's team's survey found no salt because it used only 30 nights of data."
+    )
+    sentence = "The team used archival spectra, she explained, combining 212 nights of data."
+    assert build_statement(sentence, claimant=carvalho) == (
+        "The team used archival spectra, combining 212 nights of data."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # Who the source is goes with it.
+        (
+            "According to the Marine Statistics Office, which publishes figures every quarter, "
+            "mackerel made up 37 percent of landings in 2024.",
+            "Mackerel made up 37 percent of landings in 2024.",
+        ),
+        (
+            "According to Jornal da Manh\u00e3, the leading daily, which has been critical of the "
+            "government, the minister left the summit a day early.",
+            "The minister left the summit a day early.",
+        ),
+        # A court report's source; a transcript's label with the speaker's name; whom the
+        # speaker addresses; the speaker's comment on their own claim.
+        (
+            "The widow paid \u00a319,500 for a roof that was never started, the court heard.",
+            "The widow paid \u00a319,500 for a roof that was never started.",
+        ),
+        (
+            "PRESENTER (Mikkel Hovde): Minister, the northern line was supposed to open in 2024.",
+            "The northern line was supposed to open in 2024.",
+        ),
+        (
+            "\u201cLows never dropped below 80 on 19 nights, and that's what really hurts people,\u201d "
+            "she said.",
+            "Lows never dropped below 80 on 19 nights.",
+        ),
+        # A fact-check's verdict before the fact it checks.
+        (
+            "That is accurate: the increases took effect in January 2021 and July 2022.",
+            "The increases took effect in January 2021 and July 2022.",
+        ),
+    ],
+)
+def test_what_frames_the_claim_goes(sentence, statement):
+    assert build_statement(sentence) == statement
+
+
+def test_a_leading_its_is_the_subject_of_the_sentence_before():
+    previous = "The planet, designated HLD-217 b, completes an orbit every 11.3 days."
+    sentence = "Its equilibrium temperature is estimated at about 390 degrees Celsius."
+    assert build_statement(sentence, previous=[previous]) == (
+        "The planet's equilibrium temperature is estimated at about 390 degrees Celsius."
+    )
+    # Plural or a name: "its" does not stand for it.
+    previous = "Northwind Energy completes an orbit every 11.3 days."
+    assert build_statement(sentence, previous=[previous]) == sentence
