@@ -56,27 +56,6 @@ def test_the_attribution_and_the_quotation_marks_go(sentence):
     assert build_statement(sentence) == "The county lost 1,200 jobs in 2023."
 
 
-def test_a_quote_broken_by_its_attribution_is_made_whole():
-    sentence = "“Water use fell by a fifth,” she said, “and leaks halved.”"
-    assert build_statement(sentence) == "Water use fell by a fifth, and leaks halved."
-
-
-def test_the_second_sentence_of_a_quote_keeps_no_mark():
-    assert build_statement("Leaks halved in two years.”") == "Leaks halved in two years."
-    assert build_statement("“Leaks halved in two years.") == "Leaks halved in two years."
-
-
-def test_apostrophes_are_not_quotation_marks():
-    assert (
-        build_statement("The players' union didn't sign the 2022 deal, it said.")
-        == "The players' union didn't sign the 2022 deal."
-    )
-    assert (
-        build_statement("\u2018The council\u2019s budget rose 4 per cent,\u2019 he said.")
-        == "The council\u2019s budget rose 4 per cent."
-    )
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -89,91 +68,6 @@ def test_apostrophes_are_not_quotation_marks():
 )
 def test_a_reporters_own_sentence_stays_as_it_is(sentence):
     assert build_statement(sentence) == sentence
-
-
-def test_a_speech_verb_used_as_a_noun_is_not_an_attribution():
-    sentence = "By then, the hotline had received 19 reports of contaminated water."
-    assert build_statement(sentence) == sentence
-
-
-def test_an_appositive_with_an_age_belongs_to_the_attribution():
-    assert (
-        build_statement("Okafor, 52, also said unemployment stood at 9 percent.")
-        == "Unemployment stood at 9 percent."
-    )
-
-
-def test_the_claimant_replaces_the_pronoun_their_own_attribution_points_to():
-    assert (
-        build_statement("It said it had cut 400 jobs since 2021.", claimant=UTILITY)
-        == "Northshore Water has cut 400 jobs since 2021."
-    )
-    assert (
-        build_statement("The utility said its profit rose to $40 million.", claimant=UTILITY)
-        == "Northshore Water's profit rose to $40 million."
-    )
-
-
-def test_the_speakers_own_its_names_the_speaker():
-    assert (
-        build_statement("It said sales in its water division grew 5 percent.", claimant=UTILITY)
-        == "Sales in Northshore Water's water division grew 5 percent."
-    )
-
-
-def test_the_speakers_i_becomes_their_name_when_the_verb_still_agrees():
-    assert (
-        build_statement("I have cut the waiting list by half since 2021.", claimant=MAYOR)
-        == "Maria Lindqvist has cut the waiting list by half since 2021."
-    )
-    assert build_statement("I think the port lost money.", claimant=MAYOR) == (
-        "I think the port lost money."
-    )
-
-
-def test_a_pronoun_for_someone_else_than_the_speaker_is_left_alone():
-    sentence = "She said he had spent $2 million on the bridge."
-    assert build_statement(sentence, claimant=MAYOR) == "He spent $2 million on the bridge."
-
-
-def test_a_leading_pronoun_is_the_person_last_named_before_it():
-    previous = ["Maria Lindqvist was elected mayor of Eastport in 2019."]
-    people = frozenset({"Maria Lindqvist", "Lindqvist"})
-    assert (
-        build_statement("She cut the city's debt by a third.", previous=previous, people=people)
-        == "Maria Lindqvist cut the city's debt by a third."
-    )
-
-
-def test_a_pronoun_never_points_forward():
-    # Nobody is named before the sentence: the person named after it is not its referent.
-    people = frozenset({"Maria Lindqvist", "Lindqvist"})
-    assert (
-        build_statement("She cut the city's debt by a third.", previous=[], people=people)
-        == "She cut the city's debt by a third."
-    )
-
-
-def test_a_speaker_named_by_surname_gets_the_full_name_the_article_gave():
-    assert (
-        build_statement("Lindqvist won 54 percent of the vote in 2019.", known=[MAYOR])
-        == "Maria Lindqvist won 54 percent of the vote in 2019."
-    )
-
-
-def test_a_surname_inside_another_name_is_not_expanded():
-    # "Lindqvist" in "Lindqvist Park" is not the mayor.
-    assert (
-        build_statement("Lindqvist Park reopened in 2021 after repairs.", known=[MAYOR])
-        == "Lindqvist Park reopened in 2021 after repairs."
-    )
-
-
-def test_an_organisation_named_by_description_gets_its_name():
-    assert (
-        build_statement("The utility raised prices by 9 percent in 2023.", known=[UTILITY])
-        == "Northshore Water raised prices by 9 percent in 2023."
-    )
 
 
 @pytest.mark.parametrize(
@@ -237,24 +131,6 @@ def test_a_text_too_long_to_be_prose_is_kept_as_it_is_and_fast():
     assert build_statement(dump) == " ".join(dump.split())
 
 
-def test_a_quotation_after_the_hearer_stays_in_the_claim():
-    sentence = (
-        "Okafor told the Courier the ward had seen 'the busiest May on record', with 900 visits."
-    )
-    assert build_statement(sentence) == ("The ward saw the busiest May on record, with 900 visits.")
-
-
-def test_a_rebuttal_keeps_the_claim_it_makes():
-    sentence = "The ministry disputed the figure, saying school funding had risen 3 percent."
-    assert build_statement(sentence) == "School funding rose 3 percent."
-    sentence = "Planning officers recommended approval, saying the scheme met local rules."
-    assert build_statement(sentence) == sentence
-
-
-def test_a_transcripts_speaker_label_is_attribution():
-    assert build_statement("OKAFOR: We built 300 homes in 2022.") == "We built 300 homes in 2022."
-
-
 def test_an_article_gives_each_sentence_its_statement_with_what_came_before():
     article = (
         "Maria Lindqvist was elected mayor of Eastport in 2019.\n\n"
@@ -311,36 +187,6 @@ def test_a_leading_pronoun_without_a_plain_antecedent_is_left_alone(previous, se
     assert build_statement(sentence, previous=[previous]) == sentence
 
 
-def test_it_beside_an_according_to_source_is_not_the_source():
-    records = ClaimantMention(
-        name="Harbour Safety Board", kind="organization", aliases=("Harbour Safety Board",)
-    )
-    sentence = (
-        "It is the fourth fire on the ferry since 2020, according to the Harbour Safety Board."
-    )
-    assert build_statement(sentence, claimant=records) == (
-        "It is the fourth fire on the ferry since 2020."
-    )
-
-
-def test_a_person_named_in_full_earlier_is_named_in_full_in_a_later_statement():
-    article = (
-        "Council member Tomas Berg won the Eastport mayoral race on Tuesday.\n\n"
-        "Berg took 58 percent of the vote, according to results posted by the county."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert statements.of_sentence(1) == "Tomas Berg took 58 percent of the vote."
-
-
-def test_a_place_or_a_shared_surname_is_not_taken_for_a_person():
-    article = (
-        "Dockworkers Union Lindby and Anna Lindby met in Lindby on Monday.\n\n"
-        "Lindby lost 400 port jobs in 2023, the union said."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert statements.of_sentence(1) == "Lindby lost 400 port jobs in 2023."
-
-
 @pytest.mark.parametrize(
     ("sentence", "statement"),
     [
@@ -387,11 +233,6 @@ def test_a_place_or_a_shared_surname_is_not_taken_for_a_person():
 )
 def test_the_reporting_frame_around_a_claim_goes(sentence, statement):
     assert build_statement(sentence) == statement
-
-
-def test_an_opening_participle_without_attribution_stays():
-    sentence = "Trading volumes on the exchange fell 8 percent in 2023."
-    assert build_statement(sentence) == sentence
 
 
 @pytest.mark.parametrize(
@@ -503,65 +344,11 @@ def test_seasons_and_parts_of_a_day_are_anchored_in_news_style(sentence, stateme
     assert build_statement(sentence, published_at=WEDNESDAY) == statement
 
 
-def test_a_season_the_text_does_not_pin_down_stays():
-    # In July, "this winter" may be the one to come or the one gone.
-    sentence = "Rents rose 4 percent this winter."
-    assert build_statement(sentence, published_at=WEDNESDAY) == sentence
-
-
-def test_the_subject_before_an_apposition_is_what_it_stands_for():
-    previous = "The new ferry, named Sea Lark, carries 300 passengers."
-    assert build_statement("It is the largest in the fleet.", previous=[previous]) == (
-        "The new ferry is the largest in the fleet."
-    )
-
-
-def test_a_company_named_in_full_earlier_is_named_in_full_in_a_later_statement():
-    article = (
-        "Harbourline Ferries carried 2.1 million passengers in 2023, its annual report shows.\n\n"
-        "Harbourline shares fell 6 percent on Tuesday."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert statements.of_sentence(1) == "Harbourline Ferries shares fell 6 percent on July 9, 2024."
-
-
-def test_a_town_sharing_a_companys_first_word_is_left_alone():
-    article = (
-        "Ostby Energy opened a wind farm near the town in 2022.\n\n"
-        "Unemployment in Ostby fell to 4 percent in 2023."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert statements.of_sentence(1) == "Unemployment in Ostby fell to 4 percent in 2023."
-
-
 @pytest.mark.parametrize("connective", ["By contrast,", "Nevertheless,", "As a result,"])
 def test_a_connective_opening_the_sentence_goes(connective):
     assert build_statement(f"{connective} the port lost 300 jobs in 2023.") == (
         "The port lost 300 jobs in 2023."
     )
-
-
-def test_a_leading_his_or_her_is_the_person_last_named_before_it():
-    previous = ["Anna Berg was elected mayor of Eastport in 2019."]
-    people = frozenset({"Anna Berg", "Berg"})
-    assert build_statement(
-        "Her government cut the city's debt by a third.", previous=previous, people=people
-    ) == ("Anna Berg's government cut the city's debt by a third.")
-
-
-def test_a_name_inside_an_organisations_name_is_not_the_person_last_named():
-    previous = ["Donations to the Little Harbour Trust fell 20 percent in 2023."]
-    people = frozenset({"Little Harbour"})
-    sentence = "He took 200,000 from the charity."
-    assert build_statement(sentence, previous=previous, people=people) == sentence
-
-
-def test_an_organisation_standing_for_it_keeps_its_article():
-    board = ClaimantMention(
-        name="Rail Safety Board", kind="organization", aliases=("Rail Safety Board",)
-    )
-    sentence = "The Rail Safety Board said on Monday that it had opened an inquiry."
-    assert build_statement(sentence, claimant=board) == "The Rail Safety Board opened an inquiry."
 
 
 @pytest.mark.parametrize(
@@ -583,68 +370,6 @@ def test_an_organisation_standing_for_it_keeps_its_article():
 )
 def test_adverbs_of_the_time_of_writing_go(sentence, statement):
     assert build_statement(sentence) == statement
-
-
-def test_the_company_is_the_articles_one_company():
-    article = (
-        "Harbourline Ferries carried 2.1 million passengers in 2023.\n\n"
-        "The company employs 900 people, according to its annual report.\n\n"
-        "Larkspur Systems bought 12 of its ferries in 2022.\n\n"
-        "The company's revenue rose 4 percent in 2023, according to the filing."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert statements.of_sentence(1) == "Harbourline Ferries employs 900 people."
-    # With two companies named, "the company" could be either.
-    assert statements.of_sentence(3) == "The company's revenue rose 4 percent in 2023."
-
-
-def test_a_name_ending_in_s_takes_an_apostrophe_alone():
-    article = (
-        "Larkspur Systems launched its first rocket in 2022.\n\n"
-        "It was the company's third launch, according to the filing."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert statements.of_sentence(1) == "It was Larkspur Systems' third launch."
-
-
-def test_a_company_roles_we_is_the_articles_company():
-    article = (
-        "Harbourline Ferries reported a loss of 4 million in 2023.\n\n"
-        "“We lost 90,000 passengers in three months,” chief executive Mara Holt said."
-    )
-    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
-    assert (
-        statements.of_sentence(1) == "Harbourline Ferries lost 90,000 passengers in three months."
-    )
-
-
-def test_a_speakers_our_is_the_organisation_named_in_their_role():
-    head = ClaimantMention(
-        name="Ama Berg",
-        kind="person",
-        aliases=("Ama Berg", "Berg", "Streamly's head of safety"),
-    )
-    assert build_statement(
-        "“Our median response time is now two hours,” Berg said.", claimant=head
-    ) == ("Streamly's median response time is two hours.")
-    # A speaker whose organisation the article does not give keeps "We".
-    nurse = ClaimantMention(name="Ola Dahl", kind="person", aliases=("Ola Dahl", "Dahl"))
-    assert build_statement("“We had four nurses for 30 patients,” Dahl said.", claimant=nurse) == (
-        "We had four nurses for 30 patients."
-    )
-
-
-def test_the_speakers_my_in_their_quotation_is_their_name():
-    nurse = ClaimantMention(name="Ola Dahl", kind="person", aliases=("Ola Dahl", "Dahl"))
-    assert build_statement("“Two beds closed on my ward in 2023,” Dahl said.", claimant=nurse) == (
-        "Two beds closed on Ola Dahl's ward in 2023."
-    )
-
-
-def test_a_that_after_an_only_figure_is_left_alone():
-    previous = "Only 54 percent of patients were seen within four hours in May."
-    sentence = "That ranks the hospital last in the region."
-    assert build_statement(sentence, previous=[previous]) == sentence
 
 
 @pytest.mark.parametrize(
@@ -686,63 +411,6 @@ def test_a_that_after_an_only_figure_is_left_alone():
 )
 def test_of_them_names_the_group_of_the_sentence_before(previous, sentence, statement):
     assert build_statement(sentence, previous=[previous]) == statement
-
-
-def test_a_spokespersons_its_is_the_organisation_they_speak_for():
-    speaker = ClaimantMention(
-        name="a spokesman for the Port Authority",
-        kind="person",
-        aliases=("a spokesman for the Port Authority",),
-    )
-    sentence = "A spokesman for the Port Authority said its budget excluded dredging."
-    assert build_statement(sentence, claimant=speaker) == (
-        "The Port Authority's budget excluded dredging."
-    )
-
-
-def test_a_ministers_we_is_the_government():
-    minister = ClaimantMention(
-        name="Lena Holm", kind="person", aliases=("Lena Holm", "Holm", "Finance Minister")
-    )
-    assert build_statement(
-        "“We have cut the deficit every year since 2021,” Holm said.", claimant=minister
-    ) == ("The government has cut the deficit every year since 2021.")
-
-
-def test_the_organisation_for_we_takes_the_verb_in_the_third_person():
-    leader = ClaimantMention(
-        name="Rita Moss", kind="person", aliases=("Rita Moss", "Moss", "council leader")
-    )
-    assert build_statement(
-        "“We spend 60p in every pound on care,” Moss said.", claimant=leader
-    ) == ("The council spends 60p in every pound on care.")
-
-
-def test_a_finding_reported_with_its_source_loses_both_frames():
-    sentence = (
-        "An inquiry into the collapse has found that inspectors missed three cracks, "
-        "according to a report published by the Safety Board."
-    )
-    assert build_statement(sentence) == "Inspectors missed three cracks."
-
-
-def test_it_after_an_according_to_opener_is_the_subject_before():
-    previous = "The new ferry was launched in 2023."
-    sentence = "According to the operator's release, it is the largest in the fleet."
-    assert build_statement(sentence, previous=[previous]) == (
-        "The new ferry is the largest in the fleet."
-    )
-
-
-def test_a_date_that_modifies_a_noun_gets_its_year_but_no_preposition():
-    statement = build_statement(
-        "Members must submit evidence to regulators before the March 31 deadline.",
-        published_at=datetime.date(2026, 3, 2),
-    )
-    assert (
-        statement
-        == "Members must submit evidence to regulators before the March 31, 2026 deadline."
-    )
 
 
 @pytest.mark.parametrize(
@@ -899,12 +567,356 @@ def test_what_frames_the_claim_goes(sentence, statement):
     assert build_statement(sentence) == statement
 
 
-def test_a_leading_its_is_the_subject_of_the_sentence_before():
-    previous = "The planet, designated HLD-217 b, completes an orbit every 11.3 days."
-    sentence = "Its equilibrium temperature is estimated at about 390 degrees Celsius."
-    assert build_statement(sentence, previous=[previous]) == (
-        "The planet's equilibrium temperature is estimated at about 390 degrees Celsius."
-    )
-    # Plural or a name: "its" does not stand for it.
-    previous = "Northwind Energy completes an orbit every 11.3 days."
-    assert build_statement(sentence, previous=[previous]) == sentence
+HOLM = ClaimantMention(
+    name="Lena Holm", kind="person", aliases=("Lena Holm", "Holm", "Finance Minister")
+)
+NURSE = ClaimantMention(name="Ola Dahl", kind="person", aliases=("Ola Dahl", "Dahl"))
+LINDQVIST = frozenset({"Maria Lindqvist", "Lindqvist"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "statement"),
+    [
+        # Quotation marks and the attribution around and inside them.
+        # A quote broken by its attribution is made whole.
+        (
+            "“Water use fell by a fifth,” she said, “and leaks halved.”",
+            {},
+            "Water use fell by a fifth, and leaks halved.",
+        ),
+        # The last sentence of a quote keeps no mark.
+        ("Leaks halved in two years.”", {}, "Leaks halved in two years."),
+        # The first sentence of a quote keeps no mark.
+        ("“Leaks halved in two years.", {}, "Leaks halved in two years."),
+        # Apostrophes are not quotation marks.
+        (
+            "The players' union didn't sign the 2022 deal, it said.",
+            {},
+            "The players' union didn't sign the 2022 deal.",
+        ),
+        # An apostrophe inside single quotation marks stays.
+        (
+            "\u2018The council\u2019s budget rose 4 per cent,\u2019 he said.",
+            {},
+            "The council\u2019s budget rose 4 per cent.",
+        ),
+        # A speech verb used as a noun is not an attribution.
+        (
+            "By then, the hotline had received 19 reports of contaminated water.",
+            {},
+            "By then, the hotline had received 19 reports of contaminated water.",
+        ),
+        # An appositive with an age belongs to the attribution.
+        (
+            "Okafor, 52, also said unemployment stood at 9 percent.",
+            {},
+            "Unemployment stood at 9 percent.",
+        ),
+        # A quotation after the hearer stays in the claim.
+        (
+            "Okafor told the Courier the ward had seen 'the busiest May on record', with 900 visits.",
+            {},
+            "The ward saw the busiest May on record, with 900 visits.",
+        ),
+        # A rebuttal keeps the claim it makes.
+        (
+            "The ministry disputed the figure, saying school funding had risen 3 percent.",
+            {},
+            "School funding rose 3 percent.",
+        ),
+        # A recommendation with its reason is not a rebuttal.
+        (
+            "Planning officers recommended approval, saying the scheme met local rules.",
+            {},
+            "Planning officers recommended approval, saying the scheme met local rules.",
+        ),
+        # A transcripts speaker label is attribution.
+        ("OKAFOR: We built 300 homes in 2022.", {}, "We built 300 homes in 2022."),
+        # An opening participle without attribution stays.
+        (
+            "Trading volumes on the exchange fell 8 percent in 2023.",
+            {},
+            "Trading volumes on the exchange fell 8 percent in 2023.",
+        ),
+        # A finding reported with its source loses both frames.
+        (
+            "An inquiry into the collapse has found that inspectors missed three cracks, "
+            "according to a report published by the Safety Board.",
+            {},
+            "Inspectors missed three cracks.",
+        ),
+        # The speaker's own words for themselves and what they speak for.
+        # The claimant replaces the pronoun their attribution points to.
+        (
+            "It said it had cut 400 jobs since 2021.",
+            {"claimant": UTILITY},
+            "Northshore Water has cut 400 jobs since 2021.",
+        ),
+        # The claimant replaces the possessive their attribution points to.
+        (
+            "The utility said its profit rose to $40 million.",
+            {"claimant": UTILITY},
+            "Northshore Water's profit rose to $40 million.",
+        ),
+        # The speakers own its names the speaker.
+        (
+            "It said sales in its water division grew 5 percent.",
+            {"claimant": UTILITY},
+            "Sales in Northshore Water's water division grew 5 percent.",
+        ),
+        # The speakers i becomes their name when the verb still agrees.
+        (
+            "I have cut the waiting list by half since 2021.",
+            {"claimant": MAYOR},
+            "Maria Lindqvist has cut the waiting list by half since 2021.",
+        ),
+        # The speakers i stays when the verb would not agree.
+        ("I think the port lost money.", {"claimant": MAYOR}, "I think the port lost money."),
+        # A pronoun for someone else than the speaker with nobody named is left alone.
+        (
+            "She said he had spent $2 million on the bridge.",
+            {"claimant": MAYOR},
+            "He spent $2 million on the bridge.",
+        ),
+        # A speakers our is the organisation named in their role.
+        (
+            "“Our median response time is now two hours,” Berg said.",
+            {
+                "claimant": ClaimantMention(
+                    name="Ama Berg",
+                    kind="person",
+                    aliases=("Ama Berg", "Berg", "Streamly's head of safety"),
+                )
+            },
+            "Streamly's median response time is two hours.",
+        ),
+        # A speaker whose organisation the article does not give keeps we.
+        (
+            "“We had four nurses for 30 patients,” Dahl said.",
+            {"claimant": NURSE},
+            "We had four nurses for 30 patients.",
+        ),
+        # The speakers my in their quotation is their name.
+        (
+            "“Two beds closed on my ward in 2023,” Dahl said.",
+            {"claimant": NURSE},
+            "Two beds closed on Ola Dahl's ward in 2023.",
+        ),
+        # A spokespersons its is the organisation they speak for.
+        (
+            "A spokesman for the Port Authority said its budget excluded dredging.",
+            {
+                "claimant": ClaimantMention(
+                    name="a spokesman for the Port Authority",
+                    kind="person",
+                    aliases=("a spokesman for the Port Authority",),
+                )
+            },
+            "The Port Authority's budget excluded dredging.",
+        ),
+        # A ministers we is the government.
+        (
+            "“We have cut the deficit every year since 2021,” Holm said.",
+            {"claimant": HOLM},
+            "The government has cut the deficit every year since 2021.",
+        ),
+        # The organisation for we takes the verb in the third person.
+        (
+            "“We spend 60p in every pound on care,” Moss said.",
+            {
+                "claimant": ClaimantMention(
+                    name="Rita Moss", kind="person", aliases=("Rita Moss", "Moss", "council leader")
+                )
+            },
+            "The council spends 60p in every pound on care.",
+        ),
+        # An organisation standing for it keeps its article.
+        (
+            "The Rail Safety Board said on Monday that it had opened an inquiry.",
+            {
+                "claimant": ClaimantMention(
+                    name="Rail Safety Board", kind="organization", aliases=("Rail Safety Board",)
+                )
+            },
+            "The Rail Safety Board opened an inquiry.",
+        ),
+        # It beside an according to source is not the source.
+        (
+            "It is the fourth fire on the ferry since 2020, according to the Harbour Safety Board.",
+            {
+                "claimant": ClaimantMention(
+                    name="Harbour Safety Board",
+                    kind="organization",
+                    aliases=("Harbour Safety Board",),
+                )
+            },
+            "It is the fourth fire on the ferry since 2020.",
+        ),
+        # Names the article gave before.
+        # A speaker named by surname gets the full name the article gave.
+        (
+            "Lindqvist won 54 percent of the vote in 2019.",
+            {"known": [MAYOR]},
+            "Maria Lindqvist won 54 percent of the vote in 2019.",
+        ),
+        # A surname inside another name is not expanded.
+        (
+            "Lindqvist Park reopened in 2021 after repairs.",
+            {"known": [MAYOR]},
+            "Lindqvist Park reopened in 2021 after repairs.",
+        ),
+        # An organisation named by description gets its name.
+        (
+            "The utility raised prices by 9 percent in 2023.",
+            {"known": [UTILITY]},
+            "Northshore Water raised prices by 9 percent in 2023.",
+        ),
+        # A leading pronoun: what the sentences before name, never what comes after.
+        # A leading pronoun is the person last named before it.
+        (
+            "She cut the city's debt by a third.",
+            {
+                "previous": ["Maria Lindqvist was elected mayor of Eastport in 2019."],
+                "people": LINDQVIST,
+            },
+            "Maria Lindqvist cut the city's debt by a third.",
+        ),
+        # A pronoun never points forward.
+        (
+            "She cut the city's debt by a third.",
+            {"previous": [], "people": LINDQVIST},
+            "She cut the city's debt by a third.",
+        ),
+        # A leading his or her is the person last named before it.
+        (
+            "Her government cut the city's debt by a third.",
+            {
+                "previous": ["Anna Berg was elected mayor of Eastport in 2019."],
+                "people": frozenset({"Anna Berg", "Berg"}),
+            },
+            "Anna Berg's government cut the city's debt by a third.",
+        ),
+        # A name inside an organisations name is not the person last named.
+        (
+            "He took 200,000 from the charity.",
+            {
+                "previous": ["Donations to the Little Harbour Trust fell 20 percent in 2023."],
+                "people": frozenset({"Little Harbour"}),
+            },
+            "He took 200,000 from the charity.",
+        ),
+        # The subject before an apposition is what it stands for.
+        (
+            "It is the largest in the fleet.",
+            {"previous": ["The new ferry, named Sea Lark, carries 300 passengers."]},
+            "The new ferry is the largest in the fleet.",
+        ),
+        # It after an according to opener is the subject before.
+        (
+            "According to the operator's release, it is the largest in the fleet.",
+            {"previous": ["The new ferry was launched in 2023."]},
+            "The new ferry is the largest in the fleet.",
+        ),
+        # A that after an only figure is left alone.
+        (
+            "That ranks the hospital last in the region.",
+            {"previous": ["Only 54 percent of patients were seen within four hours in May."]},
+            "That ranks the hospital last in the region.",
+        ),
+        # A leading its is the subject of the sentence before.
+        (
+            "Its equilibrium temperature is estimated at about 390 degrees Celsius.",
+            {"previous": ["The planet, designated HLD-217 b, completes an orbit every 11.3 days."]},
+            "The planet's equilibrium temperature is estimated at about 390 degrees Celsius.",
+        ),
+        # A leading its after a name is left alone.
+        (
+            "Its equilibrium temperature is estimated at about 390 degrees Celsius.",
+            {"previous": ["Northwind Energy completes an orbit every 11.3 days."]},
+            "Its equilibrium temperature is estimated at about 390 degrees Celsius.",
+        ),
+        # Dates.
+        # A season the text does not pin down stays.
+        (
+            "Rents rose 4 percent this winter.",
+            {"published_at": WEDNESDAY},
+            "Rents rose 4 percent this winter.",
+        ),
+        # A date that modifies a noun gets its year but no preposition.
+        (
+            "Members must submit evidence to regulators before the March 31 deadline.",
+            {"published_at": datetime.date(2026, 3, 2)},
+            "Members must submit evidence to regulators before the March 31, 2026 deadline.",
+        ),
+    ],
+)
+def test_the_statement_of_a_sentence(sentence, context, statement):
+    assert build_statement(sentence, **context) == statement
+
+
+@pytest.mark.parametrize(
+    ("article", "index", "statement"),
+    [
+        # A person named in full earlier is named in full later.
+        (
+            "Council member Tomas Berg won the Eastport mayoral race on Tuesday.\n\n"
+            "Berg took 58 percent of the vote, according to results posted by the county.",
+            1,
+            "Tomas Berg took 58 percent of the vote.",
+        ),
+        # A place or a shared surname is not taken for a person.
+        (
+            "Dockworkers Union Lindby and Anna Lindby met in Lindby on Monday.\n\n"
+            "Lindby lost 400 port jobs in 2023, the union said.",
+            1,
+            "Lindby lost 400 port jobs in 2023.",
+        ),
+        # A company named in full earlier is named in full later.
+        (
+            "Harbourline Ferries carried 2.1 million passengers in 2023, its annual report shows."
+            "\n\nHarbourline shares fell 6 percent on Tuesday.",
+            1,
+            "Harbourline Ferries shares fell 6 percent on July 9, 2024.",
+        ),
+        # A town sharing a companys first word is left alone.
+        (
+            "Ostby Energy opened a wind farm near the town in 2022.\n\n"
+            "Unemployment in Ostby fell to 4 percent in 2023.",
+            1,
+            "Unemployment in Ostby fell to 4 percent in 2023.",
+        ),
+        # The company is the articles one company.
+        (
+            "Harbourline Ferries carried 2.1 million passengers in 2023.\n\n"
+            "The company employs 900 people, according to its annual report.",
+            1,
+            "Harbourline Ferries employs 900 people.",
+        ),
+        # With two companies named the company could be either.
+        (
+            "Harbourline Ferries carried 2.1 million passengers in 2023.\n\n"
+            "The company employs 900 people, according to its annual report.\n\n"
+            "Larkspur Systems bought 12 of its ferries in 2022.\n\n"
+            "The company's revenue rose 4 percent in 2023, according to the filing.",
+            3,
+            "The company's revenue rose 4 percent in 2023.",
+        ),
+        # A name ending in s takes an apostrophe alone.
+        (
+            "Larkspur Systems launched its first rocket in 2022.\n\n"
+            "It was the company's third launch, according to the filing.",
+            1,
+            "It was Larkspur Systems' third launch.",
+        ),
+        # A company roles we is the articles company.
+        (
+            "Harbourline Ferries reported a loss of 4 million in 2023.\n\n"
+            "“We lost 90,000 passengers in three months,” chief executive Mara Holt said.",
+            1,
+            "Harbourline Ferries lost 90,000 passengers in three months.",
+        ),
+    ],
+)
+def test_the_statement_of_an_articles_sentence(article, index, statement):
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(index) == statement
