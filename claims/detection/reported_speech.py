@@ -372,9 +372,11 @@ def _is_attribution_tail(tail: str) -> bool:
             return False
         if first[verb_at - 1].replace(",", "").isdigit() and verb_at + 1 < len(first):
             return False  # "has received 19 reports": a noun, not a speech verb
-        # After the verb only a hearer or the circumstances of the saying ("in a statement").
+        # After the verb only a hearer or the circumstances of the saying ("in a statement",
+        # "in its twice-yearly transparency report on Tuesday").
         after = first[verb_at + 1 :]
-        return len(after) <= 6 and not any(word in _ATTRIBUTING for word in after)
+        reach = 10 if after[:1] and after[0] in {"in", "on", "at", "during", "via"} else 6
+        return len(after) <= reach and not any(word in _ATTRIBUTING for word in after)
     # "Jane Doe, a spokeswoman for the council, said": the last segment opens with the verb.
     middle_ok = all(
         _words(part)[:1] and _words(part)[0] in _APPOSITIVE_OPENERS | _ROLE_NOUNS
@@ -394,7 +396,13 @@ def _looks_like_subject(phrase: str) -> bool:
     words = phrase.split()
     if not words or any(char.isdigit() for char in phrase):
         return False
+    if _ROLE_BEFORE_NAME.match(phrase) and words[0] not in _NOT_A_SUBJECT:
+        return True  # "transit manager Howard Quist"
     return words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "its", "his", "her"}
+
+
+# A role in lower case before a name, as news writes it after an inverted "said".
+_ROLE_BEFORE_NAME = re.compile(r"(?:[a-z]+ ){1,3}[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}$")
 
 
 def _strip_trailing(text: str) -> str | None:

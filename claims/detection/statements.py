@@ -300,6 +300,11 @@ _TRAILING_ASIDE = re.compile(r",\s+(?:adding|citing)\b[^,;\"\u201c\u201d]*(?=[.!
 _PARENTHETICAL = re.compile(
     r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote|explained),"
     r"\s+"
+    # A named source between the claim and its consequence ("..., the statistics office said
+    # last month, meaning ...").
+    r"|,\s+(?:the\s+[a-z][a-z -]{0,40}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
+    r"(?:said|says|reported|reports|noted|added)(?:\s+(?:on|in|last|this|earlier)(?:\s+[\w.]+){1,3})?,"
+    r"\s+(?=[a-z]+ing\b)"
 )
 # Whom a speaker addresses, opening their words ("Minister, the line was due in 2024").
 _VOCATIVE = re.compile(

@@ -556,6 +556,21 @@ def test_a_speaker_in_the_middle_of_the_claim_is_attribution_too():
             "she said.",
             "Lows never dropped below 80 on 19 nights.",
         ),
+        # A named source between the claim and its consequence; a role before an inverted
+        # speaker's name; a long account of where the source said it.
+        (
+            "Wages rose 6.8 percent, the statistics office said last month, meaning real pay grew.",
+            "Wages rose 6.8 percent, meaning real pay grew.",
+        ),
+        (
+            "Ridership averaged six passengers per trip, said transit manager Howard Quist.",
+            "Ridership averaged six passengers per trip.",
+        ),
+        (
+            "Chatterly removed 48.3 million posts, the company said in its twice-yearly "
+            "transparency report on Tuesday.",
+            "Chatterly removed 48.3 million posts.",
+        ),
         # A fact-check's verdict before the fact it checks.
         (
             "That is accurate: the increases took effect in January 2021 and July 2022.",
