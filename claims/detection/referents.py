@@ -393,18 +393,22 @@ _CITY = re.compile(
     r"\b(?P<city>(?:" + _NAME_WORD + r" )?" + _NAME_WORD + r") City (?:Council|Hall)\b"
     r"|\b[Tt]he city of (?P<city_of>" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)"
 )
+# A country named through what only a country has ("Veldmark's prime minister").
+_COUNTRY = re.compile(
+    r"\b(?P<country>[A-Z][a-z]+)['\u2019]s (?:government|prime minister|president|parliament|"
+    r"economy|population|central bank|finance minister|capital|armed forces|constitution)\b"
+)
 _SENTENCE_WORDS = frozenset(["The", "A", "An", "In", "On", "At", "By", "For", "But", "And"])
 
 
 def institutions_named(sentence: str) -> list[tuple[str, str]]:
-    """Each institution ``sentence`` names in full, as (what news calls it after, its name):
-    ("the council", "Harwick City Council"), ("the city", "Harwick"), ("the university",
-    "the University of Halden"). The article's own "the" stays with a name that takes one."""
-    # Most sentences name no institution: a search for the nouns alone rules them out cheaply.
-    if _INSTITUTION_NOUN.search(sentence) is None and "ity " not in sentence:
-        return []
+    """Each institution or place ``sentence`` names in full, as (what news calls it after, its
+    name): ("the council", "Harwick City Council"), ("the city", "Harwick"), ("the university",
+    "the University of Halden"), ("the country", "Veldmark"). The article's own "the" stays
+    with a name that takes one. Most sentences name none: cheap searches rule them out."""
     named: list[tuple[str, str]] = []
-    for match in _INSTITUTION.finditer(sentence):
+    institutions = _INSTITUTION.finditer(sentence) if _INSTITUTION_NOUN.search(sentence) else ()
+    for match in institutions:
         words = match.group("name").split()
         the = bool(match.group("the"))
         while words and words[0] in _SENTENCE_WORDS:
@@ -416,7 +420,11 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
         the = the or bool(match.group("noun_of"))
         name = ("the " if the else "") + " ".join(words)
         named.append(("the " + noun.lower(), name))
-    for match in _CITY.finditer(sentence):
+    if "s " in sentence and ("'s " in sentence or "\u2019s " in sentence):
+        named.extend(
+            ("the country", match.group("country")) for match in _COUNTRY.finditer(sentence)
+        )
+    for match in _CITY.finditer(sentence) if "ity " in sentence else ():
         city = match.group("city") or match.group("city_of")
         words = city.split()
         while words and words[0] in _SENTENCE_WORDS:

@@ -452,6 +452,11 @@ def test_of_them_names_the_group_of_the_sentence_before(previous, sentence, stat
             "In the county commission race, Lou Ferraro leads by 212 votes.",
             "In the Brannock County commission race, Lou Ferraro leads by 212 votes.",
         ),
+        (
+            "Margit Solberg was Veldmark's prime minister from 1991 to 1997.",
+            "Eleven of the country's 19 rural districts lost population.",
+            "Eleven of Veldmark's 19 rural districts lost population.",
+        ),
         # Not a city's own name: "the city-owned utility" stays.
         (
             "Holmstad City Council met on Monday.",
@@ -463,6 +468,15 @@ def test_of_them_names_the_group_of_the_sentence_before(previous, sentence, stat
 def test_an_institution_named_earlier_is_named_for_its_short_form(named, later, statement):
     statements = ArticleStatements.of_article(f"{named}\n\n{later}", published_at=WEDNESDAY)
     assert statements.of_sentence(1) == statement
+
+
+def test_a_country_two_names_could_be_is_left_alone():
+    article = (
+        "Veldmark's prime minister met Corland's president on Monday.\n\n"
+        "The country's exports rose 4 percent in 2023."
+    )
+    statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
+    assert statements.of_sentence(1) == "The country's exports rose 4 percent in 2023."
 
 
 def test_a_short_form_two_named_institutions_share_is_left_alone():
