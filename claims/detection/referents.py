@@ -387,16 +387,28 @@ _INSTITUTION = re.compile(
     + _INSTITUTION_NOUNS
     + r")\b(?! [A-Z]))(?![\w-])"
 )
-_INSTITUTION_NOUN = re.compile(r"\b(?:" + _INSTITUTION_NOUNS + r")\b")
+_INSTITUTION_NOUN_WORDS = tuple(_INSTITUTION_NOUNS.split("|"))
 # A city named through its council or as "the city of X".
 _CITY = re.compile(
     r"\b(?P<city>(?:" + _NAME_WORD + r" )?" + _NAME_WORD + r") City (?:Council|Hall)\b"
     r"|\b[Tt]he city of (?P<city_of>" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)"
 )
 # A country named through what only a country has ("Veldmark's prime minister").
+_COUNTRY_WORDS = [
+    "government",
+    "prime minister",
+    "president",
+    "parliament",
+    "economy",
+    "population",
+    "central bank",
+    "finance minister",
+    "capital",
+    "armed forces",
+    "constitution",
+]
 _COUNTRY = re.compile(
-    r"\b(?P<country>[A-Z][a-z]+)['\u2019]s (?:government|prime minister|president|parliament|"
-    r"economy|population|central bank|finance minister|capital|armed forces|constitution)\b"
+    r"\b(?P<country>[A-Z][a-z]+)['\u2019]s (?:" + "|".join(_COUNTRY_WORDS) + r")\b"
 )
 _SENTENCE_WORDS = frozenset(["The", "A", "An", "In", "On", "At", "By", "For", "But", "And"])
 
@@ -407,8 +419,8 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
     "the University of Halden"), ("the country", "Veldmark"). The article's own "the" stays
     with a name that takes one. Most sentences name none: cheap searches rule them out."""
     named: list[tuple[str, str]] = []
-    institutions = _INSTITUTION.finditer(sentence) if _INSTITUTION_NOUN.search(sentence) else ()
-    for match in institutions:
+    noun = any(noun in sentence for noun in _INSTITUTION_NOUN_WORDS)
+    for match in _INSTITUTION.finditer(sentence) if noun else ():
         words = match.group("name").split()
         the = bool(match.group("the"))
         while words and words[0] in _SENTENCE_WORDS:
@@ -420,7 +432,8 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
         the = the or bool(match.group("noun_of"))
         name = ("the " if the else "") + " ".join(words)
         named.append(("the " + noun.lower(), name))
-    if "s " in sentence and ("'s " in sentence or "\u2019s " in sentence):
+    owner = "'s " in sentence or "\u2019s " in sentence
+    if owner and any(word in sentence for word in _COUNTRY_WORDS):
         named.extend(
             ("the country", match.group("country")) for match in _COUNTRY.finditer(sentence)
         )
