@@ -586,6 +586,11 @@ _PRONOUN_VERB = re.compile(
 )
 
 
+def opens_with_speaker_label(text: str) -> bool:
+    """Whether ``text`` opens with a transcript's speaker label ("SMITH: ...")."""
+    return _SPEAKER_LABEL.match(text) is not None
+
+
 def strip_attribution(text: str) -> tuple[str, bool]:
     """The sentence without its speaker label and attribution clauses, and whether it had any."""
     label = _SPEAKER_LABEL.match(text)

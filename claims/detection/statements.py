@@ -38,6 +38,7 @@ from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
     join_reported_clauses,
+    opens_with_speaker_label,
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
@@ -177,6 +178,8 @@ class ArticleStatements:
         bare = name.removeprefix("the ")
         if any(earlier.removeprefix("the ") == bare for earlier in names):
             return
+        if alias == "the city" and not re.search(rf"\b{re.escape(name)}\b(?! City)", self._text):
+            return  # "Kansas City Council": the city is "Kansas City", never named alone
         names.append(name)
         if len(names) == 1:
             self._unique_institutions[alias] = name
@@ -249,9 +252,11 @@ def build_statement(
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = _SAYING.sub("", body)
-    body = _VOCATIVE.sub("", body)
-    if " that" in body or " this" in body:
-        body = _COMMENT.sub("", body)
+    if quoted or opens_with_speaker_label(text):
+        # Only the speaker's own words address someone or comment on what they just said.
+        body = _VOCATIVE.sub("", body)
+        if " that" in body or " this" in body:
+            body = _COMMENT.sub("", body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
@@ -333,10 +338,11 @@ def _may_be_parenthetical(text: str) -> bool:
 # Whom a speaker addresses, opening their words ("Minister, the line was due in 2024").
 _VOCATIVE = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Senator|Minister|Prime Minister|Mayor|Madam Speaker|Sir|"
-    r"Chair|Chairman|Councillor|Cllr)\.?(?: [A-Z][\w'\u2019-]+)?),\s+(?=[a-z])"
+    r"Chair|Chairman|Councillor|Cllr)\.?(?: [A-Z][\w'\u2019-]+)?),\s+(?=[a-z])(?!who\b|which\b)"
 )
 # The speaker's comment on the claim they just made ("..., and that's what really hurts").
-_COMMENT = re.compile(r",? (?:and|but) (?:that|this)(?:'s|\u2019s| is| was)\b[^,;]*$")
+# A comparison with a figure ("and that is the most since 2008") is a claim, and stays.
+_COMMENT = re.compile(r",? (?:and|but) (?:that|this)(?:'s|\u2019s| is| was)\b[^,;\d]*$")
 _ING = re.compile(r"[a-z]+ing\b")
 # A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
 _SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")

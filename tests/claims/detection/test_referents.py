@@ -28,9 +28,15 @@ UTILITY = ClaimantMention(
             "Harwick City Council approved a $412,000 contract.",
         ),
         (
-            "Harwick City Council met on Monday.",
+            "Harwick City Council met on Monday to set Harwick's budget.",
             "The city's reserves fell to 8 percent.",
             "Harwick's reserves fell to 8 percent.",
+        ),
+        # A city never named without "City" ("Kansas City") is not "the city" of its council.
+        (
+            "Kansas City Council met on Monday.",
+            "The city's reserves fell to 8 percent.",
+            "The city's reserves fell to 8 percent.",
         ),
         (
             "Voters in the city of Port Halvorsen elect a mayor on Tuesday.",

@@ -238,6 +238,16 @@ def test_a_speaker_in_the_middle_of_the_claim_is_attribution_too():
             "transparency report on Tuesday.",
             "Chatterly removed 48.3 million posts.",
         ),
+        # Outside the speaker's own words, a name before an apposition and a comparison with a
+        # figure are the claim's.
+        (
+            "Jones said Mayor Smith, who took office in 2019, cut taxes by 3 percent.",
+            "Mayor Smith, who took office in 2019, cut taxes by 3 percent.",
+        ),
+        (
+            "\u201cPrices rose 5 percent, and that is the most since 2008,\u201d she said.",
+            "Prices rose 5 percent, and that is the most since 2008.",
+        ),
         # A fact-check's verdict before the fact it checks.
         (
             "That is accurate: the increases took effect in January 2021 and July 2022.",
