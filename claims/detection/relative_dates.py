@@ -167,16 +167,30 @@ def _next_year(value: datetime.date) -> datetime.date:
         return value
 
 
-def _year_is_certain(value: datetime.date, published_at: datetime.date, text: str) -> bool:
+def _ahead(text: str, mention: DateMention) -> bool:
+    """Whether the words just before ``mention`` put it in the future ("takes effect on")."""
+    return (
+        _SURELY_AHEAD.search(text, max(0, mention.start - _AHEAD_REACH), mention.start) is not None
+    )
+
+
+# How far before a date its "will" or "takes effect" may stand: a clause, not the sentence.
+_AHEAD_REACH = 40
+
+
+def _year_is_certain(
+    value: datetime.date, published_at: datetime.date, text: str, ahead: bool
+) -> bool:
     """Whether the year a month or day is written without is certain: in a sentence about the
     past, its latest occurrence up to publication ("since October" in a January story is last
-    October); in one about the future, the next one, past a new year only when the sentence
-    leaves no doubt ("takes effect on Jan. 1"; "from January" may be either)."""
+    October); in one about the future, the next one, past a new year only when the words just
+    before it leave no doubt (``ahead``: "takes effect on Jan. 1"; "from January" may be
+    either)."""
     if value > published_at:
-        if _SURELY_AHEAD.search(text):
+        if ahead:
             return (value - published_at).days < 365
         return value.year == published_at.year and _LOOKS_AHEAD.search(text) is not None
-    return (published_at - value).days < 365 and not _SURELY_AHEAD.search(text)
+    return (published_at - value).days < 365 and not ahead
 
 
 def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> str | None:
@@ -189,7 +203,8 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
     before = text[: mention.start].split()
     after_preposition = bool(preposition) or (bool(before) and before[-1].lower() in _PREPOSITIONS)
     value = mention.value
-    if _SURELY_AHEAD.search(text) and value < published_at and not _WEEKDAYS.search(mention.text):
+    ahead = _ahead(text, mention)
+    if ahead and value < published_at and not _WEEKDAYS.search(mention.text):
         value = _next_year(value)  # "takes effect on Jan. 1" read in November: the coming one
     if text[mention.end : mention.end + 2] in {"'s", "\u2019s"}:
         return None
@@ -197,7 +212,7 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
         written, joiner = str(value.year), "in"
     elif mention.granularity == "month":
         bare = not re.search(r"last|this|ago", mention.text)
-        if bare and not _year_is_certain(value, published_at, text):
+        if bare and not _year_is_certain(value, published_at, text, ahead):
             return None  # a bare month to come or long past: the text is not certain
         written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
     elif mention.value == mention.end_value:
@@ -206,7 +221,9 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
             return None
         if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
             return None  # a bare weekday may name something else ("a Sunday league")
-        if not _WEEKDAYS.search(mention.text) and not _year_is_certain(value, published_at, text):
+        if not _WEEKDAYS.search(mention.text) and not _year_is_certain(
+            value, published_at, text, ahead
+        ):
             return None
         written, joiner = f"{_AP_MONTHS[value.month - 1]} {value.day}, {value.year}", "on"
     else:

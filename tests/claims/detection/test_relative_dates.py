@@ -27,6 +27,11 @@ WEDNESDAY = datetime.date(2024, 7, 10)
         # One still to come this year, in a sentence about the future.
         ("The new fares take effect on Sept. 3.", "The new fares take effect on Sept. 3, 2024."),
         ("The new fares take effect on Jan. 5.", "The new fares take effect on Jan. 5, 2025."),
+        # The future of another clause does not move a past date.
+        (
+            "The company, which cut 200 jobs in March, will hire 50 more.",
+            "The company, which cut 200 jobs in March 2024, will hire 50 more.",
+        ),
         ("The fund will reopen in November.", "The fund will reopen in November 2024."),
         (
             "We opened 38 shelters this morning.",
