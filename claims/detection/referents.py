@@ -410,7 +410,58 @@ _COUNTRY_WORDS = [
 _COUNTRY = re.compile(
     r"\b(?P<country>[A-Z][a-z]+)['\u2019]s (?:" + "|".join(_COUNTRY_WORDS) + r")\b"
 )
-_SENTENCE_WORDS = frozenset(["The", "A", "An", "In", "On", "At", "By", "For", "But", "And"])
+# Capitalised words that open a sentence or a date before a name, not part of it.
+_SENTENCE_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "But",
+        "And",
+        "Yesterday",
+        "Today",
+        "Last",
+        "This",
+        "Since",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Meanwhile",
+        "However",
+        "Also",
+        "Separately",
+        "Earlier",
+        "Later",
+        "Under",
+        "With",
+        "From",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
 
 
 def institutions_named(sentence: str) -> list[tuple[str, str]]:

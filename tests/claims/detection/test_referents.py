@@ -64,6 +64,12 @@ UTILITY = ClaimantMention(
             "Eleven of the country's 19 rural districts lost population.",
             "Eleven of Veldmark's 19 rural districts lost population.",
         ),
+        # A word opening the sentence is not part of the name.
+        (
+            "Yesterday Plains State University asked for $4 million.",
+            "Tuition at the university has risen 31 percent since 2013.",
+            "Tuition at Plains State University has risen 31 percent since 2013.",
+        ),
         # Not a city's own name: "the city-owned utility" stays.
         (
             "Holmstad City Council met on Monday.",
