@@ -102,8 +102,19 @@ def _anchor_dates(text: str, dates: Sequence[DateMention], published_at: datetim
         cursor = mention.end
     pieces.append(text[cursor:])
     text = _PART_OF_DAY.sub(lambda match: _part_of_day(match, published_at), "".join(pieces))
+    if "year's" in text or "year\u2019s" in text:
+        text = _YEARS.sub(lambda match: _years(match, published_at), text)
     text = _SEASON.sub(lambda match: _season(match, published_at) or match.group(), text)
     return _DAY_PART_AFTER.sub(r"on the \2 of \1", text)
+
+
+# "this year's quota", "last year's budget": the year modifies a noun, "the 2025 quota".
+_YEARS = re.compile(r"\b([Tt]his|[Ll]ast) year['\u2019]s\b")
+
+
+def _years(match: re.Match[str], published_at: datetime.date) -> str:
+    year = published_at.year - (match.group(1).lower() == "last")
+    return ("The " if match.group(1)[0].isupper() else "the ") + str(year)
 
 
 # "on Tuesday evening" anchored reads "on July 9, 2024 evening": news style puts the part first.

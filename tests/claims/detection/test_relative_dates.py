@@ -17,6 +17,11 @@ WEDNESDAY = datetime.date(2024, 7, 10)
         ("Exports fell 4 percent in March.", "Exports fell 4 percent in March 2024."),
         ("Exports have fallen since January.", "Exports have fallen since January 2024."),
         ("Exports fell 4 percent last month.", "Exports fell 4 percent in June 2024."),
+        (
+            "Boats protested at a cut to this year's quota.",
+            "Boats protested at a cut to the 2024 quota.",
+        ),
+        ("Last year's budget cut 300 posts.", "The 2023 budget cut 300 posts."),
         ("The plant closed on Tuesday.", "The plant closed on July 9, 2024."),
         ("The plant closed yesterday.", "The plant closed on July 9, 2024."),
         ("The plant closed on June 3.", "The plant closed on June 3, 2024."),
