@@ -255,9 +255,33 @@ def anchor_relative_dates(
     attribution ("..., the company said on Tuesday").
     """
     if (
-        not any(_is_relative(mention) for mention in mentions)
-        and not _PART_OF_DAY.search(text)
-        and not _SEASON.search(text)
+        any(_is_relative(mention) for mention in mentions)
+        or _PART_OF_DAY.search(text)
+        or _SEASON.search(text)
     ):
-        return text
-    return _anchor_dates(text, find_dates(text, published_at=published_at), published_at)
+        text = _anchor_dates(text, find_dates(text, published_at=published_at), published_at)
+    if " earlier" in text or " year before" in text:
+        text = _EARLIER.sub(_earlier, text)
+    return text
+
+
+# An amount compared with the same measure some years before a year the sentence names
+# ("1.82 million cases in 2023, down from 2.76 million two years earlier"): that year. "Up 9
+# percent from a year earlier", a change without its own amount, stays as news writes it.
+_EARLIER = re.compile(
+    r"\b(?P<amount>\d[\d,.]*|million|billion|thousand|percent|cent) (?P<unit>[a-z]+ )?"
+    r"(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:earlier|before)"
+    r"|the year before)\b"
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _earlier(match: re.Match[str]) -> str:
+    years = _YEAR.findall(match.string, 0, match.start())
+    unit = match.group("unit") or ""
+    if not years or unit.strip() in {"from", "on", "than"}:
+        return match.group()  # "8 percent from a year earlier": a change, not an amount
+    back = _COUNTS.get(match.group("count") or "a", 1)
+    return f"{match.group('amount')} {unit}in {int(years[-1]) - back}"

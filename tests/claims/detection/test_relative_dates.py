@@ -22,6 +22,21 @@ WEDNESDAY = datetime.date(2024, 7, 10)
             "Boats protested at a cut to the 2024 quota.",
         ),
         ("Last year's budget cut 300 posts.", "The 2023 budget cut 300 posts."),
+        # An amount some years before a year the sentence names.
+        (
+            "The programme recorded 1.82 million cases last year, down from 2.76 million two "
+            "years earlier.",
+            "The programme recorded 1.82 million cases in 2023, down from 2.76 million in 2021.",
+        ),
+        (
+            "Its loss widened to 48 million crowns in 2022 from 31 million a year earlier.",
+            "Its loss widened to 48 million crowns in 2022 from 31 million in 2021.",
+        ),
+        # A change on a year earlier stays as news writes it.
+        (
+            "Revenue in 2023 was up 9 percent from a year earlier.",
+            "Revenue in 2023 was up 9 percent from a year earlier.",
+        ),
         ("The plant closed on Tuesday.", "The plant closed on July 9, 2024."),
         ("The plant closed yesterday.", "The plant closed on July 9, 2024."),
         ("The plant closed on June 3.", "The plant closed on June 3, 2024."),
