@@ -470,8 +470,8 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
     "the University of Halden"), ("the country", "Veldmark"). The article's own "the" stays
     with a name that takes one. Most sentences name none: cheap searches rule them out."""
     named: list[tuple[str, str]] = []
-    noun = any(noun in sentence for noun in _INSTITUTION_NOUN_WORDS)
-    for match in _INSTITUTION.finditer(sentence) if noun else ():
+    has_noun = any(noun in sentence for noun in _INSTITUTION_NOUN_WORDS)
+    for match in _INSTITUTION.finditer(sentence) if has_noun else ():
         words = match.group("name").split()
         the = bool(match.group("the"))
         while words and words[0] in _SENTENCE_WORDS:
