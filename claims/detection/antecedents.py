@@ -152,9 +152,12 @@ def _head(words: list[str]) -> str | None:
 
 
 def resolve_leading_pronoun(body: str, previous: str) -> str:
-    """``body`` with its opening "It", "That", "This" or "They" replaced by what it stands for."""
+    """``body`` with its opening "It", "That", "This", "They" or "Its" replaced by what it
+    stands for."""
     # After "According to X, " the pronoun opens the statement in lower case.
     body = body[:1].upper() + body[1:]
+    if body.startswith("Its "):
+        return _resolve_its(body, previous)
     match = re.match(r"(It|That|This|They)\s+(\w+)", body)
     if not match or match.group(2).lower() not in _PRONOUN_VERBS or _DUMMY_IT.match(body):
         return body
@@ -173,13 +176,42 @@ def resolve_leading_pronoun(body: str, previous: str) -> str:
     return subject + body[match.end(1) :]
 
 
+def _resolve_its(body: str, previous: str) -> str:
+    """ "Its equilibrium temperature is ..." after "The planet, designated HLD-217 b, completes
+    ...": "The planet's equilibrium temperature is ..."; a singular thing, not a name."""
+    subject = subject_of(previous)
+    if subject is None:
+        return body
+    words = subject.split()
+    head = _head(words)
+    if len(words) < 2 or head is None or len(words) > 4 or words[0].lower() != "the":
+        return body  # a long phrase would not read as an owner
+    if head.lower().endswith("s") and not head.endswith("ss"):
+        return body  # "its" stands for a singular
+    return subject + "'s" + body[len("Its") :]
+
+
 _NUMBER_WORDS = _set(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"""
 )
 
 
-_OF_THEM = re.compile(r"^((?:[A-Z][\w-]*|\d[\d,.]*)(?: percent| per cent)?) of them\b")
+_OF_THEM = re.compile(
+    r"^(?:In |Of )?((?:[A-Z][\w-]*|[a-z]+|\d[\d,.]*)(?: percent| per cent)?) of them\b"
+)
+
+
+# A counted group the sentence before names anywhere ("... had reviewed all 19 cases"): not an
+# approximate count, and not a measure ("19 years", "40 percent").
+_COUNTED_GROUP = re.compile(
+    r"(?<!about )(?<!around )(?<!some )(?<!nearly )(?<!over )(?<!than )(?<![\w$\u00a3\u20ac.,])"
+    r"(\d{1,3}(?:,\d{3})*) ((?:[a-z-]+ )??[a-z-]+[^s\W]s)\b"
+)
+_MEASURES = _set(
+    """percent years months weeks days hours minutes seconds times points metres meters
+    kilometres miles tonnes euros dollars pounds crowns votes"""
+)
 
 
 def resolve_of_them(body: str, previous: str) -> str:
@@ -188,8 +220,31 @@ def resolve_of_them(body: str, previous: str) -> str:
     if match is None:
         return body
     subject = subject_of(previous)
-    if subject is None:
-        return body
+    counted = subject is None or not subject.split()[0][:1].isdigit()
+    if counted and _COUNTED_GROUP.search(previous):
+        group = _counted_group(previous)
+        if group is None:
+            return body
+        return _with_group(body, match, "the " + group)
+    return body if subject is None else _with_subject(body, match, subject)
+
+
+def _counted_group(previous: str) -> str | None:
+    """The last counted group of ``previous`` ("19 cases"), not a measure ("19 years")."""
+    found = [
+        f"{count} {noun}"
+        for count, noun in _COUNTED_GROUP.findall(previous)
+        if noun.split()[-1] not in _MEASURES and noun.split()[0] not in _MEASURES
+    ]
+    return found[-1] if found else None
+
+
+def _with_group(body: str, match: re.Match[str], phrase: str) -> str:
+    opening = body[: match.start(1)]
+    return f"{opening}{match.group(1)} of {phrase}" + body[match.end() :]
+
+
+def _with_subject(body: str, match: re.Match[str], subject: str) -> str:
     words = subject.split()
     head = _head(words)
     if head is None or not head.lower().endswith("s") or head.endswith("ss"):
@@ -203,4 +258,4 @@ def resolve_of_them(body: str, previous: str) -> str:
         phrase = "the " + first.lower() + " " + " ".join(words[1:])
     else:
         return body  # "Most miners": no definite group to name
-    return f"{match.group(1)} of {phrase}" + body[match.end() :]
+    return _with_group(body, match, phrase)

@@ -102,8 +102,19 @@ def _anchor_dates(text: str, dates: Sequence[DateMention], published_at: datetim
         cursor = mention.end
     pieces.append(text[cursor:])
     text = _PART_OF_DAY.sub(lambda match: _part_of_day(match, published_at), "".join(pieces))
+    if "year's" in text or "year\u2019s" in text:
+        text = _YEARS.sub(lambda match: _years(match, published_at), text)
     text = _SEASON.sub(lambda match: _season(match, published_at) or match.group(), text)
     return _DAY_PART_AFTER.sub(r"on the \2 of \1", text)
+
+
+# "this year's quota", "last year's budget": the year modifies a noun, "the 2025 quota".
+_YEARS = re.compile(r"\b([Tt]his|[Ll]ast) year['\u2019]s\b")
+
+
+def _years(match: re.Match[str], published_at: datetime.date) -> str:
+    year = published_at.year - (match.group(1).lower() == "last")
+    return ("The " if match.group(1)[0].isupper() else "the ") + str(year)
 
 
 # "on Tuesday evening" anchored reads "on July 9, 2024 evening": news style puts the part first.
@@ -149,6 +160,50 @@ def _is_relative(mention: DateMention) -> bool:
     return not _HAS_YEAR.search(mention.text) and not _VAGUE_DATE.search(mention.text)
 
 
+# Words that put a date after publication ("takes effect on Jan. 1", "will close on").
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|must|to be|scheduled|due|expected|plans?|planned|until|deadline|"
+    r"takes? effect|effective|next|starting)\b"
+)
+
+
+# Words that leave no doubt the date is still to come, whatever the tense around it.
+_SURELY_AHEAD = re.compile(r"\b(?:will|shall|takes? effect|effective from)\b")
+
+
+def _next_year(value: datetime.date) -> datetime.date:
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:  # Feb. 29
+        return value
+
+
+def _ahead(text: str, mention: DateMention) -> bool:
+    """Whether the words just before ``mention`` put it in the future ("takes effect on")."""
+    return (
+        _SURELY_AHEAD.search(text, max(0, mention.start - _AHEAD_REACH), mention.start) is not None
+    )
+
+
+# How far before a date its "will" or "takes effect" may stand: a clause, not the sentence.
+_AHEAD_REACH = 40
+
+
+def _year_is_certain(
+    value: datetime.date, published_at: datetime.date, text: str, ahead: bool
+) -> bool:
+    """Whether the year a month or day is written without is certain: in a sentence about the
+    past, its latest occurrence up to publication ("since October" in a January story is last
+    October); in one about the future, the next one, past a new year only when the words just
+    before it leave no doubt (``ahead``: "takes effect on Jan. 1"; "from January" may be
+    either)."""
+    if value > published_at:
+        if ahead:
+            return (value - published_at).days < 365
+        return value.year == published_at.year and _LOOKS_AHEAD.search(text) is not None
+    return (published_at - value).days < 365 and not ahead
+
+
 def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> str | None:
     if not _is_relative(mention) or _HAS_YEAR.match(text[mention.end :]):
         return None  # "in March 2016": the year follows the month
@@ -159,14 +214,17 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
     before = text[: mention.start].split()
     after_preposition = bool(preposition) or (bool(before) and before[-1].lower() in _PREPOSITIONS)
     value = mention.value
+    ahead = _ahead(text, mention)
+    if ahead and value < published_at and not _WEEKDAYS.search(mention.text):
+        value = _next_year(value)  # "takes effect on Jan. 1" read in November: the coming one
     if text[mention.end : mention.end + 2] in {"'s", "\u2019s"}:
         return None
     if mention.granularity == "year":
         written, joiner = str(value.year), "in"
     elif mention.granularity == "month":
         bare = not re.search(r"last|this|ago", mention.text)
-        if bare and (value.year != published_at.year or value > published_at):
-            return None  # a bare month of another year or to come: the text is not certain
+        if bare and not _year_is_certain(value, published_at, text, ahead):
+            return None  # a bare month to come or long past: the text is not certain
         written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
     elif mention.value == mention.end_value:
         days_back = (published_at - value).days
@@ -174,7 +232,9 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
             return None
         if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
             return None  # a bare weekday may name something else ("a Sunday league")
-        if value.year != published_at.year and not _WEEKDAYS.search(mention.text):
+        if not _WEEKDAYS.search(mention.text) and not _year_is_certain(
+            value, published_at, text, ahead
+        ):
             return None
         written, joiner = f"{_AP_MONTHS[value.month - 1]} {value.day}, {value.year}", "on"
     else:
@@ -195,9 +255,33 @@ def anchor_relative_dates(
     attribution ("..., the company said on Tuesday").
     """
     if (
-        not any(_is_relative(mention) for mention in mentions)
-        and not _PART_OF_DAY.search(text)
-        and not _SEASON.search(text)
+        any(_is_relative(mention) for mention in mentions)
+        or _PART_OF_DAY.search(text)
+        or _SEASON.search(text)
     ):
-        return text
-    return _anchor_dates(text, find_dates(text, published_at=published_at), published_at)
+        text = _anchor_dates(text, find_dates(text, published_at=published_at), published_at)
+    if " earlier" in text or " year before" in text:
+        text = _EARLIER.sub(_earlier, text)
+    return text
+
+
+# An amount compared with the same measure some years before a year the sentence names
+# ("1.82 million cases in 2023, down from 2.76 million two years earlier"): that year. "Up 9
+# percent from a year earlier", a change without its own amount, stays as news writes it.
+_EARLIER = re.compile(
+    r"\b(?P<amount>\d[\d,.]*|million|billion|thousand|percent|cent) (?P<unit>[a-z]+ )?"
+    r"(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:earlier|before)"
+    r"|the year before)\b"
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _earlier(match: re.Match[str]) -> str:
+    years = _YEAR.findall(match.string, 0, match.start())
+    unit = match.group("unit") or ""
+    if not years or unit.strip() in {"from", "on", "than"}:
+        return match.group()  # "8 percent from a year earlier": a change, not an amount
+    back = _COUNTS.get(match.group("count") or "a", 1)
+    return f"{match.group('amount')} {unit}in {int(years[-1]) - back}"

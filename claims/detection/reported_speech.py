@@ -31,6 +31,8 @@ _MORE_SPEECH_VERBS = frozenset(
         "assured",
         "reminded",
         "disclosed",
+        # A court report's source: "..., the court heard."
+        "heard",
     ]
 )
 
@@ -150,8 +152,10 @@ CLOSING_QUOTES = "\"\u201d\u2019'"
 _DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 
 
-# A transcript's speaker label ("SMITH: ...", "Q: ...").
-_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]+ ){0,3}[A-Z][A-Z.'\u2019-]+:\s+")
+# A transcript's speaker label ("SMITH: ...", "Q: ...", "PRESENTER (Jan Berg): ...").
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[A-Z][A-Z.'\u2019-]+ ){0,3}[A-Z][A-Z.'\u2019-]+(?: \([^()]{1,40}\))?:\s+"
+)
 
 
 _WORD = re.compile(r"[\w\u2019'.-]+")
@@ -166,7 +170,14 @@ _LEAD_IN = re.compile(
 )
 
 
-_ACCORDING_TO_LEADING = re.compile(r"^According to [^,;:\"\u201c\u201d]{1,90},\s+", re.IGNORECASE)
+# "According to X, ...", maybe with who X is ("According to the Tribune, which has been
+# critical of the government, ..."; "According to Y, the leading daily, which ...").
+_ACCORDING_TO_LEADING = re.compile(
+    r"^According to [^,;:\"\u201c\u201d]{1,90},\s+"
+    r"(?:[^,;:\"\u201c\u201d]{1,60},\s+(?=(?:which|who|whose)\b))?"
+    r"(?:(?:which|who|whose)\b[^,;:\"\u201c\u201d]{1,120},\s+)?",
+    re.IGNORECASE,
+)
 
 
 # Words that cannot open the subject of a trailing attribution: the segment belongs to the claim.
@@ -361,9 +372,11 @@ def _is_attribution_tail(tail: str) -> bool:
             return False
         if first[verb_at - 1].replace(",", "").isdigit() and verb_at + 1 < len(first):
             return False  # "has received 19 reports": a noun, not a speech verb
-        # After the verb only a hearer or the circumstances of the saying ("in a statement").
+        # After the verb only a hearer or the circumstances of the saying ("in a statement",
+        # "in its twice-yearly transparency report on Tuesday").
         after = first[verb_at + 1 :]
-        return len(after) <= 6 and not any(word in _ATTRIBUTING for word in after)
+        reach = 10 if after[:1] and after[0] in {"in", "on", "at", "during", "via"} else 6
+        return len(after) <= reach and not any(word in _ATTRIBUTING for word in after)
     # "Jane Doe, a spokeswoman for the council, said": the last segment opens with the verb.
     middle_ok = all(
         _words(part)[:1] and _words(part)[0] in _APPOSITIVE_OPENERS | _ROLE_NOUNS
@@ -383,7 +396,13 @@ def _looks_like_subject(phrase: str) -> bool:
     words = phrase.split()
     if not words or any(char.isdigit() for char in phrase):
         return False
+    if _ROLE_BEFORE_NAME.match(phrase) and words[0] not in _NOT_A_SUBJECT:
+        return True  # "transit manager Howard Quist"
     return words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "its", "his", "her"}
+
+
+# A role in lower case before a name, as news writes it after an inverted "said".
+_ROLE_BEFORE_NAME = re.compile(r"(?:[a-z]+ ){1,3}[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}$")
 
 
 def _strip_trailing(text: str) -> str | None:
@@ -567,6 +586,11 @@ _PRONOUN_VERB = re.compile(
 )
 
 
+def opens_with_speaker_label(text: str) -> bool:
+    """Whether ``text`` opens with a transcript's speaker label ("SMITH: ...")."""
+    return _SPEAKER_LABEL.match(text) is not None
+
+
 def strip_attribution(text: str) -> tuple[str, bool]:
     """The sentence without its speaker label and attribution clauses, and whether it had any."""
     label = _SPEAKER_LABEL.match(text)
@@ -628,9 +652,12 @@ _IRREGULAR_PAST = {
 }
 
 
+# "had" + participle, the participle maybe hyphenated ("pre-positioned") or after a quotation
+# mark that opens the speaker's own words ("had “doubled”").
 _BACKSHIFT = re.compile(
-    r"\b(?P<subject>[\w'\u2019-]+) had (?P<adverb>(?:now|already|also|previously|originally|"
-    r"recently|quietly) )?(?P<verb>been|[a-z]+)\b"
+    r"\b(?P<subject>[\w'\u2019%-]+)(?P<comma>,)? had (?P<quote>[\"\u201c]?)"
+    r"(?P<adverb>(?:now|already|also|previously|originally|recently|quietly|not)[\"\u201d]? )?"
+    r"(?P<verb>been|[a-z]+(?:-[a-z]+)*)\b"
 )
 
 
@@ -641,28 +668,141 @@ _UP_TO_NOW = re.compile(r"\b(?:since|so far|to date)\b")
 _PLURAL_SUBJECTS = frozenset({"they", "we", "people", "police", "staff", "crew", "cattle"})
 
 
+# Where a noun phrase's head ends: the words that open what follows it ("Trade between the two
+# countries": the head is "Trade").
+_AFTER_HEAD = frozenset(
+    [
+        "of",
+        "between",
+        "in",
+        "on",
+        "for",
+        "from",
+        "at",
+        "with",
+        "among",
+        "to",
+        "by",
+        "under",
+        "across",
+        "near",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "due",
+    ]
+)
+
+
+# Heads that take their number from the noun after "of".
+_PART_OF = frozenset(
+    ["percent", "cent", "%", "half", "most", "all", "some", "none", "majority", "rest"]
+)
+
+
+# Words that open an adverbial before the subject ("Since 2019, ..."), not the subject.
+_ADVERBIAL = re.compile(
+    r"\s*(?:since|in|on|at|after|before|during|by|until|under|over|for|as|when|while|if)\b",
+    re.IGNORECASE,
+)
+
+
+# Where a coordinated or reported clause opens, so that its own subject is read.
+_CLAUSE_START = re.compile(r"(?:^|;|\band\b|\bbut\b|\bthat\b)\s*")
+
+
+def _participle(verb: str) -> str | None:
+    """The simple past of a past participle ("risen" -> "rose"), None if not a participle."""
+    last = verb.rsplit("-", 1)[-1]
+    prefix = verb[: len(verb) - len(last)]
+    if last.startswith("re") and last[2:] in _IRREGULAR_PAST:
+        return prefix + "re" + _IRREGULAR_PAST[last[2:]]  # "repaid", "rebuilt"
+    if last in _IRREGULAR_PAST:
+        return prefix + _IRREGULAR_PAST[last]
+    return verb if last.endswith("ed") and len(last) > 3 else None
+
+
+def _plural_subject(clause: str) -> bool:
+    """Whether the subject that ``clause`` (the words before its verb) ends with is plural."""
+    parts = clause.split(",")
+    # An adverbial opening ("Since 2019, its cost") puts the subject after its comma; otherwise
+    # the subject is the first part and the rest an apposition ("the wall, completed in 2022,").
+    subject = parts[-1] if len(parts) > 1 and _ADVERBIAL.match(parts[0]) else parts[0]
+    words = [word.strip("\"\u201c\u201d'\u2019") for word in subject.split()]
+    if not words:
+        return False
+    end = next((i for i, word in enumerate(words) if i and word.lower() in _AFTER_HEAD), len(words))
+    head = words[end - 1]
+    if head.lower() in _PART_OF and words[end : end + 1] == ["of"]:
+        # "94 percent of officers have", "half of the budget has": the whole decides.
+        return _plural_subject(" ".join(words[end + 1 :]))
+    lower = head.lower()
+    if "and" in (word.lower() for word in words[:end]) or lower in _PLURAL_SUBJECTS:
+        return True
+    if head.replace(",", "").isdigit():
+        return head not in {"1", "0"}
+    if lower.endswith(("'s", "\u2019s", "ss", "us", "is")):
+        return False
+    return lower.endswith("s") and len(lower) > 2
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` of ``text`` lies inside a quotation (double or single marks)."""
+    before = text[:position]
+    doubles = len(re.findall(r"[\"\u201c\u201d]", before))
+    if doubles % 2:
+        return True
+    opened = [match.end() for match in re.finditer(r"(?:^|(?<=[\s(]))[\u2018']", before)]
+    return bool(opened) and not re.search(r"[\u2019'](?![\w])", before[opened[-1] :])
+
+
 def undo_backshift(body: str) -> str:
-    """``body`` of a reported clause with its "had" + participle back in the speaker's tense."""
-    match = _BACKSHIFT.search(body)
-    if match is None:
+    """``body`` of a reported clause with each "had" + participle back in the speaker's tense.
+
+    A "had" inside the speaker's own quoted words is theirs, and stays.
+    """
+    if " had " not in body:
         return body
+    up_to_now = _UP_TO_NOW.search(body) is not None
+    return _BACKSHIFT.sub(lambda match: _shifted(match, up_to_now), body)
+
+
+def _shifted(match: re.Match[str], up_to_now: bool) -> str:
     verb = match.group("verb")
     adverb = match.group("adverb") or ""
-    participle = verb.endswith("ed") or verb in _IRREGULAR_PAST
-    if verb != "been" and not participle:
-        return body  # "had debts", "had to close": "had" is the verb itself
-    subject = match.group("subject")
-    plural = subject.lower() in _PLURAL_SUBJECTS or (
-        subject.endswith("s") and not subject.endswith(("ss", "us", "is", "'s", "\u2019s"))
-    )
+    past = _participle(verb)
+    body = match.string
+    if (verb != "been" and past is None) or _inside_quotation(body, match.start("quote")):
+        return match.group()  # "had debts", "had to close": "had" is the verb itself
+    if adverb.startswith("not") and verb != "been":
+        return match.group()  # "had not paid" needs "did not pay": left as written
+    clause_at = [m.end() for m in _CLAUSE_START.finditer(body, 0, match.start("subject"))]
+    clause = body[clause_at[-1] if clause_at else 0 : match.start("subject")]
+    plural = _plural_subject(clause + match.group("subject"))
     after = body[match.end() :]
-    if _UP_TO_NOW.search(body) or adverb == "now ":
-        shifted = f"{'have' if plural else 'has'} {adverb}{verb}"
-    elif verb == "been":
-        following = after.split(None, 1)[0] if after.split() else ""
+    lead = match.group("subject") + (match.group("comma") or "") + " " + match.group("quote")
+    if verb == "been":
+        following = after.split(None, 1)[0].rstrip('.,;:!?"\u201d') if after.split() else ""
+        if up_to_now or adverb == "now ":
+            return lead + f"{'have' if plural else 'has'} {adverb}been"
         if not (following.endswith(("ed", "en", "ing")) or following in _IRREGULAR_PAST):
-            return body  # "had been ill for two years": the past perfect is the claim
-        shifted = f"{'were' if plural else 'was'}"
-    else:
-        shifted = f"{adverb}{_IRREGULAR_PAST.get(verb, verb)}"
-    return body[: match.start("subject")] + subject + " " + shifted + after
+            return match.group()  # "had been ill for two years": the past perfect is the claim
+        return lead + ("were" if plural else "was") + (" not" if adverb.startswith("not") else "")
+    if up_to_now or adverb == "now ":
+        return lead + f"{'have' if plural else 'has'} {adverb}{verb}"
+    return lead + f"{adverb}{past}"
+
+
+# "said the site had been empty and that no developer had come forward": the second "that"
+# opens the second reported clause, which the statement joins as "..., and no developer ...".
+# A demonstrative "that" ("and that hurt families") is followed by its verb and stays.
+_SECOND_REPORTED_CLAUSE = re.compile(
+    r",? and that (?=(?:(?:the|a|an|no|its|his|her|their|this|these|those|some|all|most|more|"
+    r"every|each|there|he|she|it|they|we|only|about|nearly)\b|[A-Z\d$\u00a3\u20ac]))"
+)
+
+
+def join_reported_clauses(body: str) -> str:
+    """``body`` of a reported clause with the "and that" of a second one made ", and"."""
+    return _SECOND_REPORTED_CLAUSE.sub(", and ", body) if " and that " in body else body

@@ -15,7 +15,7 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
@@ -25,6 +25,8 @@ from claims.detection.referents import (
     COMPANY_NAME,
     FIRST_PERSON_VERBS,
     full_names,
+    institutions_in_full,
+    institutions_named,
     people_by_surname,
     persons_among,
     possessive,
@@ -35,6 +37,8 @@ from claims.detection.referents import (
 from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
+    join_reported_clauses,
+    opens_with_speaker_label,
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
@@ -92,6 +96,9 @@ class ArticleStatements:
         # The article the sentences come from (their own words joined when not given).
         self._text = text or ""
         self._companies: list[str] = []
+        # Each institution's short form ("the council") with the names it could stand for.
+        self._institutions: dict[str, list[str]] = {}
+        self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
 
     @classmethod
@@ -126,6 +133,7 @@ class ArticleStatements:
             published_at=self.published_at,
             dates=dates,
             known=self._known_tuple,
+            institutions=self._unique_institutions,
         )
 
     def _learn_people(self, sentence: str) -> None:
@@ -145,6 +153,8 @@ class ArticleStatements:
                     self._remember(
                         ClaimantMention(name=name, kind="person", aliases=(name, surname))
                     )
+        for alias, name in institutions_named(sentence):
+            self._learn_institution(alias, name)
         for match in COMPANY_NAME.finditer(sentence):
             name, short = match.group(), match.group(1)
             # A company the speakers' registry took for a person is a company all the same.
@@ -160,6 +170,21 @@ class ArticleStatements:
                         aliases=(company, company.split()[0], *alone),
                     )
                     self._remember(mention)
+
+    def _learn_institution(self, alias: str, name: str) -> None:
+        """ "the council" stands for the one council the article has named; with two named it
+        could be either, and stays as written."""
+        names = self._institutions.setdefault(alias, [])
+        bare = name.removeprefix("the ")
+        if any(earlier.removeprefix("the ") == bare for earlier in names):
+            return
+        if alias == "the city" and not re.search(rf"\b{re.escape(name)}\b(?! City)", self._text):
+            return  # "Kansas City Council": the city is "Kansas City", never named alone
+        names.append(name)
+        if len(names) == 1:
+            self._unique_institutions[alias] = name
+        else:
+            self._unique_institutions.pop(alias, None)
 
     def _remember(self, mention: ClaimantMention) -> None:
         # The most recently heard last; of_sentence keeps the latest KNOWN_CLAIMANTS of them.
@@ -185,6 +210,7 @@ def build_statement(
     published_at: datetime.date | None = None,
     dates: Sequence[DateMention] | None = None,
     known: Sequence[ClaimantMention] = (),
+    institutions: Mapping[str, str] | None = None,
 ) -> str:
     """The claim of ``sentence`` as a standalone sentence without quotes or attribution.
 
@@ -192,7 +218,9 @@ def build_statement(
     names; both only serve to replace a leading pronoun. ``dates`` are the sentence's date
     mentions (offsets into ``sentence``) when already found. ``known`` are the claimants of
     this and earlier sentences: the article itself equates their aliases ("the agency") with
-    their names, so a statement standing alone names them in full.
+    their names, so a statement standing alone names them in full. ``institutions`` maps the
+    short forms of the institutions named so far, each the only one of its kind ("the
+    council"), to their names.
     """
     if not sentence.strip():
         return ""
@@ -202,19 +230,33 @@ def build_statement(
         dates = find_dates(sentence, published_at=published_at) if published_at else ()
     text = " ".join(sentence.split())
     ending = "?" if text.rstrip(CLOSING_QUOTES + " ").endswith("?") else "."
+    # "In the 1990s, she said, the committee ...": attributed, with the speaker in the middle.
+    parenthetical = _may_be_parenthetical(text) and _PARENTHETICAL.search(text) is not None
+    said = text
     text = _strip_frames(text)
     opener = _OPENERS.match(text)
     if opener:
         text = text[opener.end() :]
     body, attributed = strip_attribution(text)
+    attributed = attributed or parenthetical
+    if not parenthetical:
+        said = text
     if attributed and _ACCORDING_TO.search(body):
         # "X found that ..., according to a report by Y": both frames go.
         body = strip_attribution(body)[0]
+    # The speaker's own words: a "he" or "she" in them is somebody else.
+    quoted = attributed and _OPENS_QUOTE.match(body) is not None
+    if attributed:
+        # Before the quotation marks go: a "had" inside the speaker's own words stays.
+        body = join_reported_clauses(undo_backshift(body))
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = _SAYING.sub("", body)
-    if attributed and not _QUOTED.search(text):
-        body = undo_backshift(body)
+    if quoted or opens_with_speaker_label(text):
+        # Only the speaker's own words address someone or comment on what they just said.
+        body = _VOCATIVE.sub("", body)
+        if " that" in body or " this" in body:
+            body = _COMMENT.sub("", body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
@@ -225,7 +267,8 @@ def build_statement(
         attributed=attributed,
         previous=previous,
         people=people,
-        said=text,
+        said=said,
+        quoted=quoted,
     )
     if body == unresolved and previous:
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
@@ -235,6 +278,8 @@ def build_statement(
         if attributed and _QUOTED.search(text):
             body = speakers_my(body, claimant=claimant)
     body = full_names(body, known=known)
+    if institutions:
+        body = institutions_in_full(body, institutions)
     if published_at is not None:
         body = anchor_relative_dates(body, mentions=dates, published_at=published_at)
     body = _TIME_OF_WRITING.sub(_drop_time_of_writing, body)
@@ -249,11 +294,56 @@ _TIME_STAMP = re.compile(
     r"^\d{1,2}(?::\d{2})?\s*[ap]\.m\.(?:,?\s+[^\u2014\u2013]{1,30}?)?\s*[\u2014\u2013-]\s+(?=\S)"
 )
 _SECTION_LABEL = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s+(?=[A-Z])")
+# A fact-check's verdict on the claim before it, then the fact ("That is accurate: the
+# increases took effect in ..."): the verdict is not part of the fact.
+_VERDICT = re.compile(
+    r"^(?:That|This|It|The (?:claim|figure|number)) (?:is|was) (?:broadly |partly |largely )?"
+    r"(?:accurate|correct|true|right|false|wrong|inaccurate|incorrect|misleading)[^:;\"]{0,40}:"
+    r"\s+(?=\S)"
+)
 _TRAILING_ASIDE = re.compile(r",\s+(?:adding|citing)\b[^,;\"\u201c\u201d]*(?=[.!?]?[\"\u201d]?$)")
 # A parenthetical attribution inside the claim ("In the 1990s, she said, the committee ...").
 _PARENTHETICAL = re.compile(
-    r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote),\s+"
+    r",\s+(?:he|she|they|it)\s+(?:said|says|added|noted|argued|insisted|claimed|wrote|explained),"
+    r"\s+"
+    # A named source between the claim and its consequence ("..., the statistics office said
+    # last month, meaning ...").
+    r"|,\s+(?:the\s+[a-z][a-z -]{0,40}?|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
+    r"(?:said|says|reported|reports|noted|added)(?:\s+(?:on|in|last|this|earlier)(?:\s+[\w.]+){1,3})?,"
+    r"\s+(?=[a-z]+ing\b)"
 )
+_PARENTHETICAL_VERBS = tuple(
+    f" {verb}"
+    for verb in [
+        "said",
+        "says",
+        "added",
+        "noted",
+        "argued",
+        "insisted",
+        "claimed",
+        "wrote",
+        "explained",
+        "reported",
+    ]
+)
+
+
+def _may_be_parenthetical(text: str) -> bool:
+    """Whether ``text`` has one of the verbs a parenthetical attribution needs: most sentences
+    have none, and a search for the words costs a fraction of the pattern's."""
+    return any(verb in text for verb in _PARENTHETICAL_VERBS)
+
+
+# Whom a speaker addresses, opening their words ("Minister, the line was due in 2024").
+_VOCATIVE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Senator|Minister|Prime Minister|Mayor|Madam Speaker|Sir|"
+    r"Chair|Chairman|Councillor|Cllr)\.?(?: [A-Z][\w'\u2019-]+)?),\s+(?=[a-z])(?!who\b|which\b)"
+)
+# The speaker's comment on the claim they just made ("..., and that's what really hurts").
+# A comparison with a figure ("and that is the most since 2008") is a claim, and stays.
+_COMMENT = re.compile(r",? (?:and|but) (?:that|this)(?:'s|\u2019s| is| was)\b[^,;\d]*$")
+_ING = re.compile(r"[a-z]+ing\b")
 # A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
 _SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")
 
@@ -273,6 +363,9 @@ def _drop_time_of_writing(match: re.Match[str]) -> str:
     return ""
 
 
+_OPENS_QUOTE = re.compile("[\"\u201c\u2018']")
+
+
 # A direct quotation keeps the speaker's own tense.
 _QUOTED = re.compile(r"[\"\u201c\u201d\u2018]")
 
@@ -280,7 +373,10 @@ _QUOTED = re.compile(r"[\"\u201c\u201d\u2018]")
 def _strip_frames(text: str) -> str:
     text = _TIME_STAMP.sub("", text)
     text = _SECTION_LABEL.sub("", text)
-    text = _PARENTHETICAL.sub(" ", text) if _PARENTHETICAL.search(text) else text
+    text = _VERDICT.sub("", text)
+    if _may_be_parenthetical(text) and _PARENTHETICAL.search(text):
+        # "X, she explained, combining ...": a participle's clause keeps its comma.
+        text = _PARENTHETICAL.sub(lambda m: ", " if _ING.match(m.string, m.end()) else " ", text)
     # A trailing attribution that gives the role before the name, or ends on who the speaker
     # is, reduced to ", Name said." which the attribution rules know.
     text = _ROLE_THEN_NAME.sub(r", \g<name> \g<verb>\g<rest>", text)
@@ -355,6 +451,7 @@ def _replace_leading_pronoun(
     previous: Sequence[str],
     people: frozenset[str],
     said: str = "",
+    quoted: bool = False,
 ) -> str:
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
@@ -373,7 +470,9 @@ def _replace_leading_pronoun(
             # "It said volumes in its division grew": the speaker's own division.
             speaker = speaker_pronoun(said)
             if speaker in {"", "it"} and not _plural(claimant.name) and claimant.name not in body:
-                return _OWN.sub(possessive(claimant.name), body, count=1)
+                own = _OWN.search(body)
+                if own and (speaker == "it" or not _owner_before(body[: own.start()])):
+                    return body[: own.start()] + possessive(claimant.name) + body[own.end() :]
         return body
     pronoun = match.group().lower()
     kind = _PRONOUN_KIND[pronoun]
@@ -381,6 +480,15 @@ def _replace_leading_pronoun(
     if not attributed and claimant is None and pronoun not in {"he", "she"}:
         return body
     speaker = speaker_pronoun(said) if attributed else ""
+    if (
+        pronoun in {"he", "she"}
+        and claimant is not None
+        and ((speaker and speaker != pronoun) or quoted)
+    ):
+        # "She said he lied", "Smith said: 'He took their money'": not the speaker, so the
+        # person last named before who is not the speaker.
+        other = _last_person(previous, people, exclude=(claimant.name, *claimant.aliases))
+        return other + body[match.end() :] if other else body
     if speaker and speaker != pronoun:
         return body  # "They said it ...": not the speaker
     if pronoun == "it" and claimant is not None and _plural(claimant.name):
@@ -426,6 +534,15 @@ _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _OWN = re.compile(r"(?<=\s)its\b")
 
 
+def _owner_before(words: str) -> bool:
+    """Whether something named before an "its" can be its owner: a name ("Kessaly imports 70
+    percent of its gas"), an "it" or a singular subject. "Sales in its division": the speaker."""
+    first, *rest = words.split() or [""]
+    if any(word[:1].isupper() for word in rest) or re.search(r"\bit\b", words):
+        return True
+    return not first.lower().endswith("s")
+
+
 def _plural(name: str) -> bool:
     last = name.split()[-1].lower()
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
@@ -436,8 +553,11 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _LONGEST_NAME_WORDS = 6
 
 
-def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
-    """The person last named in the nearest preceding sentences, by their fullest name.
+def _last_person(
+    previous: Sequence[str], people: frozenset[str], *, exclude: Sequence[str] = ()
+) -> str | None:
+    """The person last named in the nearest preceding sentences, by their fullest name,
+    who is not one of ``exclude``.
 
     The sentences' own capitalised words are looked up among the people, never the other way
     round: the cost follows the sentences, not how many people a long article names.
@@ -457,9 +577,10 @@ def _last_person(previous: Sequence[str], people: frozenset[str]) -> str | None:
             for item in found
             if item[0] >= 0 and not re.match(r" [A-Z]", sentence[item[0] + item[1] :][:2])
         ]
-        if found:
-            named = max(found)[2]
-            return _fullest_names(people).get(named, named)
+        for item in sorted(found, reverse=True):
+            fullest = _fullest_names(people).get(item[2], item[2])
+            if item[2] not in exclude and fullest not in exclude:
+                return fullest
     return None
 
 
