@@ -5,42 +5,18 @@ Workers run `celery -A config worker`; the pending sweep runs under `celery -A c
 
 import logging
 import os
-import threading
-import time
 from typing import Any
 
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
 from django.db import InterfaceError, OperationalError
 
+from core.broker import broker_circuit
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 logger = logging.getLogger(__name__)
 
-
-class BrokerCircuit:
-    """Remembers, per process, that the broker just failed, so that the next saves skip it for
-    a while instead of each waiting out the socket timeout again: with a hung broker a save
-    stalls at most once per cool-down, however many tasks it enqueues, and then not at all."""
-
-    def __init__(self) -> None:
-        self._open_until = 0.0
-        self._lock = threading.Lock()
-
-    def is_open(self) -> bool:
-        """True while enqueues should skip the broker."""
-        return time.monotonic() < self._open_until
-
-    def trip(self, cooldown: float) -> None:
-        with self._lock:
-            self._open_until = time.monotonic() + cooldown
-
-    def reset(self) -> None:
-        with self._lock:
-            self._open_until = 0.0
-
-
-broker_circuit = BrokerCircuit()
 
 # A task that works on one row: acknowledged only once done, so a worker killed mid-task
 # leaves it to another worker, and database hiccups retried with backoff.

@@ -12,8 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.throttling import BaseThrottle
 
-from config.celery import broker_circuit
 from core.addresses import client_address
+from core.broker import broker_circuit
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from rest_framework.settings import api_settings
 from rest_framework.test import APIRequestFactory
 
 from claims.api.matching import ClaimMatchView
-from config.celery import broker_circuit
 from consumers.services import api_key_create
 from core.api.throttling import FixedWindowThrottle
+from core.broker import broker_circuit
 from tests.api.conftest import client_for
 from tests.factories import ClaimFactory
 
