@@ -15,7 +15,7 @@ from articles.errors import ServiceError
 from claims.admin.forms import ClaimantForm, NoteForm, StatementForm
 from claims.admin.listing import chips, percentage
 from claims.claimreview import claim_public_url
-from claims.models import Claim, ClaimNote, Verdict
+from claims.models import Claim, ClaimNote
 from claims.public import public_verdict_of
 from claims.services import claim_add_note, claim_change_claimant
 from claims.services.policy import Move, move_refusal
@@ -98,11 +98,16 @@ def claim_page_context(request: HttpRequest, claim: Claim) -> dict[str, Any]:
             if may_edit_statement
             else None
         ),
-        "verdict": Verdict.objects.filter(claim=claim).in_hand(),
+        "verdict": claim.verdict_in_hand(),
         "public_url": claim_public_url(claim) if published else "",
         "embed_code": embed_code(claim) if published else "",
         "notes": list(ClaimNote.objects.for_claim(claim)),
         "note_form": NoteForm(),
+        # Nothing on the page is saved by the change form itself: its own forms post to their
+        # services, so a Save button would only claim a change it never made.
+        "show_save": False,
+        "show_save_and_continue": False,
+        "show_save_and_add_another": False,
     }
 
 

@@ -28,16 +28,6 @@ class VerdictQuerySet(models.QuerySet):
         those of a reviewer's own queue otherwise (see ClaimQuerySet.in_scope_of)."""
         return self if is_editor(user) else self.filter(in_queue_of(user, through="claim__"))
 
-    def in_hand(self) -> "Verdict | None":
-        """The version the newsroom works on: the draft when there is one, else the published
-        one; with its rating, author and sources, for the claim page."""
-        versions = (
-            self.filter(status__in=[VerdictStatus.DRAFT, VerdictStatus.PUBLISHED])
-            .select_related("rating", "author")
-            .prefetch_related("sources")
-        )
-        return min(versions, key=lambda v: v.status != VerdictStatus.DRAFT, default=None)
-
     def publicly_visible(self) -> "VerdictQuerySet":
         """Every version readers have seen: the current one and those it corrected."""
         return self.filter(status__in=[VerdictStatus.PUBLISHED, VerdictStatus.SUPERSEDED])

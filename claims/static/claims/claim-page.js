@@ -21,3 +21,24 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// The admin's autocomplete (select2) names its box after the chosen value alone, which is
+// nothing while empty: the field's own label is added to its name for screen readers. Queued
+// on the admin's jQuery after its own script, which builds the box when the page is ready.
+function nameAutocompletes() {
+  for (const select of document.querySelectorAll("select.admin-autocomplete")) {
+    const label = document.querySelector(`label[for="${select.id}"]`);
+    const container = select.nextElementSibling;
+    if (!label || !container) {
+      continue;
+    }
+    label.id = label.id || `${select.id}-label`;
+    for (const box of container.querySelectorAll("[role=combobox], [role=textbox]")) {
+      const named = (box.getAttribute("aria-labelledby") || "").replace(label.id, "");
+      box.setAttribute("aria-labelledby", `${label.id} ${named}`.trim());
+    }
+  }
+}
+if (window.django && window.django.jQuery) {
+  window.django.jQuery(nameAutocompletes);
+}
