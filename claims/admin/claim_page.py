@@ -18,7 +18,7 @@ from claims.claimreview import claim_public_url
 from claims.models import Claim, ClaimNote
 from claims.public import public_verdict_of
 from claims.services import claim_add_note, claim_change_claimant
-from claims.services.policy import Move, move_refusal
+from claims.services.policy import Move
 from claims.templatetags.desk import claim_span
 
 if TYPE_CHECKING:
@@ -78,26 +78,21 @@ def claim_context(claim: Claim) -> Context | None:
     )
 
 
-def claim_page_context(request: HttpRequest, claim: Claim) -> dict[str, Any]:
-    """What the claim page shows above its workflow details, for this user."""
+def claim_page_context(claim: Claim) -> dict[str, Any]:
+    """What the claim page shows above its workflow details; which of its forms a user gets
+    follows the policy's `can_<move>` flags, as the buttons do."""
     # Imported here: the public pages' modules load the API's settings, which must not happen
     # while the admin itself is being loaded.
     from claims.embed import embed_code
 
     published = public_verdict_of(claim) is not None
-    may_edit_statement = (
-        move_refusal(claim=claim, actor=request.user, move=Move.EDIT_STATEMENT) is None
-    )
     return {
-        "context": claim_context(claim),
+        "claim_context": claim_context(claim),
         "score": percentage(claim.score),
         "date_chips": chips(claim.dates, kind="date"),
         "entity_chips": chips(claim.entities, kind="entity"),
-        "statement_form": (
-            StatementForm(initial={"statement": claim.claim_reviewed})
-            if may_edit_statement
-            else None
-        ),
+        # Shown when the policy lets the user edit the statement (`can_edit_statement`).
+        "statement_form": StatementForm(initial={"statement": claim.claim_reviewed}),
         "verdict": claim.verdict_in_hand(),
         "public_url": claim_public_url(claim) if published else "",
         "embed_code": embed_code(claim) if published else "",

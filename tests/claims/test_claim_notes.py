@@ -16,6 +16,7 @@ from claims.services import (
     claim_add_note,
     claim_assign,
     claim_mark_not_checkable,
+    claim_merge,
     claim_require_second_review,
 )
 from tests.api.conftest import client_for
@@ -117,3 +118,16 @@ def test_readers_never_see_a_note_in_the_api_the_pages_or_the_claimreview(editor
 
     assert all("chair's office" not in text for text in seen)
     assert all("answered in two weeks" not in text for text in seen)
+
+
+def test_notes_follow_a_claim_merged_into_another(editor):
+    keep, merged = ClaimFactory(), ClaimFactory()
+    claim_add_note(claim=keep, actor=editor, text="Same claim as last week's.")
+    claim_add_note(claim=merged, actor=editor, text="The minister repeated it on radio.")
+
+    claim_merge(keep=keep, merged=[merged], actor=editor)
+
+    assert [note.text for note in ClaimNote.objects.for_claim(keep)] == [
+        "Same claim as last week's.",
+        "The minister repeated it on radio.",
+    ]
