@@ -176,6 +176,7 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     )
     expect(desk.locator("#claim-notes .note")).to_contain_text([REVIEWER_NOTE])
     desk.screenshot(path=tmp_path / "4-editor-claim.png", full_page=True)
+    desk.screenshot(path=tmp_path / "4-editor-claim-first-screen.png")
     _fits(desk)
 
     # Publishing: the preview first; a post without the confirmation publishes nothing.
