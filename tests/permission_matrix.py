@@ -209,6 +209,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'api/^claims/(?P<pk>[^/.]+)/verdict/second-review/$': {"GET": "NNNNN", "POST": "DDAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/second-reviewer/$': {"GET": "NNNNN", "POST": "DDDAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/moves/$': {"GET": "DDAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
+    'api/^claims/(?P<pk>[^/.]+)/notes/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/start-review/$': {"GET": "NNNNN", "POST": "DDADD", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/unassign/$': {"GET": "NNNNN", "POST": "DDDAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/verdict/$': {"GET": "NNNNN", "POST": "DDAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},

@@ -11,14 +11,19 @@ from claims.models import Claim, ClaimNote
 from claims.services.kernel import name_history_user
 
 
+def check_notes_access(*, claim: Claim, actor: Any) -> None:
+    """Editors read and leave notes on every claim, a reviewer on the claims of their own queue
+    (`in_scope_of`); anyone else is refused."""
+    if not is_staff_member(actor) or not (
+        Claim.objects.in_scope_of(actor).filter(pk=claim.pk).exists()
+    ):
+        raise NotPermitted("Only editors and the claim's reviewers can read or leave notes on it.")
+
+
 def claim_add_note(*, claim: Claim, actor: Any, text: str) -> ClaimNote:
-    """Leave a note on a claim for the newsroom: editors on any claim, a reviewer on the claims
-    of their own queue (the claims whose notes they may read, `in_scope_of`)."""
+    """Leave a note on a claim for the editors and its reviewers."""
     with transaction.atomic():
-        if not is_staff_member(actor) or not (
-            Claim.objects.in_scope_of(actor).filter(pk=claim.pk).exists()
-        ):
-            raise NotPermitted("Only editors and the claim's reviewers can leave a note on it.")
+        check_notes_access(claim=claim, actor=actor)
         text = clean_text(
             text,
             field="text",

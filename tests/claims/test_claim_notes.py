@@ -70,7 +70,9 @@ def test_anyone_else_is_refused_and_nothing_is_written(who, editor, reviewer):
         "nobody signed in": lambda: AnonymousUser(),
     }[who]()
 
-    with pytest.raises(NotPermitted, match="Only editors and the claim's reviewers"):
+    with pytest.raises(
+        NotPermitted, match="Only editors and the claim's reviewers can read or leave"
+    ):
         claim_add_note(claim=claim, actor=actor, text="Let me in.")
 
     assert not ClaimNote.objects.exists()
