@@ -4,7 +4,9 @@ and embed code once published, and the notes they share."""
 
 import lxml.html
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claimant, ClaimNote
 from claims.services import claim_add_note, claim_assign, claim_change_claimant
@@ -306,3 +308,20 @@ def test_the_claimant_change_is_listed_in_the_claims_history(editor):
     history = _client(editor).get(f"/admin/claims/claim/{claim.pk}/history/").content.decode()
 
     assert "Ada Brennan" in history
+
+
+def test_the_page_costs_the_same_queries_with_one_note_or_twenty(editor, reviewer):
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    client = _client(editor)
+    url = f"/admin/claims/claim/{claim.pk}/change/"
+    claim_add_note(claim=claim, actor=reviewer, text="The first note.")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for number in range(19):
+        claim_add_note(claim=claim, actor=editor if number % 2 else reviewer, text=f"Note {number}")
+    with CaptureQueriesContext(connection) as twenty:
+        page = client.get(url)
+
+    assert len(page.context["notes"]) == 20
+    assert len(twenty) == len(one)
