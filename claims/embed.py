@@ -1,11 +1,28 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.text import Truncator
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from claims.models import Claim
 from claims.public import public_verdict_of
-from claims.public_page import claim_page
+from claims.public_page import claim_page, public_statement
 from claims.views import claimreview_script
+from core.public_url import public_base_url
+
+# Tall enough for the card's statement, rating and summary without a scroll bar on most sites.
+EMBED_HEIGHT_PX = 300
+
+
+def embed_code(claim: Claim) -> str:
+    """The HTML another site pastes to show the claim's fact-check card (as text, to copy)."""
+    source = f"{public_base_url()}{reverse('claim-embed', args=[claim.pk])}"
+    title = f"Fact check: {Truncator(public_statement(claim)).chars(80)}"
+    return (
+        f'<iframe src="{escape(source)}" title="{escape(title)}" width="100%" '
+        f'height="{EMBED_HEIGHT_PX}" style="border:0" loading="lazy"></iframe>'
+    )
 
 
 @xframe_options_exempt

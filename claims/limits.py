@@ -10,7 +10,7 @@ from core.errors import InvalidInput
 
 MAX_SUMMARY_CHARS = 2000
 MAX_EXPLANATION_CHARS = 100_000
-# A reason, a correction note, a second reviewer's note.
+# A reason, a correction note, a second reviewer's note, a note left on a claim.
 MAX_NOTE_CHARS = 10_000
 MAX_SOURCES = 50
 MAX_SOURCE_URL_CHARS = 2000

@@ -71,6 +71,8 @@ MATRIX: dict[str, dict[str, str]] = {
     'admin/articles/importbatch/<path:object_id>/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     "admin/claims/claim/<int:pk>/assign/": {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     "admin/claims/claim/<int:pk>/statement/": {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
+    "admin/claims/claim/<int:pk>/claimant/": {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
+    "admin/claims/claim/<int:pk>/notes/": {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claim/<int:pk>/verdict/': {"GET": "DDADD", "POST": "DDADD", "PUT": "DDADD", "PATCH": "DDADD", "DELETE": "DDADD"},
     'admin/claims/claim/<int:pk>/correct/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claim/<int:pk>/publish/': {"GET": "DDNNN", "POST": "DDDAA", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
@@ -212,6 +214,7 @@ MATRIX: dict[str, dict[str, str]] = {
     'api/^claims/(?P<pk>[^/.]+)/verdict/second-review/$': {"GET": "NNNNN", "POST": "DDAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/second-reviewer/$': {"GET": "NNNNN", "POST": "DDDAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/moves/$': {"GET": "DDAAA", "POST": "NNNNN", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
+    'api/^claims/(?P<pk>[^/.]+)/notes/$': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/start-review/$': {"GET": "NNNNN", "POST": "DDADD", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/unassign/$': {"GET": "NNNNN", "POST": "DDDAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
     'api/^claims/(?P<pk>[^/.]+)/verdict/$': {"GET": "NNNNN", "POST": "DDAAA", "PUT": "NNNNN", "PATCH": "NNNNN", "DELETE": "NNNNN"},
@@ -243,6 +246,7 @@ MATRIX: dict[str, dict[str, str]] = {
 # refused (D, a write the role may never make) with every method, and nothing changes.
 REVIEWER_SCOPED = (
     "admin/claims/claim/<path:object_id>/change/",
+    "admin/claims/claim/<int:pk>/notes/",
     "admin/claims/claim/<path:object_id>/history/",
     "admin/claims/claim/^([^/]+)/history/([^/]+)/$",
     "admin/claims/verdict/<path:object_id>/change/",

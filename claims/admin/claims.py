@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from articles.services import article_request_extraction
+from claims.admin.claim_page import claim_page_context, claim_page_urls
 from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
 from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter
@@ -36,7 +37,6 @@ from claims.admin.listing import (
     ArticleFilter,
     ClaimantFilter,
     CreatedRangeFilter,
-    chips,
     percentage,
     short_date,
     shortened,
@@ -325,24 +325,18 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     ]
     list_select_related = ["claimant", "article", "reviewer"]
     ordering = ["-score", "-id"]
+    # The sentence, its article, statement, claimant, score, dates and entities lead the page
+    # (claim_page.py); the fields below are the workflow's.
     fields = [
-        "text",
-        "statement",
-        "statement_edited",
-        "article",
-        "start",
-        "end",
-        "score_percent",
-        "claimant",
         "status",
         "reviewer",
         "assigned_at",
         "due_date",
         "second_reviewer",
         "duplicate_of",
-        "date_chips",
-        "entity_chips",
         "origin",
+        "start",
+        "end",
         "created_at",
         "updated_at",
     ]
@@ -358,7 +352,14 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         export_claims_jsonl,
     ]
     change_form_template = "admin/claims/claim/change_form.html"
-    history_list_display = ["status", "reviewer", "due_date", "second_reviewer", "duplicate_of"]
+    history_list_display = [
+        "status",
+        "reviewer",
+        "due_date",
+        "second_reviewer",
+        "duplicate_of",
+        "claimant",
+    ]
 
     class Media:
         css = {"all": ["claims/admin-desk.css"]}
@@ -398,18 +399,6 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 short_date(claim.due_date),
             )
         return format_html('<span class="due-date">{}</span>', short_date(claim.due_date))
-
-    @admin.display(description="dates")
-    def date_chips(self, claim: Claim) -> str:
-        return chips(claim.dates, kind="date")
-
-    @admin.display(description="entities")
-    def entity_chips(self, claim: Claim) -> str:
-        return chips(claim.entities, kind="entity")
-
-    @admin.display(description="score")
-    def score_percent(self, claim: Claim) -> str:
-        return percentage(claim.score)
 
     def get_list_display(self, request: HttpRequest) -> list[Any]:
         if is_editor(request.user):
@@ -472,6 +461,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             view("duplicate", self.duplicate_view, "<int:pk>/duplicate/"),
             view("do", self.simple_action_view, "<int:pk>/do/<slug:name>/"),
             *desk_urls(self.admin_site),
+            *claim_page_urls(self),
         ]
         return custom + super().get_urls()
 
@@ -508,6 +498,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             **(extra_context or {}),
             **self._possible_moves(request, claim),
             "send_back": latest_send_back(claim) if claim is not None else None,
+            **(claim_page_context(claim) if claim is not None else {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

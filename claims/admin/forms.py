@@ -1,6 +1,8 @@
 from typing import Any
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 
 from claims.limits import (
@@ -13,7 +15,7 @@ from claims.limits import (
     MAX_SOURCES,
     MAX_SUMMARY_CHARS,
 )
-from claims.models import Rating
+from claims.models import Claim, Claimant, Rating
 from claims.services.statements import MAX_STATEMENT_CHARS
 from core.roles import REVIEWERS
 
@@ -140,3 +142,23 @@ class PublishConfirmForm(forms.Form):
     """Publishing happens only with this field posted from the preview page."""
 
     confirm = forms.BooleanField(required=True)
+
+
+class ClaimantForm(forms.Form):
+    # The admin's own autocomplete (select2, served with the admin's static files), searching
+    # the claimant admin's search_fields: names and aliases.
+    claimant = forms.ModelChoiceField(
+        queryset=Claimant.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Claim._meta.get_field("claimant"), admin.site),
+        help_text="Type part of a name or an alias. Leave empty if nobody is known to have said it.",
+    )
+
+
+class NoteForm(forms.Form):
+    # No max_length: the service refuses a note over MAX_NOTE_CHARS and the page says why.
+    text = forms.CharField(
+        label="Your note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Editors and the claim's reviewers see it; readers never do.",
+    )

@@ -15,7 +15,7 @@ from claims.limits import (
     MAX_SUMMARY_CHARS,
     MAX_USERNAME_CHARS,
 )
-from claims.models import Claim, Rating, Verdict, VerdictSource
+from claims.models import Claim, ClaimNote, Rating, Verdict, VerdictSource
 from claims.public import claim_item_of
 from claims.services.policy import Move
 from core.roles import is_staff_member
@@ -288,6 +288,24 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=MAX_NOTE_CHARS
     )
+
+
+class ClaimNoteSerializer(serializers.ModelSerializer):
+    """A note editors and the claim's reviewers leave each other; never public."""
+
+    author: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        help_text="Who wrote it; null once their account is deleted.",
+    )
+
+    class Meta:
+        model = ClaimNote
+        fields = ["id", "author", "text", "created_at"]
+
+
+class NoteInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=MAX_NOTE_CHARS, help_text="The note, in plain text.")
 
 
 class SecondReviewerSerializer(serializers.Serializer):

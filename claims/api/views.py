@@ -14,10 +14,12 @@ from claims.api.filters import ClaimFilter, GivenFiltersBackend
 from claims.api.serializers import (
     AssignSerializer,
     ClaimMovesSerializer,
+    ClaimNoteSerializer,
     ClaimSerializer,
     CorrectionInputSerializer,
     DraftVerdictSerializer,
     DuplicateSerializer,
+    NoteInputSerializer,
     RatingSerializer,
     ReasonSerializer,
     SecondReviewerSerializer,
@@ -25,9 +27,10 @@ from claims.api.serializers import (
     VerdictInputSerializer,
     shows_assignment,
 )
-from claims.models import Claim, Rating
+from claims.models import Claim, ClaimNote, Rating
 from claims.public import claim_items, claim_rows, public_claimreview
 from claims.services import (
+    claim_add_note,
     claim_assign,
     claim_mark_checkable,
     claim_mark_duplicate,
@@ -41,6 +44,7 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
+from claims.services.notes import check_notes_access
 from claims.services.policy import claim_moves
 from core.api.pagination import CursorCapablePagination
 from core.api.renderers import LINKED_DATA_RENDERERS, READ_RENDERERS
@@ -56,7 +60,7 @@ EDITOR_ACTIONS = {
     "duplicate",
     "second_reviewer",
 }
-SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review", "moves"}
+SIGNED_IN_ACTIONS = {"verdict", "start_review", "correct", "second_review", "moves", "notes"}
 
 
 @claim_list_docs
@@ -190,6 +194,27 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             claim=self.get_object(), actor=request.user, **payload.validated_data
         )
         return self._claim_response(claim)
+
+    @extend_schema(methods=["GET"], responses={200: ClaimNoteSerializer(many=True)})
+    @extend_schema(
+        methods=["POST"], request=NoteInputSerializer, responses={201: ClaimNoteSerializer}
+    )
+    # The claim list's filters say nothing about a claim's notes.
+    @action(detail=True, methods=["get", "post"], filter_backends=[])
+    def notes(self, request: Request, pk: str | None = None) -> Response:
+        """The claim's notes, oldest first; POST leaves a new one.
+
+        Notes are what editors and the claim's reviewers tell each other. They are never
+        public: readers and other reviewers are refused."""
+        claim = self.get_object()
+        if request.method == "POST":
+            payload = NoteInputSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            note = claim_add_note(claim=claim, actor=request.user, **payload.validated_data)
+            return Response(ClaimNoteSerializer(note).data, status=status.HTTP_201_CREATED)
+        check_notes_access(claim=claim, actor=request.user)
+        page = self.paginate_queryset(ClaimNote.objects.for_claim(claim))
+        return self.get_paginated_response(ClaimNoteSerializer(page, many=True).data)
 
     @extend_schema(responses={200: ClaimMovesSerializer})
     @action(detail=True, methods=["get"])

@@ -20,6 +20,7 @@ from claims.models.claims import (
     text_digest,
 )
 from claims.models.detector import DetectorModel, DetectorModelStatus
+from claims.models.notes import ClaimNote, ClaimNoteQuerySet
 from claims.models.ratings import Rating, RatingQuerySet, RatingScale
 from claims.models.verdicts import (
     SecondReview,
@@ -34,6 +35,8 @@ __all__ = [
     "STATUSES_WITH_REVIEWER",
     "Appearance",
     "Claim",
+    "ClaimNote",
+    "ClaimNoteQuerySet",
     "ClaimOrigin",
     "ClaimQuerySet",
     "ClaimRegrouping",

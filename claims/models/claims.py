@@ -263,6 +263,17 @@ class Claim(models.Model):
             return cached[0] if cached else None
         return self.verdicts.filter(status=VerdictStatus.PUBLISHED).first()
 
+    def verdict_in_hand(self) -> "Verdict | None":
+        """The version the newsroom works on: the draft when there is one, else the published
+        one; with its rating, author and sources, for the claim page."""
+        versions = list(
+            self.verdicts.filter(status__in=[VerdictStatus.DRAFT, VerdictStatus.PUBLISHED])
+            .select_related("rating", "author")
+            .prefetch_related("sources")
+        )
+        draft = next((v for v in versions if v.status == VerdictStatus.DRAFT), None)
+        return draft or (versions[0] if versions else None)
+
     @property
     def public_verdict(self) -> "Verdict | None":
         """The verdict readers see: a duplicate shows its original's (claims.public decides)."""

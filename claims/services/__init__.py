@@ -1,6 +1,6 @@
 """Every write to claims, claimants and verdicts. The admin, the API and the tasks call these."""
 
-from claims.services.claimants import claimant_resolve
+from claims.services.claimants import claim_change_claimant, claimant_resolve
 from claims.services.duplicates import claim_mark_duplicate, claim_unmark_duplicate
 from claims.services.extraction import ExtractionOutcome, article_extract_claims
 from claims.services.matching import claims_find_matching, match_index_record
@@ -10,6 +10,7 @@ from claims.services.merging import (
     suggestion_accept,
     suggestion_reject,
 )
+from claims.services.notes import claim_add_note
 from claims.services.ratings import rating_scale_activate
 from claims.services.statements import claim_edit_statement
 from claims.services.workflow import (
@@ -28,7 +29,9 @@ from claims.services.workflow import (
 __all__ = [
     "ExtractionOutcome",
     "article_extract_claims",
+    "claim_add_note",
     "claim_assign",
+    "claim_change_claimant",
     "claim_edit_statement",
     "claim_mark_checkable",
     "claim_mark_duplicate",

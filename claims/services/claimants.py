@@ -1,8 +1,12 @@
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from claims.models import Claimant, ClaimantAlias, ClaimantKind, normalise_name
+from claims.models import Claim, Claimant, ClaimantAlias, ClaimantKind, normalise_name
+from claims.services.kernel import lock_claim, name_history_user
+from claims.services.policy import Move, check_move
+from core.errors import InvalidInput
 
 
 def claimant_resolve(
@@ -39,3 +43,17 @@ def claimant_resolve(
         ignore_conflicts=True,
     )
     return claimant
+
+
+def claim_change_claimant(*, claim: Claim, actor: Any, claimant: Claimant | None) -> Claim:
+    """An editor says who made the claim (None: nobody known); the change history keeps who
+    changed it from whom. The detector's claimant records and aliases are left as they are."""
+    with transaction.atomic():
+        claim = lock_claim(claim)
+        check_move(claim=claim, actor=actor, move=Move.CHANGE_CLAIMANT)
+        if claimant is not None and not Claimant.objects.filter(pk=claimant.pk).exists():
+            raise InvalidInput("That claimant no longer exists.", field="claimant")
+        claim.claimant = claimant
+        name_history_user(actor, claim)
+        claim.save(update_fields=["claimant", "updated_at"])
+    return claim

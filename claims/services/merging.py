@@ -12,6 +12,7 @@ from django.utils import timezone
 from claims.models import (
     Appearance,
     Claim,
+    ClaimNote,
     ClaimOrigin,
     ClaimRegrouping,
     ClaimTransition,
@@ -118,6 +119,8 @@ def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str
             verdicts = _move_verdicts(source, keep)
             ExternalReview.objects.filter(claim=source).update(claim=keep, updated_at=now)
             ClaimTransition.objects.filter(claim=source).update(claim=keep)
+            # The newsroom's notes on the claim are part of its working history too.
+            ClaimNote.objects.filter(claim=source).update(claim=keep, updated_at=now)
             # Claims merged into this one earlier now point at the kept claim directly.
             Claim.objects.filter(merged_into=source).update(merged_into=keep)
             # Duplicates follow the verdict, which now lives on the kept claim.

@@ -52,6 +52,7 @@ class Move(StrEnum):
     MARK_DUPLICATE = "mark_duplicate"
     UNMARK_DUPLICATE = "unmark_duplicate"
     EDIT_STATEMENT = "edit_statement"
+    CHANGE_CLAIMANT = "change_claimant"
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,12 @@ def _edit_statement(claim: Claim, facts: _Facts) -> Refusal | None:
     return None
 
 
+def _change_claimant(claim: Claim, facts: _Facts) -> Refusal | None:
+    if not facts.editor:
+        return Refusal(NotPermitted, "Only editors can change who made a claim.")
+    return None
+
+
 _RULES = {
     Move.MARK_CHECKABLE: _mark_checkable,
     Move.MARK_NOT_CHECKABLE: _mark_not_checkable,
@@ -316,6 +323,7 @@ _RULES = {
     Move.MARK_DUPLICATE: _mark_duplicate,
     Move.UNMARK_DUPLICATE: _unmark_duplicate,
     Move.EDIT_STATEMENT: _edit_statement,
+    Move.CHANGE_CLAIMANT: _change_claimant,
 }
 
 

@@ -19,18 +19,24 @@ from claims.services.learning import may_mark_missed
 register = template.Library()
 
 
+def claim_span(body: str, claim: Claim) -> tuple[int, int] | None:
+    """Where the claim's sentence is in the body. Offsets from an older body are checked
+    against the text and, when they no longer match, the text is looked up; None if it is gone."""
+    start, end = claim.start, claim.end
+    if body[start:end] == claim.text:
+        return start, end
+    found = body.find(claim.text)
+    if found < 0:
+        return None
+    return found, found + len(claim.text)
+
+
 def _placed(body: str, claims: list[Claim]) -> list[tuple[int, int, Claim]]:
-    """Each claim's span in the body, in reading order, without overlaps. Offsets from an older
-    body are checked against the text and, when they no longer match, the text is looked up."""
+    """Each claim's span in the body, in reading order, without overlaps."""
     spans = []
     for claim in claims:
-        start, end = claim.start, claim.end
-        if body[start:end] != claim.text:
-            found = body.find(claim.text)
-            if found < 0:
-                continue
-            start, end = found, found + len(claim.text)
-        spans.append((start, end, claim))
+        if (span := claim_span(body, claim)) is not None:
+            spans.append((*span, claim))
     spans.sort(key=lambda span: (span[0], -span[1]))
     placed, reached = [], 0
     for start, end, claim in spans:

@@ -7,9 +7,10 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from claims.models import Claim, ClaimStatus
+from claims.models import Claim, Claimant, ClaimStatus
 from claims.services import (
     claim_assign,
+    claim_change_claimant,
     claim_edit_statement,
     claim_mark_checkable,
     claim_mark_duplicate,
@@ -99,6 +100,9 @@ SERVICES: dict[Move, Callable[..., Any]] = {
     Move.MARK_DUPLICATE: lambda **kw: claim_mark_duplicate(original=ClaimFactory(), **kw),
     Move.UNMARK_DUPLICATE: claim_unmark_duplicate,
     Move.EDIT_STATEMENT: lambda **kw: claim_edit_statement(statement="Jobless rate fell.", **kw),
+    Move.CHANGE_CLAIMANT: lambda **kw: claim_change_claimant(
+        claimant=Claimant.objects.create(name="Ana Ruiz", normalized_name="ana ruiz"), **kw
+    ),
 }
 ROLES = ["editor", "reviewer", "second reviewer", "other reviewer"]
 

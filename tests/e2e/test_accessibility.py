@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from claims.bootstrap import DEFAULT_SCALE
-from claims.services import verdict_correct, verdict_publish
-from tests.api.publishing import publish_verdict
+from claims.services import claim_add_note, verdict_correct, verdict_publish
+from claims.services.workflow import verdict_send_back
+from tests.api.publishing import draft_verdict, publish_verdict
 from tests.e2e.conftest import needs_chromium, signed_in
 from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
@@ -66,7 +67,17 @@ def newsroom_pages(transactional_db, newsroom):
     corrected = checked["false"]
     verdict_correct(claim=corrected, actor=editor, correction_note="New budget figures.")
     verdict_publish(claim=corrected, actor=editor)
-    return {"editor": editor, "checked": checked, "unchecked": ClaimFactory()}
+    claim_add_note(claim=corrected, actor=editor, text="The budget office confirmed the figure.")
+    sent_back = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    verdict_send_back(claim=sent_back, actor=editor, note="Cite the budget itself.")
+    claim_add_note(claim=sent_back, actor=reviewer, text="Asked the budget office for it.")
+    return {
+        "editor": editor,
+        "reviewer": reviewer,
+        "checked": checked,
+        "unchecked": ClaimFactory(),
+        "sent_back": sent_back,
+    }
 
 
 def test_public_pages_have_no_serious_accessibility_violations(
@@ -109,6 +120,9 @@ def test_the_newsrooms_admin_pages_have_no_serious_accessibility_violations(
         f"{live_server.url}/admin/claims/claim/?status__exact=new",
         f"{live_server.url}/admin/claims/claim/{claim.pk}/change/",
         f"{live_server.url}/admin/claims/claim/{newsroom_pages['unchecked'].pk}/change/",
+        f"{live_server.url}/admin/claims/claim/{newsroom_pages['sent_back'].pk}/change/",
+        f"{live_server.url}/admin/claims/claim/{claim.pk}/claimant/",
+        f"{live_server.url}/admin/claims/claim/{claim.pk}/notes/",
         f"{live_server.url}/admin/dashboard/",
         f"{live_server.url}/admin/articles/article/",
         f"{live_server.url}/admin/articles/article/{claim.article_id}/change/",
@@ -166,3 +180,16 @@ def test_the_article_desk_has_no_serious_violations_with_a_claims_card_and_quest
     duplicate_open = _blocking_on_this_page(page)
 
     assert card_open + assign_open + duplicate_open == []
+
+
+def test_the_reviewers_claim_page_has_no_serious_accessibility_violations(
+    newsroom_pages, live_server, browser
+):
+    page = signed_in(browser, live_server, newsroom_pages["reviewer"])
+    claim = newsroom_pages["sent_back"]
+
+    violations = _blocking_violations(
+        page, f"{live_server.url}/admin/claims/claim/{claim.pk}/change/"
+    )
+
+    assert violations == [], "\n".join(violations)
