@@ -19,7 +19,7 @@ from articles.services import article_request_extraction
 from claims.admin.claim_page import claim_page_context, claim_page_urls
 from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
-from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter
+from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter, TriageFilter
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
@@ -409,6 +409,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def get_list_filter(self, request: HttpRequest) -> list[Any]:
         if is_editor(request.user):
             return [
+                TriageFilter,
                 "status",
                 OpenFilter,
                 OverdueFilter,

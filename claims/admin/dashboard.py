@@ -138,9 +138,9 @@ def _key_figures(today: date) -> list[dict[str, Any]]:
             "key": "untriaged",
             "label": "Claims waiting for triage",
             "text": str(waiting.total),
-            "note": "new, not yet judged checkable",
+            "note": "new, not yet judged checkable or a duplicate",
             "count": waiting.total,
-            "url": claims_url(status__exact=ClaimStatus.NEW),
+            "url": claims_url(triage="waiting"),
         },
         {
             "key": "overdue",

@@ -91,6 +91,22 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TriageFilter(admin.SimpleListFilter):
+    """Claims waiting for an editor's first decision: what the desk and the dashboard count as
+    still to triage (``ClaimQuerySet.untriaged``)."""
+
+    title = "triage"
+    parameter_name = "triage"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("waiting", "Still to triage")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "waiting":
+            return queryset.filter(pk__in=Claim.objects.untriaged().values("pk"))
+        return queryset
+
+
 class SeenByReadersFilter(admin.SimpleListFilter):
     """Every verdict readers have seen: the current one and those a correction replaced."""
 

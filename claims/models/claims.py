@@ -90,6 +90,13 @@ class ClaimQuerySet(models.QuerySet):
     def open(self) -> "ClaimQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
 
+    def untriaged(self) -> "ClaimQuerySet":
+        """Claims no editor has decided on yet: still new, and neither marked a duplicate nor
+        merged into another (both are an editor's decision, though the claim stays new)."""
+        return self.filter(
+            status=ClaimStatus.NEW, duplicate_of__isnull=True, merged_into__isnull=True
+        )
+
     def overdue(self) -> "ClaimQuerySet":
         return self.open().filter(due_date__lt=timezone.localdate())
 
@@ -289,6 +296,15 @@ class Claim(models.Model):
         if cached is not None:
             return cached
         return list(self.verdicts.publicly_visible().order_by("-version"))
+
+    @property
+    def is_untriaged(self) -> bool:
+        """The row-level twin of ``ClaimQuerySet.untriaged``."""
+        return (
+            self.status == ClaimStatus.NEW
+            and self.duplicate_of_id is None
+            and self.merged_into_id is None
+        )
 
     @property
     def is_overdue(self) -> bool:

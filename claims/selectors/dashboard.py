@@ -89,7 +89,7 @@ def time_to_verdict(*, since: date | None = None) -> Wait:
 
 def untriaged(*, now: datetime | None = None) -> Untriaged:
     """The claims nobody has triaged yet, and the one waiting longest."""
-    new = Claim.objects.filter(status=ClaimStatus.NEW)
+    new = Claim.objects.untriaged()
     oldest = new.order_by("created_at", "id").first()
     age = (now or timezone.now()) - oldest.created_at if oldest is not None else None
     return Untriaged(total=new.count(), oldest=oldest, oldest_age=age)

@@ -98,7 +98,7 @@ def article_text(user: Any, article: Any) -> tuple[list[Claim], list[tuple[int, 
 def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
     user = context["request"].user
     claims, placed = article_text(user, article)
-    untriaged = sum(claim.status == ClaimStatus.NEW for claim in claims)
+    untriaged = sum(claim.is_untriaged for claim in claims)
     shown = {claim.pk for _, _, claim in placed}
     return {
         "article": article,
@@ -107,9 +107,7 @@ def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
         "unplaced": [claim for claim in claims if claim.pk not in shown],
         "untriaged": untriaged,
         "states": [(status, ClaimStatus(status).label) for status in ClaimStatus.values],
-        "unplaced_untriaged": sum(
-            claim.status == ClaimStatus.NEW for claim in claims if claim.pk not in shown
-        ),
+        "unplaced_untriaged": sum(claim.is_untriaged for claim in claims if claim.pk not in shown),
         "no_claims_reason": "" if claims else no_claims_reason(article),
         "next_article": next_article_to_triage(user, article),
         "can_mark_missed": may_mark_missed(user),
@@ -138,7 +136,8 @@ def next_article_to_triage(user: Any, article: Any) -> Any:
     """The next article (after this one, else from the start) with claims still to triage."""
     waiting = (
         Claim.objects.in_scope_of(user)
-        .filter(status=ClaimStatus.NEW, article__isnull=False)
+        .untriaged()
+        .filter(article__isnull=False)
         .exclude(article=article)
         .order_by("article_id")
         .values_list("article_id", flat=True)

@@ -69,6 +69,30 @@ def test_the_article_page_links_to_the_next_article_with_untriaged_claims(editor
     assert f'<a href="/admin/articles/article/{waiting.pk}/change/" id="next-untriaged">' in page
 
 
+def test_a_claim_marked_a_duplicate_counts_as_triaged_on_the_page_the_list_and_the_dashboard(
+    editor,
+):
+    article = ArticleFactory(body=BODY)
+    _claim(
+        article,
+        "Unemployment fell to 4.1 percent last year",
+        duplicate_of=ClaimFactory(status=ClaimStatus.CHECKABLE),
+    )
+    waiting = _claim(article, "Crime rose by 12 percent in 2023")
+    client = _client(editor)
+
+    page = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    listed = client.get(
+        "/admin/claims/claim/", {"triage": "waiting", "article_title": article.title}
+    )
+    figures = {f["key"]: f for f in client.get("/admin/dashboard/figures/").json()["figures"]}
+
+    assert "2 claims, 1 still to triage." in page
+    assert [claim.pk for claim in listed.context["cl"].result_list] == [waiting.pk]
+    assert figures["untriaged"]["text"] == "1"
+    assert figures["oldest-untriaged"]["url"] == f"/admin/claims/claim/{waiting.pk}/change/"
+
+
 def test_a_non_english_article_says_why_it_has_no_claims(editor):
     article = ArticleFactory(
         body="Le chômage a baissé de 4 pour cent.",
