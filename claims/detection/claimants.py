@@ -41,7 +41,7 @@ from claims.detection.attribution import (
 )
 from claims.detection.gazetteer import COUNTRIES, HONORIFICS, SPEECH_VERBS
 from claims.detection.layout import CANDIDATE_MAX_CHARS
-from claims.detection.names import Token, analyse_names, classify_chunk
+from claims.detection.names import NameChunk, Token, analyse_names, classify_chunk
 from claims.detection.quotes import quote_spans
 from claims.detection.sentences import Sentence
 
@@ -251,7 +251,7 @@ class _Registry:
                     self._add_title(person, reading.title)
                 self._named_last_sentence.append(person)
             elif reading.kind == "organization":
-                organisation = self._organisation(reading.name)
+                organisation = self._organisation(_as_written(chunk, reading.name))
                 self._last_organisation = organisation
                 if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
                     self._named(organisation)
@@ -280,9 +280,11 @@ class _Registry:
         return speaker
 
     def spoke(self, speaker: _Speaker) -> None:
-        self._last[speaker.kind] = speaker
         if speaker.group:
-            self._last["group"] = speaker
+            self._last["group"] = speaker  # "they", never "it": "residents" are no company
+            self.remember(speaker)
+            return
+        self._last[speaker.kind] = speaker
         if speaker.kind == "person":
             self._recently(speaker)
         else:
@@ -469,6 +471,11 @@ class _Registry:
             organisation.words.add(word)
             self._organisations_by_word[word] = organisation
         return organisation
+
+
+def _as_written(chunk: NameChunk, name: str) -> str:
+    """The name as the text gives it ("Hestrian Farmers' Union"), when it is the whole chunk."""
+    return chunk.text if name == " ".join(chunk.words) else name
 
 
 def _gender_of_pronouns(view: SentenceView) -> str:
