@@ -39,9 +39,16 @@ from claims.detection.attribution import (
     strip_possessive,
     transcript_speaker,
 )
-from claims.detection.gazetteer import COUNTRIES, HONORIFICS, SPEECH_VERBS
+from claims.detection.gazetteer import (
+    COUNTRIES,
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+)
 from claims.detection.layout import CANDIDATE_MAX_CHARS
-from claims.detection.names import NameChunk, Token, analyse_names, classify_chunk
+from claims.detection.names import NameChunk, NameReading, Token, analyse_names, classify_chunk
+from claims.detection.phrases import DETERMINERS, PREPOSITIONS
 from claims.detection.quotes import quote_spans
 from claims.detection.sentences import Sentence
 
@@ -65,6 +72,9 @@ class ClaimantMention:
 # How many surface forms one claimant keeps. An article names a speaker a handful of ways; a
 # hostile one can invent thousands of titles for the same person, which must cost nothing.
 MAX_ALIASES = 20
+# How many words a description after a name may take before its head noun ("the Amsterdam-based
+# data-center operator").
+_DESCRIPTION_REACH = 7
 # How many people back "he" or "she" may reach for one of the right gender.
 _PRONOUN_REACH = 4
 # Descriptions that fit any organisation: "the company said" after "Kestrel Foods".
@@ -226,7 +236,10 @@ class _Registry:
         self._organisations: dict[str, _Speaker] = {}
         # The last organisation named with each word of its name ("agency", "office").
         self._organisations_by_word: dict[str, _Speaker] = {}
-        self._last_organisation: _Speaker | None = None
+        # The institution that is the subject of the sentence before ("Kestrel Foods cut 300
+        # jobs. It said ..."): what "it" most likely is, before whoever spoke last.
+        self._opening_organisation: _Speaker | None = None
+        self._previous_opening: _Speaker | None = None
         # The last organisation named as one ("Kestrel Foods Inc.", "NOAA"), not by "the X".
         self._last_named_organisation: _Speaker | None = None
         self._named_organisations: list[_Speaker] = []
@@ -234,6 +247,8 @@ class _Registry:
         # The people who spoke last, most recent at the end (a few: pronouns reach back little).
         self._recent_people: list[_Speaker] = []
         self._named_last_sentence: list[_Speaker] = []
+        # Who spoke in the last sentence: of the people it names, the one "he" most likely is.
+        self._speaker_last_sentence: _Speaker | None = None
 
     def learn(self, view: SentenceView) -> None:
         """Register people introduced with a title or a full name, organisations, acronyms."""
@@ -242,19 +257,36 @@ class _Registry:
         # a pronoun never refers forward, not even within its own sentence.
         for person in self._named_last_sentence:
             self._recently(person)
+        speaker = self._speaker_last_sentence
+        if speaker is not None and speaker in self._named_last_sentence:
+            # "Ramsey, who is challenging Mayor Castellano, said ... He said": Ramsey.
+            self._recently(speaker)
         self._named_last_sentence = []
+        self._speaker_last_sentence = None
+        self._previous_opening, self._opening_organisation = self._opening_organisation, None
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
+            if (
+                reading.kind in {"person", "unknown"}
+                and not reading.title
+                and _described_as_organisation(tokens, chunk.last)
+            ):
+                # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a developer".
+                reading = NameReading("organization", reading.name, "", reading.words)
             if reading.kind == "person" and (reading.title or len(reading.words) >= 2):
                 person = self._person(reading.name, reading.words)
                 if reading.title:
                     self._add_title(person, reading.title)
                 self._named_last_sentence.append(person)
+            elif reading.kind in {"person", "unknown"} and reading.name in self._people_by_surname:
+                # "Ramsey was closer to the mark. He said ...": a known surname names him again.
+                self._named_last_sentence.append(self._people_by_surname[reading.name])
             elif reading.kind == "organization":
                 organisation = self._organisation(_as_written(chunk, reading.name))
-                self._last_organisation = organisation
                 if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
                     self._named(organisation)
+                if chunk.first <= 1 and _opens_with(tokens, chunk):
+                    self._opening_organisation = organisation
                 if _acronym_follows(tokens, chunk.last):
                     acronym = tokens[chunk.last + 2][0]
                     organisation.add_form(acronym)
@@ -287,8 +319,8 @@ class _Registry:
         self._last[speaker.kind] = speaker
         if speaker.kind == "person":
             self._recently(speaker)
+            self._speaker_last_sentence = speaker
         else:
-            self._last_organisation = speaker
             if speaker.full_names or any(form[:1].isupper() for form in speaker.forms):
                 self._named(speaker)
         self.remember(speaker)
@@ -377,7 +409,11 @@ class _Registry:
                     return person
             return self._recent_people[-1] if self._recent_people else None
         if pronoun == "it":
-            return self._last.get("organization") or self._last_named_organisation
+            return (
+                self._previous_opening
+                or self._last.get("organization")
+                or self._last_named_organisation
+            )
         return (
             self._last.get("group")
             or self._last.get("organization")
@@ -480,12 +516,52 @@ def _as_written(chunk: NameChunk, name: str) -> str:
 
 def _gender_of_pronouns(view: SentenceView) -> str:
     """ "Kask said his ministry ...": the gender of the pronouns a named speaker's sentence
-    uses, when they are all of one gender."""
+    uses, when they are all of one gender and the speaker is the only person it names ("Ramsey,
+    who is challenging Mayor Castellano, said crime doubled since she took office")."""
+    people = sum(classify_chunk(chunk.words).kind == "person" for chunk in view.chunks)
+    if people > 1:
+        return ""
     words = {word.lower() for word, _, _ in view.tokens}
     male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
     if male == female:
         return ""
     return "m" if male else "f"
+
+
+def _opens_with(tokens: Sequence[Token], chunk: NameChunk) -> bool:
+    """Whether the sentence opens with ``chunk`` as the subject of its verb: "Kestrel Foods cut
+    300 jobs", "The Ministry of Energy, which ..., published"."""
+    if chunk.first == 1 and tokens[0][0] != "The":
+        return False
+    following = chunk.last + 1
+    return following < len(tokens) and (
+        tokens[following][0] == ","
+        or (tokens[following][0].islower() and tokens[following][0] not in PREPOSITIONS)
+    )
+
+
+def _described_as_organisation(tokens: Sequence[Token], last: int) -> bool:
+    """Whether the name ending at ``last`` is followed by ", the/a ... <institution noun>" or
+    "is a ... <institution noun>": "Veltrix Cloud, the Amsterdam-based data-center operator"."""
+    at = last + 1
+    if at + 1 < len(tokens) and tokens[at][0] in {",", "is", "was"}:
+        at += 1
+    else:
+        return False
+    if tokens[at][0] not in DETERMINERS:
+        return False
+    end = min(len(tokens), at + _DESCRIPTION_REACH)
+    index = at + 1
+    while index < end:
+        word = tokens[index][0]
+        if not word[:1].isalpha() or word in PREPOSITIONS or word in {"that", "which", "who"}:
+            break
+        index += 1
+    else:
+        if end < len(tokens):
+            return False  # no head within reach: not a short description
+    head = tokens[index - 1][0].lower()
+    return head in ORGANISATION_NOUNS and head not in PERSON_NOUNS
 
 
 def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:

@@ -359,3 +359,57 @@ def test_the_ministry_in_january_is_the_ministry_the_article_named():
 )
 def test_an_appositive_naming_an_institution_makes_the_speaker_one(sentence):
     assert claimant_of(sentence).kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Kestrel Foods cut 300 jobs in May. It said sales fell 12 percent.",
+        "The ministry said cases rose. Kestrel Foods cut 300 jobs in May. It said sales fell "
+        "12 percent.",
+        "Kestrel Foods is a meat company. Its shares fell. It said sales fell 12 percent.",
+        "Kestrel Foods, the country's largest meat company, cut 300 jobs. Shares fell 4 percent. "
+        "It said sales fell 12 percent.",
+        "Kestrel Foods, a meat producer, cut jobs. Sales fell 12 percent, it said.",
+    ],
+)
+def test_it_is_the_company_an_earlier_sentence_is_about(article):
+    claimant = claimants(article)[-1][1]
+    assert claimant == "Kestrel Foods"
+
+
+def test_it_never_refers_to_a_company_named_later():
+    article = "It said sales fell 12 percent. Kestrel Foods cut 300 jobs in May."
+    assert claimants(article)[0][1] is None
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Veltrix Cloud, the Amsterdam-based data-center operator, raised fees. Veltrix "
+        "reported revenue of 6.4 billion euros in 2025.",
+        "Meridian Offshore is a U.S.-based developer. Meridian said it would bid.",
+        "Tidewell Ferries, an operator of 14 routes, raised fares. Tidewell said fuel rose.",
+    ],
+)
+def test_a_name_described_as_an_institution_is_an_organisation(article):
+    sentences = split_sentences(article)
+    claimant = attribute_claimants(article, sentences)[-1]
+    assert claimant is not None
+    assert claimant.kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "State Sen. Victor Ramsey, who is challenging Mayor Helen Castellano, said crime had "
+        "doubled since she took office. Ramsey was closer on jobs. He said unemployment was "
+        "5.8 percent.",
+        "Victor Ramsey told supporters that Helen Castellano had failed since she took office. "
+        "He said unemployment was 5.8 percent.",
+        "Victor Ramsey, a rival of Mayor Helen Castellano, said she raised taxes. He said "
+        "unemployment was 5.8 percent.",
+    ],
+)
+def test_he_is_the_speaker_not_the_rival_his_sentence_names(article):
+    assert claimants(article)[-1][1] == "Victor Ramsey"
