@@ -225,10 +225,10 @@ def _subject_before(
     while (
         first > 0
         and index - first < _PHRASE_REACH
-        and not _ends_phrase(tokens, first - 1)
+        and (not _ends_phrase(tokens, first - 1) or first - 1 in in_chunk)
         and not view.quoted[first - 1]
     ):
-        first -= 1
+        first -= 1  # "National Oceanic and Atmospheric Administration data": "and" is in a name
     return read_phrase(view, first, index, in_chunk)
 
 

@@ -19,10 +19,11 @@ Foreign Minister") is one ClaimantMention whose name is the longest full name. E
 dictionary access and each speaker keeps at most ``MAX_ALIASES`` forms, so an article costs
 linear time however it names its speakers.
 
-Unnamed, unqualified groups ("Experts said", "Officials said") give no claimant: a fact-checker
-cannot trace or rate them, so the claim is treated like one the article makes itself. A group
-qualified by a proper name ("U.S. officials", "CDC researchers") is an organisation claimant, and
-so are the police ("police said").
+A group speaks for itself as news describes it ("Economists warned", "Residents say", "Smaller
+cloud firms have argued", "U.S. officials", "police said"), as the news-claims annotators read
+it: an organisation claimant, and "they" later, never "it". A group in common words yields to
+anyone more precise speaking in the same sentence. Places never speak, except countries ("Russia
+said"): "Residents of Gaza City" do, "Gaza City" does not.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from claims.detection.attribution import (
 from claims.detection.gazetteer import (
     COUNTRIES,
     HONORIFICS,
+    NAME_CONNECTORS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -120,6 +122,9 @@ class _Speaker:
     gender: str = ""
     # The lower-case words of an organisation's names, for "the agency" or "the office".
     words: set[str] = field(default_factory=set)
+    # The words that say what it is: "department" of "Calder City Police Department", "ministry"
+    # of "Ministry of Energy"; "the city" is not that department.
+    heads: set[str] = field(default_factory=set)
 
     def add_form(self, form: str) -> None:
         if form and len(self.forms) < MAX_ALIASES:
@@ -434,12 +439,13 @@ class _Registry:
         if subject.after_the:
             words = [strip_possessive(word) for word in key.split()]
             named = self._organisations_by_word.get(words[-1])
-            if named is not None and all(word in named.words for word in words):
+            if (
+                named is not None
+                and words[-1] in named.heads
+                and all(word in named.words for word in words)
+            ):
                 named.add_form(subject.form)
                 return named  # "the statistics office" after "the National Statistics Office"
-            if named is not None and len(words) == 1:
-                named.add_form(subject.form)
-                return named
             if len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS:
                 # "the company" after "Kestrel Foods": the last institution that is no agency.
                 for named in reversed(self._named_organisations):
@@ -502,10 +508,14 @@ class _Registry:
             organisation = _Speaker(kind="organization")
             self._organisations[key] = organisation
         organisation.add_form(name)
-        for word in key.split():
-            word = strip_possessive(word)
+        words = [strip_possessive(word) for word in key.split()]
+        for word in words:
             organisation.words.add(word)
             self._organisations_by_word[word] = organisation
+        organisation.heads.add(words[-1])
+        linked = next((i for i, word in enumerate(words) if word in NAME_CONNECTORS), 0)
+        if linked:
+            organisation.heads.add(words[linked - 1])  # "Ministry of Energy": a ministry
         return organisation
 
 

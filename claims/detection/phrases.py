@@ -15,6 +15,7 @@ from claims.detection.gazetteer import (
     EVIDENCE_NOUNS,
     FUNCTION_WORDS,
     GROUP_NOUNS,
+    NAME_CONNECTORS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -308,7 +309,11 @@ def strip_possessive(word: str) -> str:
 
 
 def chunk_subject(chunk: NameChunk) -> Subject:
-    if len(chunk.words) == 1 and is_group_noun(chunk.words[0].lower()):
-        # "“...,” Experts said": a group described in common words, capitalised by position.
-        return Subject(form=chunk.text, group=True, kind="organization", vague=True)
+    if is_group_noun(chunk.words[0].lower()):
+        if len(chunk.words) == 1:
+            # "“...,” Experts said": a group in common words, capitalised by its position.
+            return Subject(form=chunk.text, group=True, kind="organization", vague=True)
+        if chunk.sentence_initial and chunk.words[1] in NAME_CONNECTORS:
+            # "Residents of Gaza City said": the residents, not the place.
+            return Subject(form=chunk.text, group=True, kind="organization")
     return Subject(form=chunk.text, words=chunk.words, after_the=chunk.after_the)

@@ -413,3 +413,85 @@ def test_a_name_described_as_an_institution_is_an_organisation(article):
 )
 def test_he_is_the_speaker_not_the_rival_his_sentence_names(article):
     assert claimants(article)[-1][1] == "Victor Ramsey"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gaza City said 40 people died.",
+        "Forty people died, according to Gaza City.",
+        "Calder City, the state's second city, said crime rose.",
+        "Port Amsel said the harbour handled 2 million tonnes.",
+        "Harlan County said the budget grew 4 percent.",
+        "Lisbon said the plan cost 2 billion euros.",
+    ],
+)
+def test_a_place_is_never_a_claimant(sentence):
+    assert claimant_of(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Residents of Gaza City said 40 people died.", "Residents of Gaza City"),
+        ("Officials in Gaza City said 40 people died.", "Officials"),
+    ],
+)
+def test_people_of_a_place_speak_as_a_group_not_as_the_place(sentence, speaker):
+    claimant = claimant_of(sentence)
+    assert (claimant.name, claimant.kind) == (speaker, "organization")
+
+
+def test_the_city_is_not_a_department_whose_name_contains_city():
+    article = (
+        "The Calder City Police Department said crime rose. The department said 140 officers "
+        "were hired. The city recorded 2,264 violent offenses last year."
+    )
+    assert [name for _, name in claimants(article)] == [
+        "Calder City Police Department",
+        "Calder City Police Department",
+        "city",
+    ]
+
+
+NOAA = "National Oceanic and Atmospheric Administration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"The ocean warmed 1 degree, said the {NOAA}.",
+        f"The {NOAA}'s figures show the ocean warmed 1 degree.",
+        f"{NOAA} data show the ocean warmed 1 degree.",
+        f"Figures released by the {NOAA} on Monday show the ocean warmed.",
+        f"The ocean warmed 1 degree, according to data from the {NOAA}.",
+        f"The {NOAA} said on Monday that the ocean warmed 1 degree.",
+    ],
+)
+def test_an_institution_is_named_in_full_as_the_text_gives_it(sentence):
+    claimant = claimant_of(sentence)
+    assert (claimant.name, claimant.kind) == (NOAA, "organization")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Prices rose, said Lena Vos of Halvard Investments.", "Lena Vos"),
+        ("Lena Vos of Halvard Investments said prices rose 3 percent.", "Lena Vos"),
+        ("The Bank of England said inflation rose.", "Bank of England"),
+        (
+            "The Union of Concerned Scientists said the test failed.",
+            "Union of Concerned Scientists",
+        ),
+    ],
+)
+def test_a_person_named_with_their_employer_is_the_person(sentence, speaker):
+    assert claimant_of(sentence).name == speaker
+
+
+def test_an_institution_keeps_its_apostrophe_as_the_text_gives_it():
+    article = (
+        "The Hestrian Farmers' Union held its conference. The union's own survey of 1,200 "
+        "members found that one in four waited."
+    )
+    assert claimants(article)[1][1] == "Hestrian Farmers' Union"
