@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claims.detection.gazetteer import (
+    EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     ORGANISATION_NOUNS,
     PLACES,
@@ -265,6 +266,15 @@ def _appositive_subject(
             if opening <= 0:
                 return between if names_someone(between) else None
             before = _subject_before_comma(view, opening, in_chunk)
+            if (
+                before is not None
+                and before.head in EVIDENCE_NOUNS
+                and tokens[opening + 1][0] in {"by", "from"}
+            ):
+                # "The report, by Sacramento-based EdPlan Partners, found": its author.
+                author = read_phrase(view, opening + 2, comma - 1, in_chunk)
+                if names_someone(author):
+                    return author
             if before is not None:
                 if between is not None and between.head and before.words and not before.title:
                     if between.kind == "organization":

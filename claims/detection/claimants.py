@@ -50,7 +50,7 @@ from claims.detection.gazetteer import (
 )
 from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.names import NameChunk, NameReading, Token, analyse_names, classify_chunk
-from claims.detection.phrases import DETERMINERS, PREPOSITIONS
+from claims.detection.phrases import DETERMINERS, PREPOSITIONS, read_phrase
 from claims.detection.quotes import quote_spans
 from claims.detection.sentences import Sentence
 
@@ -296,6 +296,24 @@ class _Registry:
                     acronym = tokens[chunk.last + 2][0]
                     organisation.add_form(acronym)
                     self._organisations.setdefault(acronym.lower(), organisation)
+
+        if self._opening_organisation is None and tokens and tokens[0][0] == "The":
+            self._opening_organisation = self._opening_description(view)
+
+    def _opening_description(self, view: SentenceView) -> _Speaker | None:
+        """ "The finance ministry in Osterby welcomed the decision. It said ...": the
+        institution a sentence opens with, described in lower case, is what "it" is next."""
+        tokens = view.tokens
+        for index in range(1, min(len(tokens), _DESCRIPTION_REACH)):
+            word = tokens[index][0]
+            if not word.isalpha() or not word.islower():
+                return None
+            if word in ORGANISATION_NOUNS:
+                subject = read_phrase(view, 0, index, {})
+                if subject is None or subject.group or subject.kind != "organization":
+                    return None
+                return self._described(subject)
+        return None
 
     def people_names(self) -> frozenset[str]:
         return frozenset(self._people_by_name) | frozenset(self._people_by_surname)

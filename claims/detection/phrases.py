@@ -45,6 +45,9 @@ PREPOSITIONS = _set_of(
 _DESCRIBING = {"person": _set_of("of for at with"), "organization": _set_of("of for")}
 # Words that end the description of a group walking back from its plural noun: "Last year
 # economists warned" is said by "economists".
+# Endings of plural nouns for people by what they do: "exporters", "economists", "politicians".
+_DOERS = ("ers", "ors", "ists", "ysts", "ians", "ants", "ents")
+_NOT_DOERS = _set_of("others numbers orders matters letters papers waters powers centers centres")
 _NOT_DESCRIBING_A_GROUP = _set_of(
     "year years week weeks month months day days today yesterday morning afternoon evening night "
     "time times now then also"
@@ -75,14 +78,25 @@ class Subject:
 
 
 def is_group_noun(word: str) -> bool:
-    """A plural noun for people who speak together: "residents", "economists", "cloud firms"."""
-    if word in GROUP_NOUNS:
+    """A plural noun for people who speak together: "residents", "economists", "exporters".
+
+    Written in lower case, any plural of a doer ("-ers", "-ists", "-ians") is one; capitalised
+    it must be a known one, as "Sanders" or "Peters" opening a sentence are surnames.
+    """
+    lowered = word.lower()
+    if lowered in GROUP_NOUNS:
         return True
-    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+    if len(lowered) < 4 or not lowered.endswith("s") or lowered.endswith("ss"):
         return False
-    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
-    return singular in PERSON_NOUNS or (
-        word.endswith("es") and word[:-2] in PERSON_NOUNS  # "coaches", "witnesses"
+    singular = lowered[:-3] + "y" if lowered.endswith("ies") else lowered[:-1]
+    if singular in PERSON_NOUNS or (lowered.endswith("es") and lowered[:-2] in PERSON_NOUNS):
+        return True  # "lawyers", "coaches", "witnesses"
+    return (
+        word.islower()
+        and len(word) > 5
+        and word.endswith(_DOERS)
+        and word not in EVIDENCE_NOUNS
+        and word not in _NOT_DOERS
     )
 
 
@@ -111,7 +125,7 @@ def chunk_index(view: SentenceView) -> dict[int, NameChunk]:
 
 def _is_common_noun(word: str) -> bool:
     lowered = word.lower()
-    return bool(head_kind(lowered)) or is_group_noun(lowered)
+    return bool(head_kind(lowered)) or is_group_noun(word)
 
 
 def names_someone(subject: Subject | None) -> bool:
@@ -175,7 +189,13 @@ def read_phrase(
         return subject
     lowered = strip_possessive(head).lower()
     kind = head_kind(lowered)
-    if is_group_noun(lowered):
+    if is_group_noun(strip_possessive(head)):
+        if any(index in in_chunk for index in range(head_at + 1, last + 1)):
+            # "Analysts at Nordbank": a group a name qualifies is traced through it.
+            text = view.sentence.text[tokens[first][1] : tokens[last][2]]
+            if tokens[first][0] in DETERMINERS:
+                text = view.sentence.text[tokens[first + 1][1] : tokens[last][2]]
+            return Subject(form=text, group=True, kind="organization")
         return _group(view, first, head_at, in_chunk)
     if not kind:
         return None
@@ -309,7 +329,7 @@ def strip_possessive(word: str) -> str:
 
 
 def chunk_subject(chunk: NameChunk) -> Subject:
-    if is_group_noun(chunk.words[0].lower()):
+    if is_group_noun(chunk.words[0]):
         if len(chunk.words) == 1:
             # "“...,” Experts said": a group in common words, capitalised by its position.
             return Subject(form=chunk.text, group=True, kind="organization", vague=True)

@@ -495,3 +495,56 @@ def test_an_institution_keeps_its_apostrophe_as_the_text_gives_it():
         "members found that one in four waited."
     )
     assert claimants(article)[1][1] == "Hestrian Farmers' Union"
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Markets rose, according to LSEG data. The finance ministry in Osterby welcomed the "
+            "decision. It said in a statement that public debt fell to 48 percent of GDP.",
+            "finance ministry",
+        ),
+        (
+            "The Ministry of Energy published figures. Prices rose, Reuters reported. The "
+            "ministry cut its forecast. It said growth fell to 2 percent.",
+            "Ministry of Energy",
+        ),
+        (
+            "The Red Cross has opened a shelter at the high school. It said 240 people spent "
+            "Monday night there.",
+            "Red Cross",
+        ),
+    ],
+)
+def test_it_is_the_institution_the_sentence_before_opens_with(article, speaker):
+    assert claimants(article)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Smaller exporters say the strong krone has cost them orders.", "Smaller exporters"),
+        ("Analysts at Nordbank said inflation fell to 3 percent.", "Analysts at Nordbank"),
+        ("Many politicians argued that taxes rose 4 percent.", "politicians"),
+        ("Sanders said taxes rose 4 percent.", "Sanders"),
+        ("Peters told reporters that taxes rose 4 percent.", "Peters"),
+    ],
+)
+def test_plural_doers_speak_as_a_group_but_surnames_stay_people(sentence, speaker):
+    claimant = claimant_of(sentence)
+    assert claimant.name == speaker
+    assert claimant.kind == ("person" if speaker in {"Sanders", "Peters"} else "organization")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report, by Sacramento-based EdPlan Partners, found that the district could save "
+        "$2 million a year.",
+        "The study, by EdPlan Partners, found that the district could save $2 million a year.",
+        "The figures, from EdPlan Partners, show the district could save $2 million a year.",
+    ],
+)
+def test_a_record_speaks_for_the_author_its_appositive_names(sentence):
+    assert "EdPlan Partners" in claimant_of(sentence).name
