@@ -226,18 +226,20 @@ def _subject_before(
     while (
         first > 0
         and index - first < _PHRASE_REACH
-        and (not _ends_phrase(tokens, first - 1) or first - 1 in in_chunk)
+        and (
+            tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+            or first - 1 in in_chunk
+            or _inside_number(tokens, first - 1)
+        )
         and not view.quoted[first - 1]
     ):
         first -= 1  # "National Oceanic and Atmospheric Administration data": "and" is in a name
     return read_phrase(view, first, index, in_chunk)
 
 
-def _ends_phrase(tokens: Sequence[Token], index: int) -> bool:
-    """Whether ``tokens[index]`` bounds a noun phrase; the comma of "1,200" does not."""
-    if tokens[index][0] not in _CLAUSE_BOUNDARIES:
-        return False
-    return not (
+def _inside_number(tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is the comma of "1,200", which bounds no noun phrase."""
+    return (
         tokens[index][0] == ","
         and 0 < index < len(tokens) - 1
         and tokens[index - 1][2] == tokens[index][1]

@@ -384,12 +384,12 @@ def _gender_of_pronouns(view: SentenceView) -> str:
     """ "Kask said his ministry ...": the gender of the pronouns a named speaker's sentence
     uses, when they are all of one gender and the speaker is the only person it names ("Ramsey,
     who is challenging Mayor Castellano, said crime doubled since she took office")."""
-    people = sum(classify_chunk(chunk.words).kind == "person" for chunk in view.chunks)
-    if people > 1:
-        return ""
     words = {word.lower() for word, _, _ in view.tokens}
     male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
     if male == female:
+        return ""
+    people = sum(classify_chunk(chunk.words).kind == "person" for chunk in view.chunks)
+    if people > 1:
         return ""
     return "m" if male else "f"
 
