@@ -44,6 +44,7 @@ _PUBLIC_BODY_WORDS = _set_of(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokeswoman", "spokesman"})
 _MALE_PRONOUNS = frozenset({"he", "his", "him", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENDERED = {
@@ -284,6 +285,12 @@ class SpeakerRegistry:
     def _described(self, subject: Subject) -> Speaker:
         """ "the finance minister", "the agency", "a detective", "district records"."""
         key = subject.form.lower()
+        if subject.kind == "person" and subject.head in _SPOKESPEOPLE:
+            company = self._company_of(key)
+            if company is not None:
+                # "a company spokesperson said" after "Front Range Power": the company speaks.
+                company.add_form(subject.form)
+                return company
         if subject.kind == "person":
             person = self._by_title(key)
             if person is None and subject.after_the:
@@ -302,13 +309,22 @@ class SpeakerRegistry:
             ):
                 named.add_form(subject.form)
                 return named  # "the statistics office" after "the National Statistics Office"
-            if len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS:
-                # "the company" after "Kestrel Foods": the last institution that is no agency.
-                for named in reversed(self._named_organisations):
-                    if not named.words & _PUBLIC_BODY_WORDS:
-                        named.add_form(subject.form)
-                        return named
+            if len(words) == 1:
+                company = self._company_of(words[0])
+                if company is not None:
+                    company.add_form(subject.form)
+                    return company
         return self._organisation(subject.form)
+
+    def _company_of(self, description: str) -> Speaker | None:
+        """ "the company" or "a company spokesperson" after "Kestrel Foods": the last named
+        institution that is no public body, when the description fits any organisation."""
+        if _GENERIC_ORGANISATIONS.isdisjoint(map(strip_possessive, description.split())):
+            return None
+        for named in reversed(self._named_organisations):
+            if not named.words & _PUBLIC_BODY_WORDS:
+                return named
+        return None
 
     def _person(self, name: str, words: tuple[str, ...]) -> Speaker:
         """The person called ``name``: a lone surname is the last person of that surname."""

@@ -74,7 +74,8 @@ class Speaker:
 
     def mention(self) -> ClaimantMention:
         candidates = self.full_names or self.forms
-        name = max(candidates, key=lambda form: (len(form.split()), len(form)))
+        # A name before a description: "Front Range Power", not "a company spokesperson".
+        name = max(candidates, key=lambda form: (form[:1].isupper(), len(form.split()), len(form)))
         aliases = {name: None}
         aliases.update(dict.fromkeys(self.forms))
         aliases.update((title, None) for title in self.titles.values() if title not in HONORIFICS)

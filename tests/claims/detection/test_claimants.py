@@ -548,3 +548,26 @@ def test_plural_doers_speak_as_a_group_but_surnames_stay_people(sentence, speake
 )
 def test_a_record_speaks_for_the_author_its_appositive_names(sentence):
     assert "EdPlan Partners" in claimant_of(sentence).name
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Front Range Power serves 9,000 customers. It shut off 2,100 homes, a company "
+        "spokesperson said.",
+        "Front Range Power, which serves 9,000 customers, shut off 2,100 homes, a company "
+        "spokesperson said.",
+        "Kestrel Foods cut 300 jobs. A company spokeswoman said sales fell 12 percent.",
+        "Kestrel Foods cut 300 jobs. The firm's spokesman said sales fell 12 percent.",
+    ],
+)
+def test_a_company_spokesperson_speaks_for_the_company_the_article_named(article):
+    claimant = attribute_claimants(article, split_sentences(article))[-1]
+    assert claimant is not None
+    assert claimant.name in {"Front Range Power", "Kestrel Foods"}
+    assert claimant.kind == "organization"
+
+
+def test_a_company_spokesperson_with_no_company_named_is_a_spokesperson():
+    claimant = claimant_of("Sales fell 12 percent, a company spokesperson said.")
+    assert (claimant.name, claimant.kind) == ("a company spokesperson", "person")
