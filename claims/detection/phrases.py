@@ -45,6 +45,7 @@ PREPOSITIONS = _set_of(
 _DESCRIBING = {"person": _set_of("of for at with"), "organization": _set_of("of for")}
 # Words that end the description of a group walking back from its plural noun: "Last year
 # economists warned" is said by "economists".
+_RELATIVES = _set_of("that which whom")
 # Endings of plural nouns for people by what they do: "exporters", "economists", "politicians".
 _DOERS = ("ers", "ors", "ists", "ysts", "ians", "ants", "ents")
 _NOT_DOERS = _set_of("others numbers orders matters letters papers waters powers centers centres")
@@ -240,6 +241,10 @@ def _group(
         and tokens[start - 1][0].lower() not in PREPOSITIONS
     ):
         start -= 1
+    if first > 0 and tokens[first - 1][0] in _RELATIVES:
+        # "the 95 percent threshold that health officials say is needed": not the speaker of
+        # the sentence, only of a clause inside one of its phrases.
+        return None
     if any(
         tokens[index][0] not in DETERMINERS
         and tokens[index][0] not in FUNCTION_WORDS

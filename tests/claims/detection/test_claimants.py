@@ -571,3 +571,15 @@ def test_a_company_spokesperson_speaks_for_the_company_the_article_named(article
 def test_a_company_spokesperson_with_no_company_named_is_a_spokesperson():
     claimant = claimant_of("Sales fell 12 percent, a company spokesperson said.")
     assert (claimant.name, claimant.kind) == ("a company spokesperson", "person")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That is well below the 95 percent threshold that health officials say is needed.",
+        "The rate is 4 percent, a level which economists consider safe.",
+        "Prices rose 5.8 percent, above the 5.5 percent economists had forecast.",
+    ],
+)
+def test_a_group_inside_a_clause_of_a_phrase_is_not_the_speaker(sentence):
+    assert claimant_of(sentence) is None
