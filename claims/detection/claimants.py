@@ -53,6 +53,9 @@ class ArticleSpeakers:
 
     claimants: tuple[ClaimantMention | None, ...]
     people: frozenset[str]
+    # For each sentence opening with "It", the institution the sentence before opened with
+    # ("Kestrel Foods cut 300 jobs. It intends to bid."), which the statement names instead.
+    it_referents: tuple[ClaimantMention | None, ...] = ()
 
 
 def attribute_claimants(text: str, sentences: Sequence[Sentence]) -> list[ClaimantMention | None]:
@@ -68,10 +71,13 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
     registry = SpeakerRegistry()
     line_ends = paragraph_ends(text, sentences)
     speakers: list[Speaker | None] = []
+    it_referents: list[Speaker | None] = []
     line_speaker: Speaker | None = None  # who speaks on this line of a transcript
     for index, view in enumerate(views):
         registry.learn(view)
         sentence = view.sentence
+        opens_with_it = bool(view.tokens) and view.tokens[0][0] == "It"
+        it_referents.append(registry.previous_opening if opens_with_it else None)
         if index == 0 or line_ends[index - 1] != line_ends[index]:
             line_speaker = None
         label = transcript_speaker(sentence.text) if view.tokens else None
@@ -84,9 +90,15 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
         speakers.append(speaker or line_speaker)
     inherit_quote_speakers(views, spans, speakers, registry, line_ends)
     mentions = {id(speaker): speaker.mention() for speaker in registry.speakers}
+    for referent in it_referents:
+        if referent is not None and id(referent) not in mentions:
+            mentions[id(referent)] = referent.mention()
     return ArticleSpeakers(
         claimants=tuple(mentions[id(speaker)] if speaker else None for speaker in speakers),
         people=registry.people_names(),
+        it_referents=tuple(
+            mentions[id(referent)] if referent else None for referent in it_referents
+        ),
     )
 
 

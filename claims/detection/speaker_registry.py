@@ -84,6 +84,9 @@ class SpeakerRegistry:
         # jobs. It said ..."): what "it" most likely is, before whoever spoke last.
         self._opening_organisation: Speaker | None = None
         self._previous_opening: Speaker | None = None
+        # A name taken for a person's that opens the sentence ("Meridian Offshore won ..."),
+        # until the next sentence says "It" for it.
+        self._opening_name: Speaker | None = None
         # The last organisation named as one ("Kestrel Foods Inc.", "NOAA"), not by "the X".
         self._last_named_organisation: Speaker | None = None
         self._named_organisations: list[Speaker] = []
@@ -108,6 +111,18 @@ class SpeakerRegistry:
         self._named_last_sentence = []
         self._speaker_last_sentence = None
         self._previous_opening, self._opening_organisation = self._opening_organisation, None
+        opening_name, self._opening_name = self._opening_name, None
+        if (
+            self._previous_opening is None
+            and opening_name is not None
+            and tokens
+            and tokens[0][0] == "It"
+            and not opening_name.titles
+            and not opening_name.gender
+        ):
+            # "Meridian Offshore won three contracts. It intends to bid.": news calls no
+            # person "it", so the name that opened the sentence before is an institution.
+            self._previous_opening = self._as_organisation(opening_name)
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
             if (
@@ -122,6 +137,8 @@ class SpeakerRegistry:
                 if reading.title:
                     self._add_title(person, reading.title)
                 self._named_last_sentence.append(person)
+                if chunk.first == 0 and not reading.title and _opens_with(tokens, chunk):
+                    self._opening_name = person
             elif reading.kind in {"person", "unknown"} and reading.name in self._people_by_surname:
                 # "Ramsey was closer to the mark. He said ...": a known surname names him again.
                 self._named_last_sentence.append(self._people_by_surname[reading.name])
@@ -153,6 +170,11 @@ class SpeakerRegistry:
                     return None
                 return self._described(subject)
         return None
+
+    @property
+    def previous_opening(self) -> Speaker | None:
+        """The institution the sentence before opened with: what an opening "It" stands for."""
+        return self._previous_opening
 
     def people_names(self) -> frozenset[str]:
         return frozenset(self._people_by_name) | frozenset(self._people_by_surname)
@@ -325,6 +347,27 @@ class SpeakerRegistry:
             if not named.words & _PUBLIC_BODY_WORDS:
                 return named
         return None
+
+    def _as_organisation(self, person: Speaker) -> Speaker:
+        """The speaker taken for a person, known from now on as the institution it is."""
+        person.kind = "organization"
+        for name in person.full_names:
+            self._people_by_name.pop(name, None)
+            surname = name.split()[-1]
+            if self._people_by_surname.get(surname) is person:
+                del self._people_by_surname[surname]
+            self._organisations.setdefault(name.lower(), person)
+            words = [strip_possessive(word) for word in name.lower().split()]
+            person.words.update(words)
+            person.heads.add(words[-1])
+            for word in words:
+                self._organisations_by_word[word] = person
+        if person in self._recent_people:
+            self._recent_people.remove(person)
+        if person in self._people:
+            self._people.remove(person)
+        self._named(person)
+        return person
 
     def _person(self, name: str, words: tuple[str, ...]) -> Speaker:
         """The person called ``name``: a lone surname is the last person of that surname."""

@@ -583,3 +583,17 @@ def test_a_company_spokesperson_with_no_company_named_is_a_spokesperson():
 )
 def test_a_group_inside_a_clause_of_a_phrase_is_not_the_speaker(sentence):
     assert claimant_of(sentence) is None
+
+
+def test_a_name_that_it_refers_back_to_is_an_institution_not_a_person():
+    article = (
+        "Meridian Offshore won three contracts in 2024. It said sales rose 4 percent. "
+        "Meridian said it would bid again."
+    )
+    found = attribute_claimants(article, split_sentences(article))
+    assert [(c.name, c.kind) for c in found[1:]] == [("Meridian Offshore", "organization")] * 2
+
+
+def test_a_person_who_opened_the_sentence_before_is_not_it():
+    article = "Dana Reyes, the mayor, cut 300 jobs. She said sales rose. It said costs fell."
+    assert claimants(article)[2][1] != "Dana Reyes"
