@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from claims.detection.attribution import SentenceView, Subject, find_subject, strip_possessive
 from claims.detection.gazetteer import (
     COUNTRIES,
+    EVIDENCE_NOUNS,
     NAME_CONNECTORS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
 )
 from claims.detection.names import NameChunk, NameReading, Token, classify_chunk
-from claims.detection.phrases import DETERMINERS, PREPOSITIONS, read_phrase
+from claims.detection.phrases import DETERMINERS, PREPOSITIONS
 from claims.detection.speakers import Speaker
 
 
@@ -44,6 +45,8 @@ _PUBLIC_BODY_WORDS = _set_of(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
+# Words that end the description of an institution opening a sentence before its noun.
+_NOT_A_DESCRIPTION = EVIDENCE_NOUNS | DETERMINERS | PREPOSITIONS
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokeswoman", "spokesman"})
 _MALE_PRONOUNS = frozenset({"he", "his", "him", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -162,13 +165,15 @@ class SpeakerRegistry:
         tokens = view.tokens
         for index in range(1, min(len(tokens), _DESCRIPTION_REACH)):
             word = tokens[index][0]
-            if not word.isalpha() or not word.islower():
-                return None
+            if not word.isalpha() or not word.islower() or word in _NOT_A_DESCRIPTION:
+                return None  # "The report credits a campaign": no institution opens it
             if word in ORGANISATION_NOUNS:
-                subject = read_phrase(view, 0, index, {})
-                if subject is None or subject.group or subject.kind != "organization":
-                    return None
-                return self._described(subject)
+                if index + 1 < len(tokens) and tokens[index + 1][0] in {"'s", "\u2019s"}:
+                    return None  # "The ministry's figures show": its record, not the ministry
+                form = view.sentence.text[tokens[1][1] : tokens[index][2]]
+                return self._described(
+                    Subject(form=form, head=word, kind="organization", after_the=True)
+                )
         return None
 
     @property

@@ -597,3 +597,15 @@ def test_a_name_that_it_refers_back_to_is_an_institution_not_a_person():
 def test_a_person_who_opened_the_sentence_before_is_not_it():
     article = "Dana Reyes, the mayor, cut 300 jobs. She said sales rose. It said costs fell."
     assert claimants(article)[2][1] != "Dana Reyes"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "The report credits a campaign of bed nets. It said deaths fell 4 percent.",
+        "The offering values the company at $2 billion. It said sales rose 4 percent.",
+    ],
+)
+def test_it_is_no_phrase_running_past_a_record_or_an_object(article):
+    claimant = claimants(article)[1][1]
+    assert claimant is None or "credits" not in claimant and "values" not in claimant
