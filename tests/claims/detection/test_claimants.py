@@ -608,4 +608,4 @@ def test_a_person_who_opened_the_sentence_before_is_not_it():
 )
 def test_it_is_no_phrase_running_past_a_record_or_an_object(article):
     claimant = claimants(article)[1][1]
-    assert claimant is None or "credits" not in claimant and "values" not in claimant
+    assert claimant is None or ("credits" not in claimant and "values" not in claimant)
