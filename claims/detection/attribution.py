@@ -88,11 +88,16 @@ def find_subject(view: SentenceView) -> Subject | None:
     Speech verbs and "according to" come first; a record that speaks ("the survey found") only
     when nobody in the sentence says anything ("Her survey found no salt, she noted").
     """
-    plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
-    words = [view.tokens[i][0] for i in plain]
-    triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
-    if not triggers:
+    tokens = view.tokens
+    if True in view.quoted:
+        plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
+        words = [tokens[i][0] for i in plain]
+    else:
+        plain = list(range(len(tokens)))
+        words = [token[0] for token in tokens]
+    if _TRIGGERS.isdisjoint(words):
         return None  # most sentences attribute nothing: no verb to look around
+    triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
     in_chunk = chunk_index(view)
     vague: Subject | None = None
     for evidence in (False, True):

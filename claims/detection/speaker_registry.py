@@ -45,6 +45,8 @@ _PUBLIC_BODY_WORDS = _set_of(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
+# What links a name to the description that says what it is: "Veltrix Cloud, the operator".
+_DESCRIPTION_LINKS = frozenset({",", "is", "was"})
 # Words that end the description of an institution opening a sentence before its noun.
 _NOT_A_DESCRIPTION = EVIDENCE_NOUNS | DETERMINERS | PREPOSITIONS
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokeswoman", "spokesman"})
@@ -81,6 +83,8 @@ class SpeakerRegistry:
         self._people_by_title: dict[str, Speaker] = {}
         self._people_by_title_end: dict[str, Speaker] = {}
         self._organisations: dict[str, Speaker] = {}
+        # The words of each organisation's name, lower-cased and without possessives.
+        self._name_words: dict[str, list[str]] = {}
         # The last organisation named with each word of its name ("agency", "office").
         self._organisations_by_word: dict[str, Speaker] = {}
         # The institution that is the subject of the sentence before ("Kestrel Foods cut 300
@@ -126,26 +130,36 @@ class SpeakerRegistry:
             # "Meridian Offshore won three contracts. It intends to bid.": news calls no
             # person "it", so the name that opened the sentence before is an institution.
             self._previous_opening = self._as_organisation(opening_name)
+        count = len(tokens)
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
-            if (
-                reading.kind in {"person", "unknown"}
-                and not reading.title
-                and _described_as_organisation(tokens, chunk.last)
-            ):
-                # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a developer".
-                reading = NameReading("organization", reading.name, "", reading.words)
-            if reading.kind == "person" and (reading.title or len(reading.words) >= 2):
-                person = self._person(reading.name, reading.words)
-                if reading.title:
-                    self._add_title(person, reading.title)
-                self._named_last_sentence.append(person)
-                if chunk.first == 0 and not reading.title and _opens_with(tokens, chunk):
-                    self._opening_name = person
-            elif reading.kind in {"person", "unknown"} and reading.name in self._people_by_surname:
-                # "Ramsey was closer to the mark. He said ...": a known surname names him again.
-                self._named_last_sentence.append(self._people_by_surname[reading.name])
-            elif reading.kind == "organization":
+            kind = reading.kind
+            if kind == "person" or kind == "unknown":
+                after = chunk.last + 1
+                if (
+                    not reading.title
+                    and after + 1 < count
+                    and tokens[after][0] in _DESCRIPTION_LINKS
+                    and _described_as_organisation(tokens, chunk.last)
+                ):
+                    # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a ...".
+                    reading = NameReading("organization", reading.name, "", reading.words)
+                    kind = "organization"
+                elif kind == "person" and (reading.title or len(reading.words) >= 2):
+                    person = self._person(reading.name, reading.words)
+                    if reading.title:
+                        self._add_title(person, reading.title)
+                    self._named_last_sentence.append(person)
+                    if chunk.first == 0 and not reading.title and _opens_with(tokens, chunk):
+                        self._opening_name = person
+                    continue
+                else:
+                    known = self._people_by_surname.get(reading.name)
+                    if known is not None:
+                        # "Ramsey was closer to the mark. He said ...": a surname names him again.
+                        self._named_last_sentence.append(known)
+                    continue
+            if kind == "organization":
                 organisation = self._organisation(_as_written(chunk, reading.name))
                 if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
                     self._named(organisation)
@@ -428,14 +442,18 @@ class SpeakerRegistry:
             organisation = Speaker(kind="organization")
             self._organisations[key] = organisation
         organisation.add_form(name)
-        words = [strip_possessive(word) for word in key.split()]
+        words = self._name_words.get(key)
+        if words is None:
+            words = [strip_possessive(word) for word in key.split()]
+            self._name_words[key] = words
+            organisation.words.update(words)
+            organisation.heads.add(words[-1])
+            linked = next((i for i, word in enumerate(words) if word in NAME_CONNECTORS), 0)
+            if linked:
+                organisation.heads.add(words[linked - 1])  # "Ministry of Energy": a ministry
         for word in words:
-            organisation.words.add(word)
+            # Named again: the last organisation named with each word ("the agency") is this.
             self._organisations_by_word[word] = organisation
-        organisation.heads.add(words[-1])
-        linked = next((i for i, word in enumerate(words) if word in NAME_CONNECTORS), 0)
-        if linked:
-            organisation.heads.add(words[linked - 1])  # "Ministry of Energy": a ministry
         return organisation
 
 
@@ -474,7 +492,7 @@ def _described_as_organisation(tokens: Sequence[Token], last: int) -> bool:
     """Whether the name ending at ``last`` is followed by ", the/a ... <institution noun>" or
     "is a ... <institution noun>": "Veltrix Cloud, the Amsterdam-based data-center operator"."""
     at = last + 1
-    if at + 1 < len(tokens) and tokens[at][0] in {",", "is", "was"}:
+    if at + 1 < len(tokens) and tokens[at][0] in _DESCRIPTION_LINKS:
         at += 1
     else:
         return False
