@@ -11,17 +11,23 @@ Every lookup is a dictionary access, so an article costs linear time however it 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from claims.detection.attribution import SentenceView, Subject, find_subject, strip_possessive
 from claims.detection.gazetteer import (
     COUNTRIES,
     EVIDENCE_NOUNS,
     NAME_CONNECTORS,
     ORGANISATION_NOUNS,
-    PERSON_NOUNS,
 )
-from claims.detection.names import NameChunk, NameReading, Token, classify_chunk
+from claims.detection.introductions import (
+    DESCRIPTION_LINKS,
+    DESCRIPTION_REACH,
+    acronym_follows,
+    as_written,
+    described_as_organisation,
+    gender_of_pronouns,
+    opens_with,
+)
+from claims.detection.names import NameReading, classify_chunk
 from claims.detection.phrases import DETERMINERS, PREPOSITIONS
 from claims.detection.speakers import Speaker
 
@@ -30,9 +36,6 @@ def _set_of(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# How many words a description after a name may take before its head noun ("the Amsterdam-based
-# data-center operator").
-_DESCRIPTION_REACH = 7
 # How many people back "he" or "she" may reach for one of the right gender.
 _PRONOUN_REACH = 4
 # Descriptions that fit any organisation: "the company said" after "Kestrel Foods".
@@ -45,13 +48,9 @@ _PUBLIC_BODY_WORDS = _set_of(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
-# What links a name to the description that says what it is: "Veltrix Cloud, the operator".
-_DESCRIPTION_LINKS = frozenset({",", "is", "was"})
 # Words that end the description of an institution opening a sentence before its noun.
 _NOT_A_DESCRIPTION = EVIDENCE_NOUNS | DETERMINERS | PREPOSITIONS
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokeswoman", "spokesman"})
-_MALE_PRONOUNS = frozenset({"he", "his", "him", "himself"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _GENDERED = {
     **dict.fromkeys(
         _set_of("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
@@ -139,8 +138,8 @@ class SpeakerRegistry:
                 if (
                     not reading.title
                     and after + 1 < count
-                    and tokens[after][0] in _DESCRIPTION_LINKS
-                    and _described_as_organisation(tokens, chunk.last)
+                    and tokens[after][0] in DESCRIPTION_LINKS
+                    and described_as_organisation(tokens, chunk.last)
                 ):
                     # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a ...".
                     reading = NameReading("organization", reading.name, "", reading.words)
@@ -150,7 +149,7 @@ class SpeakerRegistry:
                     if reading.title:
                         self._add_title(person, reading.title)
                     self._named_last_sentence.append(person)
-                    if chunk.first == 0 and not reading.title and _opens_with(tokens, chunk):
+                    if chunk.first == 0 and not reading.title and opens_with(tokens, chunk):
                         self._opening_name = person
                     continue
                 else:
@@ -160,12 +159,12 @@ class SpeakerRegistry:
                         self._named_last_sentence.append(known)
                     continue
             if kind == "organization":
-                organisation = self._organisation(_as_written(chunk, reading.name))
+                organisation = self._organisation(as_written(chunk, reading.name))
                 if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
                     self._named(organisation)
-                if chunk.first <= 1 and _opens_with(tokens, chunk):
+                if chunk.first <= 1 and opens_with(tokens, chunk):
                     self._opening_organisation = organisation
-                if _acronym_follows(tokens, chunk.last):
+                if acronym_follows(tokens, chunk.last):
                     acronym = tokens[chunk.last + 2][0]
                     organisation.add_form(acronym)
                     self._organisations.setdefault(acronym.lower(), organisation)
@@ -177,7 +176,7 @@ class SpeakerRegistry:
         """ "The finance ministry in Osterby welcomed the decision. It said ...": the
         institution a sentence opens with, described in lower case, is what "it" is next."""
         tokens = view.tokens
-        for index in range(1, min(len(tokens), _DESCRIPTION_REACH)):
+        for index in range(1, min(len(tokens), DESCRIPTION_REACH)):
             word = tokens[index][0]
             if not word.isalpha() or not word.islower() or word in _NOT_A_DESCRIPTION:
                 return None  # "The report credits a campaign": no institution opens it
@@ -210,7 +209,7 @@ class SpeakerRegistry:
         speaker = self._resolve(subject)
         if speaker is not None:
             if speaker.kind == "person" and not speaker.gender and not subject.pronoun:
-                speaker.gender = _gender_of_pronouns(view)
+                speaker.gender = gender_of_pronouns(view)
             self.spoke(speaker)
         return speaker
 
@@ -455,63 +454,3 @@ class SpeakerRegistry:
             # Named again: the last organisation named with each word ("the agency") is this.
             self._organisations_by_word[word] = organisation
         return organisation
-
-
-def _as_written(chunk: NameChunk, name: str) -> str:
-    """The name as the text gives it ("Hestrian Farmers' Union"), when it is the whole chunk."""
-    return chunk.text if name == " ".join(chunk.words) else name
-
-
-def _gender_of_pronouns(view: SentenceView) -> str:
-    """ "Kask said his ministry ...": the gender of the pronouns a named speaker's sentence
-    uses, when they are all of one gender and the speaker is the only person it names ("Ramsey,
-    who is challenging Mayor Castellano, said crime doubled since she took office")."""
-    words = {word.lower() for word, _, _ in view.tokens}
-    male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
-    if male == female:
-        return ""
-    people = sum(classify_chunk(chunk.words).kind == "person" for chunk in view.chunks)
-    if people > 1:
-        return ""
-    return "m" if male else "f"
-
-
-def _opens_with(tokens: Sequence[Token], chunk: NameChunk) -> bool:
-    """Whether the sentence opens with ``chunk`` as the subject of its verb: "Kestrel Foods cut
-    300 jobs", "The Ministry of Energy, which ..., published"."""
-    if chunk.first == 1 and tokens[0][0] != "The":
-        return False
-    following = chunk.last + 1
-    return following < len(tokens) and (
-        tokens[following][0] == ","
-        or (tokens[following][0].islower() and tokens[following][0] not in PREPOSITIONS)
-    )
-
-
-def _described_as_organisation(tokens: Sequence[Token], last: int) -> bool:
-    """Whether the name ending at ``last`` is followed by ", the/a ... <institution noun>" or
-    "is a ... <institution noun>": "Veltrix Cloud, the Amsterdam-based data-center operator"."""
-    at = last + 1
-    if at + 1 < len(tokens) and tokens[at][0] in _DESCRIPTION_LINKS:
-        at += 1
-    else:
-        return False
-    if tokens[at][0] not in DETERMINERS:
-        return False
-    end = min(len(tokens), at + _DESCRIPTION_REACH)
-    index = at + 1
-    while index < end:
-        word = tokens[index][0]
-        if not word[:1].isalpha() or word in PREPOSITIONS or word in {"that", "which", "who"}:
-            break
-        index += 1
-    else:
-        if end < len(tokens):
-            return False  # no head within reach: not a short description
-    head = tokens[index - 1][0].lower()
-    return head in ORGANISATION_NOUNS and head not in PERSON_NOUNS
-
-
-def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:
-    """ "World Health Organization (WHO)": a bracketed word right after the name."""
-    return last + 3 < len(tokens) and tokens[last + 1][0] == "(" and tokens[last + 3][0] == ")"
