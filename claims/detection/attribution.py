@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claims.detection.gazetteer import (
+    EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     ORGANISATION_NOUNS,
     PLACES,
@@ -28,11 +29,10 @@ from claims.detection.gazetteer import (
     SPEECH_VERBS,
     SUBJECT_VERB_FILLERS,
 )
-from claims.detection.names import NameChunk
+from claims.detection.names import NameChunk, Token
 from claims.detection.phrases import (
     PREPOSITIONS,
     ROLE_NOUNS,
-    UNNAMED_GROUP,
     SentenceView,
     Subject,
     chunk_index,
@@ -74,6 +74,7 @@ _CLAUSE_BOUNDARIES = frozenset(
     "so or nor yet after before than whether once until unless also"
 )
 _PASSIVE = _set_of("was were is are be been being")
+_RELATIVE_PRONOUNS = _set_of("who whose whom which that")
 _PHRASE_REACH = 14
 _APPOSITIVE_REACH = 30
 
@@ -87,22 +88,27 @@ def find_subject(view: SentenceView) -> Subject | None:
     Speech verbs and "according to" come first; a record that speaks ("the survey found") only
     when nobody in the sentence says anything ("Her survey found no salt, she noted").
     """
-    plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
-    words = [view.tokens[i][0] for i in plain]
-    triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
-    if not triggers:
+    tokens = view.tokens
+    if True in view.quoted:
+        plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
+        words = [tokens[i][0] for i in plain]
+    else:
+        plain = list(range(len(tokens)))
+        words = [token[0] for token in tokens]
+    if _TRIGGERS.isdisjoint(words):
         return None  # most sentences attribute nothing: no verb to look around
+    triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
     in_chunk = chunk_index(view)
+    vague: Subject | None = None
     for evidence in (False, True):
-        unnamed = False
         for position in triggers:
             subject = _attribution_at(view, plain, words, position, in_chunk, evidence=evidence)
-            if subject is UNNAMED_GROUP:
-                unnamed = True  # "experts said": nobody, unless someone else speaks too
+            if subject is not None and subject.vague:
+                vague = vague or subject  # "experts said": theirs, unless someone named speaks
             elif subject is not None:
                 return subject
-        if unnamed:
-            break
+        if vague is not None:
+            return vague  # "Experts said the survey found ...": the experts speak
     return None
 
 
@@ -225,11 +231,27 @@ def _subject_before(
     while (
         first > 0
         and index - first < _PHRASE_REACH
-        and tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+        and (
+            tokens[first - 1][0] not in _CLAUSE_BOUNDARIES
+            or first - 1 in in_chunk
+            or _inside_number(tokens, first - 1)
+        )
         and not view.quoted[first - 1]
     ):
-        first -= 1
+        first -= 1  # "National Oceanic and Atmospheric Administration data": "and" is in a name
     return read_phrase(view, first, index, in_chunk)
+
+
+def _inside_number(tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is the comma of "1,200", which bounds no noun phrase."""
+    return (
+        tokens[index][0] == ","
+        and 0 < index < len(tokens) - 1
+        and tokens[index - 1][2] == tokens[index][1]
+        and tokens[index + 1][1] == tokens[index][2]
+        and tokens[index - 1][0].isdigit()
+        and tokens[index + 1][0].isdigit()
+    )
 
 
 def _appositive_subject(
@@ -242,17 +264,50 @@ def _appositive_subject(
         if tokens[index][0] in {",", "\u2014", "\u2013", "("} or index == 0:
             opening = index if index > 0 or tokens[0][0] == "," else -1
             between = read_phrase(view, opening + 1, comma - 1, in_chunk)
+            if _describes_another(view, opening + 1, comma - 1, in_chunk):
+                # "Ramsey, who is challenging Mayor Castellano, said", "Smith, a former aide to
+                # Governor Jones, said": the name inside the appositive is not the speaker.
+                between = None
             if between is not None and between.words and between.kind == "person":
                 return between  # the name itself is the appositive
             if opening <= 0:
                 return between if names_someone(between) else None
             before = _subject_before_comma(view, opening, in_chunk)
+            if (
+                before is not None
+                and before.head in EVIDENCE_NOUNS
+                and tokens[opening + 1][0] in {"by", "from"}
+            ):
+                # "The report, by Sacramento-based EdPlan Partners, found": its author.
+                author = read_phrase(view, opening + 2, comma - 1, in_chunk)
+                if names_someone(author):
+                    return author
             if before is not None:
                 if between is not None and between.head and before.words and not before.title:
-                    before.title = between.form
+                    if between.kind == "organization":
+                        before.kind = "organization"  # "Meridian Offshore, a developer, said"
+                    else:
+                        before.title = between.form
                 return before
             return between if names_someone(between) else None
     return None
+
+
+def _describes_another(
+    view: SentenceView, first: int, last: int, in_chunk: dict[int, NameChunk]
+) -> bool:
+    """Whether an appositive names someone only inside a clause or a prepositional phrase."""
+    tokens = view.tokens
+    if first > last:
+        return False
+    if tokens[first][0].lower() in _RELATIVE_PRONOUNS:
+        return True
+    for index in range(first, last + 1):
+        if index in in_chunk:
+            return False  # the appositive opens with a name, or names it before any link
+        if tokens[index][0].lower() in PREPOSITIONS:
+            return any(later in in_chunk for later in range(index + 1, last + 1))
+    return False
 
 
 def _subject_before_comma(

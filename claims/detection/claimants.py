@@ -5,136 +5,46 @@ part of the sentence outside quotation marks. Sentences inside a quotation inher
 named right after the quote closes (", he said"), right before it opens ("X said: ..."), or of
 the sentence just before it in the same paragraph; a quotation that names nobody and follows
 another in the same paragraph continues it. The lines of a transcript ("PRESENTER (Jo Lin): ...",
-"LIN: ...") belong to their speaker. The reporter's own sentences have no claimant.
+"LIN: ...") belong to their speaker. The reporter's own sentences have no claimant. A
+description with nothing to refer back to ("a detective", "district records") is its own
+claimant.
 
-Sentences are read in order, so every reference looks back only: "he" and "she" are the last
-person of that gender who spoke or was named in an earlier sentence, "it" the last organisation,
-"the agency" or "the statistics office" the last organisation whose name has those words, "the
-company" the last named organisation that is not a public body, "the minister" the last person
-with that title. A description with nothing to refer back to ("a detective", "district records")
-is its own claimant. Places never speak, except countries ("Russia said").
+Who "he", "it", "the agency" or "the minister" is, always looking back only, is the job of
+``speaker_registry``; the sentences inside a quotation get their speaker from ``quote_speakers``;
+``speakers`` holds one speaker with every form the article names them by, and the
+ClaimantMention it becomes (its longest full name, at most ``MAX_ALIASES`` aliases). Every lookup
+is a dictionary access, so an article costs linear time however it names its speakers.
 
-Within one article, every way of naming the same speaker ("Sergey Lavrov", "Lavrov", "the Russian
-Foreign Minister") is one ClaimantMention whose name is the longest full name. Every lookup is a
-dictionary access and each speaker keeps at most ``MAX_ALIASES`` forms, so an article costs
-linear time however it names its speakers.
-
-Unnamed, unqualified groups ("Experts said", "Officials said") give no claimant: a fact-checker
-cannot trace or rate them, so the claim is treated like one the article makes itself. A group
-qualified by a proper name ("U.S. officials", "CDC researchers") is an organisation claimant, and
-so are the police ("police said").
+A group speaks for itself as news describes it ("Economists warned", "Residents say", "Smaller
+cloud firms have argued", "U.S. officials", "police said"), as the news-claims annotators read
+it: an organisation claimant, and "they" later, never "it". A group in common words yields to
+anyone more precise speaking in the same sentence. Places never speak, except countries ("Russia
+said"): "Residents of Gaza City" do, "Gaza City" does not.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
-from claims.detection.attribution import (
-    SentenceView,
-    Subject,
-    find_subject,
-    strip_possessive,
-    transcript_speaker,
-)
-from claims.detection.gazetteer import COUNTRIES, HONORIFICS, SPEECH_VERBS
+from claims.detection.attribution import SentenceView, transcript_speaker
 from claims.detection.layout import CANDIDATE_MAX_CHARS
-from claims.detection.names import Token, analyse_names, classify_chunk
+from claims.detection.names import Token, analyse_names
+from claims.detection.quote_speakers import inherit_quote_speakers, paragraph_ends
 from claims.detection.quotes import quote_spans
 from claims.detection.sentences import Sentence
+from claims.detection.speaker_registry import SpeakerRegistry
+from claims.detection.speakers import MAX_ALIASES, ClaimantKind, ClaimantMention, Speaker
 
-
-def _set_of(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-ClaimantKind = Literal["person", "organization"]
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimantMention:
-    """The speaker of a claim, with every surface form the article uses for them."""
-
-    name: str
-    kind: ClaimantKind
-    aliases: tuple[str, ...]
-
-
-# How many surface forms one claimant keeps. An article names a speaker a handful of ways; a
-# hostile one can invent thousands of titles for the same person, which must cost nothing.
-MAX_ALIASES = 20
-# How many people back "he" or "she" may reach for one of the right gender.
-_PRONOUN_REACH = 4
-# Descriptions that fit any organisation: "the company said" after "Kestrel Foods".
-_GENERIC_ORGANISATIONS = _set_of(
-    "company firm group newspaper paper daily site outlet publisher platform airline carrier "
-    "operator lender insurer retailer maker manufacturer developer startup charity"
-)
-# Words of a public body's name: "the company" never refers back to an agency or ministry.
-_PUBLIC_BODY_WORDS = _set_of(
-    "agency administration department ministry office bureau commission committee council "
-    "authority board government police court parliament senate congress service"
-)
-_MALE_PRONOUNS = frozenset({"he", "his", "him", "himself"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-_GENDERED = {
-    **dict.fromkeys(
-        _set_of("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
-    ),
-    **dict.fromkeys(
-        _set_of(
-            "mrs mrs. ms ms. dame lady queen princess spokeswoman chairwoman congresswoman "
-            "councilwoman"
-        ),
-        "f",
-    ),
-}
-
-
-@dataclass(slots=True, eq=False)
-class _Speaker:
-    """One speaker of an article; two speakers are the same only if they are the same object.
-
-    Forms, full names and titles are dicts (insertion-ordered sets) keyed by the form, or by the
-    lower-cased title, so that a lookup never scans them; each holds at most ``MAX_ALIASES``,
-    the first ones the article uses, which are the ones that introduce the speaker.
-    """
-
-    kind: ClaimantKind
-    forms: dict[str, None] = field(default_factory=dict)
-    full_names: dict[str, None] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)
-    group: bool = False
-    gender: str = ""
-    # The lower-case words of an organisation's names, for "the agency" or "the office".
-    words: set[str] = field(default_factory=set)
-
-    def add_form(self, form: str) -> None:
-        if form and len(self.forms) < MAX_ALIASES:
-            self.forms.setdefault(form)
-
-    def add_full_name(self, name: str) -> None:
-        if len(self.full_names) < MAX_ALIASES:
-            self.full_names.setdefault(name)
-
-    def add_title(self, title: str) -> bool:
-        """Remember ``title``; False when the speaker already holds as many as it may."""
-        if title.lower() in self.titles:
-            return True
-        if len(self.titles) >= MAX_ALIASES:
-            return False
-        self.titles[title.lower()] = title
-        return True
-
-    def mention(self) -> ClaimantMention:
-        candidates = self.full_names or self.forms
-        name = max(candidates, key=lambda form: (len(form.split()), len(form)))
-        aliases = {name: None}
-        aliases.update(dict.fromkeys(self.forms))
-        aliases.update((title, None) for title in self.titles.values() if title not in HONORIFICS)
-        return ClaimantMention(name=name, kind=self.kind, aliases=tuple(aliases)[:MAX_ALIASES])
+__all__ = [
+    "MAX_ALIASES",
+    "ArticleSpeakers",
+    "ClaimantKind",
+    "ClaimantMention",
+    "analyse_speakers",
+    "attribute_claimants",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +53,9 @@ class ArticleSpeakers:
 
     claimants: tuple[ClaimantMention | None, ...]
     people: frozenset[str]
+    # For each sentence opening with "It", the institution the sentence before opened with
+    # ("Kestrel Foods cut 300 jobs. It intends to bid."), which the statement names instead.
+    it_referents: tuple[ClaimantMention | None, ...] = ()
 
 
 def attribute_claimants(text: str, sentences: Sequence[Sentence]) -> list[ClaimantMention | None]:
@@ -155,14 +68,17 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
     spans = quote_spans(text)
     span_ends = [end for _, end in spans]
     views = [_view(sentence, spans, span_ends) for sentence in sentences]
-    registry = _Registry()
-    paragraph_ends = _paragraph_ends(text, sentences)
-    speakers: list[_Speaker | None] = []
-    line_speaker: _Speaker | None = None  # who speaks on this line of a transcript
+    registry = SpeakerRegistry()
+    line_ends = paragraph_ends(text, sentences)
+    speakers: list[Speaker | None] = []
+    it_referents: list[Speaker | None] = []
+    line_speaker: Speaker | None = None  # who speaks on this line of a transcript
     for index, view in enumerate(views):
         registry.learn(view)
         sentence = view.sentence
-        if index == 0 or paragraph_ends[index - 1] != paragraph_ends[index]:
+        opens_with_it = bool(view.tokens) and view.tokens[0][0] == "It"
+        it_referents.append(registry.previous_opening if opens_with_it else None)
+        if index == 0 or line_ends[index - 1] != line_ends[index]:
             line_speaker = None
         label = transcript_speaker(sentence.text) if view.tokens else None
         if label is not None:
@@ -172,11 +88,17 @@ def analyse_speakers(text: str, sentences: Sequence[Sentence]) -> ArticleSpeaker
         # A transcript line may still report someone else ("PRESENTER: The office said ...").
         speaker = registry.attribute(view)
         speakers.append(speaker or line_speaker)
-    _inherit_quote_speakers(views, spans, speakers, registry, paragraph_ends)
+    inherit_quote_speakers(views, spans, speakers, registry, line_ends)
     mentions = {id(speaker): speaker.mention() for speaker in registry.speakers}
+    for referent in it_referents:
+        if referent is not None and id(referent) not in mentions:
+            mentions[id(referent)] = referent.mention()
     return ArticleSpeakers(
         claimants=tuple(mentions[id(speaker)] if speaker else None for speaker in speakers),
         people=registry.people_names(),
+        it_referents=tuple(
+            mentions[id(referent)] if referent else None for referent in it_referents
+        ),
     )
 
 
@@ -205,367 +127,3 @@ def _quoted_tokens(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> li
             break
         quoted[index] = inside[span][0] <= start
     return quoted
-
-
-class _Registry:
-    """The people and organisations an article names, and the state of pronoun resolution.
-
-    Sentences are read in order and every lookup is a dictionary access, so a pronoun or a
-    "the agency" only ever refers back, and an article with thousands of names costs no more
-    per sentence than a short one.
-    """
-
-    def __init__(self) -> None:
-        self.speakers: list[_Speaker] = []
-        self._speaker_ids: set[int] = set()
-        self._people: list[_Speaker] = []
-        self._people_by_name: dict[str, _Speaker] = {}
-        self._people_by_surname: dict[str, _Speaker] = {}
-        self._people_by_title: dict[str, _Speaker] = {}
-        self._people_by_title_end: dict[str, _Speaker] = {}
-        self._organisations: dict[str, _Speaker] = {}
-        # The last organisation named with each word of its name ("agency", "office").
-        self._organisations_by_word: dict[str, _Speaker] = {}
-        self._last_organisation: _Speaker | None = None
-        # The last organisation named as one ("Kestrel Foods Inc.", "NOAA"), not by "the X".
-        self._last_named_organisation: _Speaker | None = None
-        self._named_organisations: list[_Speaker] = []
-        self._last: dict[str, _Speaker] = {}
-        # The people who spoke last, most recent at the end (a few: pronouns reach back little).
-        self._recent_people: list[_Speaker] = []
-        self._named_last_sentence: list[_Speaker] = []
-
-    def learn(self, view: SentenceView) -> None:
-        """Register people introduced with a title or a full name, organisations, acronyms."""
-        tokens = view.tokens
-        # People named in the previous sentence become candidates for "he" and "she" only now:
-        # a pronoun never refers forward, not even within its own sentence.
-        for person in self._named_last_sentence:
-            self._recently(person)
-        self._named_last_sentence = []
-        for chunk in view.chunks:
-            reading = classify_chunk(chunk.words, after_the=chunk.after_the)
-            if reading.kind == "person" and (reading.title or len(reading.words) >= 2):
-                person = self._person(reading.name, reading.words)
-                if reading.title:
-                    self._add_title(person, reading.title)
-                self._named_last_sentence.append(person)
-            elif reading.kind == "organization":
-                organisation = self._organisation(reading.name)
-                self._last_organisation = organisation
-                if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
-                    self._named(organisation)
-                if _acronym_follows(tokens, chunk.last):
-                    acronym = tokens[chunk.last + 2][0]
-                    organisation.add_form(acronym)
-                    self._organisations.setdefault(acronym.lower(), organisation)
-
-    def people_names(self) -> frozenset[str]:
-        return frozenset(self._people_by_name) | frozenset(self._people_by_surname)
-
-    def remember(self, speaker: _Speaker) -> None:
-        if id(speaker) not in self._speaker_ids:
-            self._speaker_ids.add(id(speaker))
-            self.speakers.append(speaker)
-
-    def attribute(self, view: SentenceView) -> _Speaker | None:
-        subject = find_subject(view)
-        if subject is None:
-            return None
-        speaker = self._resolve(subject)
-        if speaker is not None:
-            if speaker.kind == "person" and not speaker.gender and not subject.pronoun:
-                speaker.gender = _gender_of_pronouns(view)
-            self.spoke(speaker)
-        return speaker
-
-    def spoke(self, speaker: _Speaker) -> None:
-        self._last[speaker.kind] = speaker
-        if speaker.group:
-            self._last["group"] = speaker
-        if speaker.kind == "person":
-            self._recently(speaker)
-        else:
-            self._last_organisation = speaker
-            if speaker.full_names or any(form[:1].isupper() for form in speaker.forms):
-                self._named(speaker)
-        self.remember(speaker)
-
-    def _recently(self, person: _Speaker) -> None:
-        if person in self._recent_people:
-            self._recent_people.remove(person)
-        self._recent_people.append(person)
-        del self._recent_people[:-_PRONOUN_REACH]
-
-    def _named(self, organisation: _Speaker) -> None:
-        self._last_named_organisation = organisation
-        if organisation in self._named_organisations:
-            self._named_organisations.remove(organisation)
-        self._named_organisations.append(organisation)
-        del self._named_organisations[:-_PRONOUN_REACH]
-
-    def transcript(self, label: str, name: str) -> _Speaker | None:
-        """The speaker of a transcript line "PRESENTER (Jo Lin):" or "LIN:"."""
-        if name:
-            words = tuple(name.split())
-            person = self._person(name, words)
-            self._add_title(person, label.title())
-            return person
-        words = tuple(word.title() for word in label.split())
-        known = self._people_by_surname.get(" ".join(words)) or self._by_title(" ".join(words))
-        if known is not None:
-            return known
-        return self._person(" ".join(words), words)
-
-    def _resolve(self, subject: Subject) -> _Speaker | None:
-        if subject.pronoun:
-            if subject.words:
-                known = self._known_organisation(" ".join(subject.words).lower())
-                if known is not None:
-                    return known
-            return self._pronoun(subject.pronoun)
-        if subject.group:
-            speaker = self._organisation(subject.form)
-            speaker.group = True
-            return speaker
-        if subject.head:
-            return self._described(subject)
-        reading = classify_chunk(subject.words, after_the=subject.after_the)
-        kind = reading.kind
-        if subject.kind == "organization" and kind in {"person", "unknown"}:
-            return self._organisation(reading.name)  # "the news site ByteWatch"
-        if subject.kind == "person" and kind in {"organization", "unknown"}:
-            kind = "person"  # "transit manager Jo Lin"
-        if kind == "person":
-            person = self._person(reading.name, reading.words)
-            if subject.title:
-                self._add_title(person, subject.title)
-            return person
-        if kind == "title":
-            return self._by_title(reading.title) or self._titled_stranger(reading.title)
-        if kind == "organization" or (kind == "place" and reading.name in COUNTRIES):
-            return self._organisation(reading.name)
-        if kind == "unknown":
-            organisation = self._organisations.get(reading.name.lower())
-            if organisation is not None and reading.name not in self._people_by_surname:
-                return organisation
-            known = self._people_by_surname.get(reading.name) or self._people_by_name.get(
-                reading.name
-            )
-            if known is None and reading.name.lower() in self._organisations_by_word:
-                return self._organisations_by_word[reading.name.lower()]  # "Kestrel" for the firm
-            person = self._person(reading.name, reading.words)
-            if subject.title:
-                self._add_title(person, subject.title)
-            return person
-        return None
-
-    def _known_organisation(self, name: str) -> _Speaker | None:
-        known = self._organisations.get(name)
-        if known is None and " " not in name:
-            known = self._organisations_by_word.get(name)
-        return known
-
-    def _pronoun(self, pronoun: str) -> _Speaker | None:
-        if pronoun in {"he", "she"}:
-            gender = "m" if pronoun == "he" else "f"
-            for person in reversed(self._recent_people):
-                if person.gender in {"", gender}:
-                    person.gender = gender
-                    return person
-            return self._recent_people[-1] if self._recent_people else None
-        if pronoun == "it":
-            return self._last.get("organization") or self._last_named_organisation
-        return (
-            self._last.get("group")
-            or self._last.get("organization")
-            or self._last_named_organisation
-        )
-
-    def _described(self, subject: Subject) -> _Speaker:
-        """ "the finance minister", "the agency", "a detective", "district records"."""
-        key = subject.form.lower()
-        if subject.kind == "person":
-            person = self._by_title(key)
-            if person is None and subject.after_the:
-                person = self._by_title(subject.head)
-            return person or self._titled_stranger(subject.form)
-        known = self._organisations.get(key)
-        if known is not None:
-            return known
-        if subject.after_the:
-            words = [strip_possessive(word) for word in key.split()]
-            named = self._organisations_by_word.get(words[-1])
-            if named is not None and all(word in named.words for word in words):
-                named.add_form(subject.form)
-                return named  # "the statistics office" after "the National Statistics Office"
-            if named is not None and len(words) == 1:
-                named.add_form(subject.form)
-                return named
-            if len(words) == 1 and words[0] in _GENERIC_ORGANISATIONS:
-                # "the company" after "Kestrel Foods": the last institution that is no agency.
-                for named in reversed(self._named_organisations):
-                    if not named.words & _PUBLIC_BODY_WORDS:
-                        named.add_form(subject.form)
-                        return named
-        return self._organisation(subject.form)
-
-    def _person(self, name: str, words: tuple[str, ...]) -> _Speaker:
-        """The person called ``name``: a lone surname is the last person of that surname."""
-        if len(words) >= 2:
-            person = self._people_by_name.get(name)
-            if person is None:
-                known_by_surname = self._people_by_name.get(words[-1])
-                if known_by_surname is not None and not known_by_surname.full_names:
-                    person = known_by_surname  # "Dr. Smith" first, "John Smith" later
-        else:
-            person = self._people_by_surname.get(name) or self._people_by_name.get(name)
-        if person is None:
-            person = _Speaker(kind="person")
-            self._people.append(person)
-        if len(words) >= 2:
-            person.add_full_name(name)
-            self._people_by_surname[words[-1]] = person
-        self._people_by_name[name] = person
-        person.add_form(name)
-        return person
-
-    def _add_title(self, person: _Speaker, title: str) -> None:
-        if not person.add_title(title):
-            return
-        words = [strip_possessive(word) for word in title.lower().split()]
-        if not person.gender:
-            person.gender = next((_GENDERED[w] for w in words if w in _GENDERED), "")
-        self._people_by_title[" ".join(words)] = person
-        # Every ending of the title ("foreign minister", "minister") names the same person, so
-        # "the minister said" is one dictionary lookup whatever the number of titles.
-        for start in range(1, len(words)):
-            self._people_by_title_end[" ".join(words[start:])] = person
-
-    def _by_title(self, title: str) -> _Speaker | None:
-        """The person holding ``title``: exactly, or the last one whose title ends with it."""
-        wanted = " ".join(strip_possessive(word) for word in title.lower().split())
-        person = self._people_by_title.get(wanted) or self._people_by_title_end.get(wanted)
-        if person is not None:
-            person.add_form(person.titles.get(wanted, ""))
-        return person
-
-    def _titled_stranger(self, title: str) -> _Speaker:
-        person = _Speaker(kind="person")
-        person.add_form(title)
-        self._add_title(person, title)
-        self._people.append(person)
-        return person
-
-    def _organisation(self, name: str) -> _Speaker:
-        key = name.lower()
-        organisation = self._organisations.get(key)
-        if organisation is None:
-            organisation = _Speaker(kind="organization")
-            self._organisations[key] = organisation
-        organisation.add_form(name)
-        for word in key.split():
-            word = strip_possessive(word)
-            organisation.words.add(word)
-            self._organisations_by_word[word] = organisation
-        return organisation
-
-
-def _gender_of_pronouns(view: SentenceView) -> str:
-    """ "Kask said his ministry ...": the gender of the pronouns a named speaker's sentence
-    uses, when they are all of one gender."""
-    words = {word.lower() for word, _, _ in view.tokens}
-    male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
-    if male == female:
-        return ""
-    return "m" if male else "f"
-
-
-def _acronym_follows(tokens: Sequence[Token], last: int) -> bool:
-    """ "World Health Organization (WHO)": a bracketed word right after the name."""
-    return last + 3 < len(tokens) and tokens[last + 1][0] == "(" and tokens[last + 3][0] == ")"
-
-
-def _inherit_quote_speakers(
-    views: list[SentenceView],
-    spans: list[tuple[int, int]],
-    speakers: list[_Speaker | None],
-    registry: _Registry,
-    paragraph_ends: list[int],
-) -> None:
-    """Give every sentence inside a quotation the speaker named where the quotation closes.
-
-    A quotation that names nobody and follows another in the same paragraph continues it
-    ("“We cannot wait,” Keller said. “Every child is at risk.”").
-    """
-    position = 0
-    previous_speaker: _Speaker | None = None
-    previous_line_end = -1
-    for start, end in spans:
-        while position < len(views) and views[position].sentence.end <= start:
-            position += 1
-        covered = []
-        index = position
-        while index < len(views) and views[index].sentence.start < end:
-            covered.append(index)
-            index += 1
-        if not covered:
-            continue
-        closing, opening = covered[-1], covered[0]
-        speaker = speakers[closing] if _speaks_after(views[closing], end) else None
-        if speaker is None and _speaks_before(views[opening], start):
-            speaker = speakers[opening]
-        if speaker is None and start < previous_line_end:
-            speaker = previous_speaker
-        if (
-            speaker is None
-            and opening > 0
-            and paragraph_ends[opening - 1] == paragraph_ends[opening]
-            and views[opening].sentence.start >= start
-        ):
-            # "Tran said pay was low. “We lost 212 teachers.”": the quote goes on for her.
-            speaker = speakers[opening - 1]
-        previous_speaker = speaker
-        previous_line_end = paragraph_ends[closing]
-        if speaker is None:
-            continue
-        for covered_index in covered:
-            if speakers[covered_index] is None:
-                speakers[covered_index] = speaker
-        registry.remember(speaker)
-
-
-def _paragraph_ends(text: str, sentences: Sequence[Sentence]) -> list[int]:
-    """For each sentence, the offset where its paragraph (its line) ends."""
-    ends = []
-    line_end = -1
-    for sentence in sentences:
-        if sentence.start > line_end:
-            line_end = text.find("\n", sentence.start)
-            if line_end == -1:
-                line_end = len(text)
-        ends.append(line_end)
-    return ends
-
-
-def _speaks_after(view: SentenceView, quote_end: int) -> bool:
-    """Whether the sentence's speech verb comes after the quotation closes (", he said")."""
-    verbs = _speech_verb_offsets(view)
-    return bool(verbs) and verbs[-1] >= quote_end - view.sentence.start
-
-
-def _speaks_before(view: SentenceView, quote_start: int) -> bool:
-    """Whether the sentence's speech verb comes before the quotation opens ("X said: ...")."""
-    verbs = _speech_verb_offsets(view)
-    return bool(verbs) and verbs[0] < quote_start - view.sentence.start
-
-
-def _speech_verb_offsets(view: SentenceView) -> list[int]:
-    """Start offsets of the speech verbs outside quotation marks, computed once per sentence."""
-    if view.speech_verbs is None:
-        view.speech_verbs = [
-            start
-            for (word, start, _), quoted in zip(view.tokens, view.quoted, strict=True)
-            if not quoted and (word in SPEECH_VERBS or word == "according")
-        ]
-    return view.speech_verbs

@@ -137,7 +137,13 @@ GROUP_NOUNS = _words(
     "officials|experts|scientists|analysts|researchers|economists|doctors|authorities|sources|"
     "investigators|prosecutors|lawmakers|legislators|diplomats|officers|leaders|critics|"
     "activists|residents|witnesses|observers|spokespeople|executives|regulators|ministers|"
-    "officials'|agencies|negotiators|militants|rebels|protesters|unions|economists|epidemiologists"
+    "officials'|agencies|negotiators|militants|rebels|protesters|unions|economists|epidemiologists|"
+    # People who speak together in news as the ones affected or involved ("Residents say").
+    "organisers|organizers|campaigners|farmers|parents|teachers|workers|nurses|traders|investors|"
+    "shoppers|users|customers|voters|members|supporters|opponents|advocates|academics|locals|"
+    "villagers|families|students|landlords|tenants|employers|employees|drivers|patients|fans|"
+    "rescuers|volunteers|staff|consumers|businesses|retailers|airlines|banks|firms|groups|"
+    "providers|operators|companies|producers|manufacturers|developers|lenders|insurers|charities"
 )
 # Lower-case nouns that name one person by their role ("the ministry's spokesperson said",
 # "a detective testified", "said transit manager ...").
@@ -206,7 +212,7 @@ SUBJECT_VERB_FILLERS = _words(
     "had|has|have|also|earlier|previously|later|recently|repeatedly|once|again|then|reportedly|"
     "publicly|privately|openly|separately|further|first|last|often|frequently|has|already|"
     "himself|herself|itself|themselves|too|even|just|always|never|similarly|likewise|would|"
-    "will|could|did|does|do"
+    "will|could|did|does|do|long|both|all|jointly"
 )
 PRONOUNS = _words("he|she|it|they|He|She|It|They")
 # Capitalised words that open sentences but never begin a name.

@@ -160,8 +160,8 @@ def _institution_goes_on(
     Prevention")."""
     end = at
     while end < len(words) and end - at < _AND_REACH and starts_name[end]:
-        if words[end] in ORGANISATION_CUES:
-            return True
+        if strip_possessive(words[end]) in ORGANISATION_CUES:
+            return True  # "... and Atmospheric Administration's figures"
         end += 1
     if end == at:
         return False
@@ -185,6 +185,10 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
     name = " ".join(name_words)
     if not name_words:
         return NameReading("title", title, title, words)
+    person = _person_of_institution(name_words)
+    if person:
+        # "Lena Vos of Halvard Investments": a person, named with where they work.
+        return NameReading("person", " ".join(person), title, person)
     if whole in KNOWN_ORGANISATIONS or any(w in ORGANISATION_CUES for w in name_words):
         return NameReading("organization", whole, "", words)
     if name in PLACES:
@@ -203,6 +207,24 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
     if len(name_words) >= 2 and not any(is_acronym(w) for w in name_words):
         return NameReading("person", name, "", name_words)
     return NameReading("unknown", name, "", name_words)
+
+
+def _person_of_institution(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Lena Vos of Halvard Investments" -> ("Lena", "Vos"); () for "Bank of England"."""
+    linked = next((i for i, word in enumerate(words) if word in {"of", "for"}), 0)
+    before = words[:linked]
+    if (
+        len(before) < 2
+        or linked == len(words) - 1
+        or any(
+            word in ORGANISATION_CUES or word in PLACE_CUES or is_acronym(word) for word in before
+        )
+        or " ".join(before) in KNOWN_ORGANISATIONS
+        or " ".join(before) in PLACES
+        or before[-1] in THING_CUES
+    ):
+        return ()
+    return before
 
 
 def _is_title_word(word: str) -> bool:

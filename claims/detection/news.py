@@ -97,7 +97,7 @@ _PLAN = _Cue(
     "promise|promised|promises|pledge|pledged|pledges|vow|vowed|vows|going to|to be held|"
     "take effect|takes effect|next week|next month|next year|next meeting|next decision|"
     "upcoming|tomorrow|later this week|later this month|later this year|within days|"
-    "within weeks|within months"
+    "within weeks|within months|wants|want to|wants to|eyes on"
 )
 # Procedure: who responded, who met, what happens next at an institution.
 _PROCEDURAL = _Cue(
@@ -109,6 +109,17 @@ _PROCEDURAL = _Cue(
     "will meet|adjourned|reconvene|reconvenes|moved an amendment|moved a motion|"
     "been amended|been corrected|been updated|be held|no date has been set|may be revised|"
     "provisional|no longer available"
+)
+# What happens next to a bill, an inquiry or a debate, who has yet to answer, and what the scene
+# looked like: not a claim unless the sentence also counts something ("The bill passed 61-38 and
+# goes to the governor for her signature" is one), so a weaker cue than the two above.
+_AFTERMATH = _Cue(
+    "for her signature|for his signature|for signature|moved on to|then moved|has responded|"
+    "have responded|was continuing|is continuing|are continuing|is under investigation|"
+    "under review|is investigating|are investigating|looking into|be referred|are published|"
+    "is published on|are released on|is released on|images showed|pictures showed|"
+    "walked out|at a standstill|was packed|were packed|packed with|kept back|talked about|"
+    "spoke about|was full"
 )
 # Page furniture written as sentences: contacts, links, calls to action, editor's notes.
 _BOILERPLATE = _Cue(
@@ -276,6 +287,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "future_without_figures",
     "quote_without_figures",
     "forward_without_past",
+    "aftermath_without_figures",
 )
 
 
@@ -376,6 +388,7 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
         float(quoted_share > 0.5 and not checkable and not past),
         # Only a forecast or plan, with no past event beside it: the main point is the future.
         float(forward and not past),
+        float(not (number or spelled or money) and _AFTERMATH.found(sentence)),
     ]
 
 

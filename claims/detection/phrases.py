@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from claims.detection.gazetteer import (
     EVIDENCE_NOUNS,
+    FUNCTION_WORDS,
     GROUP_NOUNS,
+    NAME_CONNECTORS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -33,7 +35,24 @@ _READ_BY = _set_of("seen obtained reviewed viewed read examined")
 DETERMINERS = _set_of("the a an The A An this This these These")
 _POSSESSIVE_PRONOUNS = {"its": "it", "Its": "it", "their": "they", "Their": "they"}
 _OWNER_PREPOSITIONS = frozenset({"by", "from"})
-PREPOSITIONS = _set_of("by from of for at in on into with about over under near")
+PREPOSITIONS = _set_of(
+    "by from of for at in on into with about over under near to during since until after before "
+    "across through throughout within outside"
+)
+# Prepositions whose phrase says who a person or institution is ("a spokeswoman for X", "the
+# ministry of health", "a researcher at X"); the others only say when or where they spoke ("the
+# ministry in January", "the ministry at a briefing"), and are no part of the name.
+_DESCRIBING = {"person": _set_of("of for at with"), "organization": _set_of("of for")}
+# Words that end the description of a group walking back from its plural noun: "Last year
+# economists warned" is said by "economists".
+_RELATIVES = _set_of("that which whom")
+# Endings of plural nouns for people by what they do: "exporters", "economists", "politicians".
+_DOERS = ("ers", "ors", "ists", "ysts", "ians", "ants", "ents")
+_NOT_DOERS = _set_of("others numbers orders matters letters papers waters powers centers centres")
+_NOT_DESCRIBING_A_GROUP = _set_of(
+    "year years week weeks month months day days today yesterday morning afternoon evening night "
+    "time times now then also"
+)
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
 
 
@@ -54,9 +73,32 @@ class Subject:
     head: str = ""
     kind: str = ""
     title: str = ""
+    # A group described only in common words ("residents", "economists"): the claimant only
+    # when nobody more precise speaks in the sentence.
+    vague: bool = False
 
 
-UNNAMED_GROUP = Subject(form="")
+def is_group_noun(word: str) -> bool:
+    """A plural noun for people who speak together: "residents", "economists", "exporters".
+
+    Written in lower case, any plural of a doer ("-ers", "-ists", "-ians") is one; capitalised
+    it must be a known one, as "Sanders" or "Peters" opening a sentence are surnames.
+    """
+    lowered = word.lower()
+    if lowered in GROUP_NOUNS:
+        return True
+    if len(lowered) < 4 or not lowered.endswith("s") or lowered.endswith("ss"):
+        return False
+    singular = lowered[:-3] + "y" if lowered.endswith("ies") else lowered[:-1]
+    if singular in PERSON_NOUNS or (lowered.endswith("es") and lowered[:-2] in PERSON_NOUNS):
+        return True  # "lawyers", "coaches", "witnesses"
+    return (
+        word.islower()
+        and len(word) > 5
+        and word.endswith(_DOERS)
+        and word not in EVIDENCE_NOUNS
+        and word not in _NOT_DOERS
+    )
 
 
 @dataclass(slots=True)
@@ -84,7 +126,7 @@ def chunk_index(view: SentenceView) -> dict[int, NameChunk]:
 
 def _is_common_noun(word: str) -> bool:
     lowered = word.lower()
-    return bool(head_kind(lowered)) or lowered in GROUP_NOUNS
+    return bool(head_kind(lowered)) or is_group_noun(word)
 
 
 def names_someone(subject: Subject | None) -> bool:
@@ -124,6 +166,9 @@ def read_phrase(
     for index in range(first + 1, last + 1):
         if tokens[index][0] in PREPOSITIONS and not _inside_chunk(index, in_chunk):
             head_at = index - 1  # "a spokeswoman for X": the head is "spokeswoman"
+            kind = head_kind(strip_possessive(tokens[head_at][0]))
+            if tokens[index][0] not in _DESCRIBING.get(kind, _DESCRIBING["person"]):
+                last = head_at  # "the ministry in January" is the ministry
             break
     head = tokens[head_at][0]
     if head_at in in_chunk:
@@ -134,7 +179,7 @@ def read_phrase(
             if tokens[i][0] not in DETERMINERS
         ]
         subject = chunk_subject(chunk)
-        if subject is UNNAMED_GROUP:
+        if subject.group:
             return subject
         subject.kind = classify_chunk(chunk.words, after_the=chunk.after_the).kind
         if described and described[-1] in ORGANISATION_NOUNS:
@@ -145,12 +190,14 @@ def read_phrase(
         return subject
     lowered = strip_possessive(head).lower()
     kind = head_kind(lowered)
-    if lowered in GROUP_NOUNS:
-        modifier = in_chunk.get(head_at - 1)
-        if modifier is None:
-            return UNNAMED_GROUP
-        text = view.sentence.text[tokens[modifier.first][1] : tokens[head_at][2]]
-        return Subject(form=text, group=True)
+    if is_group_noun(strip_possessive(head)):
+        if any(index in in_chunk for index in range(head_at + 1, last + 1)):
+            # "Analysts at Nordbank": a group a name qualifies is traced through it.
+            text = view.sentence.text[tokens[first][1] : tokens[last][2]]
+            if tokens[first][0] in DETERMINERS:
+                text = view.sentence.text[tokens[first + 1][1] : tokens[last][2]]
+            return Subject(form=text, group=True, kind="organization")
+        return _group(view, first, head_at, in_chunk)
     if not kind:
         return None
     for index in range(head_at - 1, first, -1):
@@ -162,11 +209,52 @@ def read_phrase(
     if text[:1].isupper() and start == 0 and tokens[0][0] in DETERMINERS:
         text = text[0].lower() + text[1:]
     return Subject(
-        form=text,
+        form=strip_possessive(text),  # "the union's survey found" is the union's word
         head=lowered,
         kind="person" if kind == "person" else "organization",
         after_the=start != first,
     )
+
+
+def _group(
+    view: SentenceView, first: int, head_at: int, in_chunk: dict[int, NameChunk]
+) -> Subject | None:
+    """ "U.S. officials", "Smaller cloud firms", "Economists": a group speaks as it is described.
+
+    A group a name qualifies ("CDC researchers") can be traced; one described only in common
+    words ("residents", "economists") is ``vague``: a sentence that also names a speaker is
+    theirs ("Economists, citing Dr Lee, said ...").
+    """
+    tokens = view.tokens
+    modifier = in_chunk.get(head_at - 1)
+    if modifier is not None and modifier.first >= first:
+        text = view.sentence.text[tokens[modifier.first][1] : tokens[head_at][2]]
+        return Subject(form=text, group=True, kind="organization")
+    start = head_at
+    while (
+        start > first
+        and head_at - start < 3
+        and tokens[start - 1][0].isalpha()
+        and tokens[start - 1][0] not in DETERMINERS
+        and tokens[start - 1][0].lower() not in _NOT_DESCRIBING_A_GROUP
+        and tokens[start - 1][0] not in FUNCTION_WORDS
+        and tokens[start - 1][0].lower() not in PREPOSITIONS
+    ):
+        start -= 1
+    if first > 0 and tokens[first - 1][0] in _RELATIVES:
+        # "the 95 percent threshold that health officials say is needed": not the speaker of
+        # the sentence, only of a clause inside one of its phrases.
+        return None
+    if any(
+        tokens[index][0] not in DETERMINERS
+        and tokens[index][0] not in FUNCTION_WORDS
+        and tokens[index][0].lower() not in _NOT_DESCRIBING_A_GROUP
+        for index in range(first, start)
+    ):
+        # "above the 5.5 percent economists had forecast": a clause inside another phrase.
+        return None
+    text = view.sentence.text[tokens[start][1] : tokens[head_at][2]]
+    return Subject(form=text, group=True, kind="organization", vague=True)
 
 
 def _record_author(
@@ -239,13 +327,23 @@ def _inside_chunk(index: int, in_chunk: dict[int, NameChunk]) -> bool:
 
 
 def strip_possessive(word: str) -> str:
+    if word[-1:] not in _POSSESSIVE_LAST:
+        return word  # most words: one test instead of four
     for ending in ("'s", "\u2019s", "'", "\u2019"):
         if word.endswith(ending):
             return word[: -len(ending)]
     return word
 
 
+_POSSESSIVE_LAST = frozenset("s'\u2019")
+
+
 def chunk_subject(chunk: NameChunk) -> Subject:
-    if len(chunk.words) == 1 and chunk.words[0].lower() in GROUP_NOUNS:
-        return UNNAMED_GROUP  # "Experts said": an unnamed group is no traceable claimant
+    if is_group_noun(chunk.words[0]):
+        if len(chunk.words) == 1:
+            # "“...,” Experts said": a group in common words, capitalised by its position.
+            return Subject(form=chunk.text, group=True, kind="organization", vague=True)
+        if chunk.sentence_initial and chunk.words[1] in NAME_CONNECTORS:
+            # "Residents of Gaza City said": the residents, not the place.
+            return Subject(form=chunk.text, group=True, kind="organization")
     return Subject(form=chunk.text, words=chunk.words, after_the=chunk.after_the)

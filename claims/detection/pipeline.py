@@ -298,6 +298,7 @@ def _speakers_by_segment(
     if len(text) <= SPEAKER_SEGMENT_CHARS:
         return analyse_speakers(text, sentences)
     claimants: list[ClaimantMention | None] = []
+    it_referents: list[ClaimantMention | None] = []
     people: set[str] = set()
     first = 0
     while first < len(sentences):
@@ -314,9 +315,12 @@ def _speakers_by_segment(
         ]
         found = analyse_speakers(text[offset:end], segment)
         claimants.extend(found.claimants)
+        it_referents.extend(found.it_referents)
         people.update(found.people)
         first = last
-    return ArticleSpeakers(claimants=tuple(claimants), people=frozenset(people))
+    return ArticleSpeakers(
+        claimants=tuple(claimants), people=frozenset(people), it_referents=tuple(it_referents)
+    )
 
 
 def _shift_date(date: DateMention, offset: int) -> DateMention:

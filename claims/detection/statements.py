@@ -54,6 +54,15 @@ _OPENERS = re.compile(
 )
 
 
+# "It" as the subject of an act ("It intends to bid", "It reported a loss"), not of a copula
+# ("It was the third fire") or an extraposed clause ("It took two years to ...").
+_IT_ACTS = re.compile(
+    r"It\s+(?!(?:is|was|are|were|be|been|has been|had been|remains|remained|seems|seemed|"
+    r"appears|appeared|takes|took|would be|will be|may be|might be|could be|rained|snowed)\b)"
+    r"[a-z]"
+)
+
+
 _PRONOUN_KIND = {
     "he": "person",
     "she": "person",
@@ -125,7 +134,7 @@ class ArticleStatements:
             recent = list(self._known.values())[-KNOWN_CLAIMANTS:]
             self._known = {claimant.name: claimant for claimant in recent}
             self._known_tuple = tuple(recent)
-        return build_statement(
+        statement = build_statement(
             self.sentences[index].text,
             claimant=claimants[index],
             previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
@@ -135,6 +144,14 @@ class ArticleStatements:
             known=self._known_tuple,
             institutions=self._unique_institutions,
         )
+        referents = self.speakers.it_referents
+        referent = referents[index] if index < len(referents) else None
+        if referent is not None and _IT_ACTS.match(statement):
+            # "Kestrel Foods cut 300 jobs. It intends to bid.": the company the sentence
+            # before opened with (never one named later).
+            name = referent.name if referent.name[:1].isupper() else f"The {referent.name}"
+            statement = name + statement[2:]
+        return statement
 
     def _learn_people(self, sentence: str) -> None:
         if self.full_names is None:

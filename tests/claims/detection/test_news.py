@@ -54,10 +54,20 @@ NOT_CLAIMS = {
     ],
     "procedural": [
         "The airline did not respond to a request for comment on Friday.",
+        "After the vote on the levy, members moved on to a debate on school transport.",
+        "The cause of the fire at the warehouse in Dunmore is under investigation.",
+        "Police are investigating the break-in at the pharmacy on Main Street.",
         "The council's spokesman did not elaborate.",
         "The governor held a teleconference with county officials on Sunday.",
     ],
-    "colour": ["Supporters cheered and waved flags as the motorcade passed."],
+    "colour": [
+        "Supporters cheered and waved flags as the motorcade passed.",
+        "Television images showed families sleeping in cars outside the stadium.",
+    ],
+    "wish": [
+        "The farmers' union wants the government to pay 40 percent of the cost of new fencing.",
+        "The striker now has his eyes on the 2026 World Cup.",
+    ],
     "page furniture": ["Internet Explorer 11 is not supported."],
     "question": ["Why did ticket prices double in just three years?"],
 }
@@ -79,6 +89,12 @@ CLAIMS = {
     "million for the quarter.",
     "a comparison with a source": "Rainfall in April was twice the monthly average, according "
     "to the weather service.",
+    "a vote with what happens next": "The bill passed the Senate 61-38 on Thursday and now goes "
+    "to the president for signature.",
+    "a loss with an inquiry": "The fire destroyed 12 homes on Tuesday; its cause is under "
+    "investigation.",
+    "footage of a timed event": "Television images showed the bridge collapsing at 6:42 p.m. on "
+    "Tuesday.",
 }
 
 

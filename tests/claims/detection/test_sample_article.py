@@ -123,9 +123,9 @@ def test_us_officials_and_their_january_statement(analysed):
     assert they.claimant == claim.claimant
 
 
-def test_the_experts_deadline_sentence_has_no_claimant_but_its_date(analysed):
+def test_the_experts_deadline_sentence_is_the_experts_claim_with_its_date(analysed):
     claim = find(analysed, "congressionally mandated deadline of December 2022")
-    assert claim.claimant is None
+    assert (claim.claimant.name, claim.claimant.kind) == ("Experts", "organization")
     assert [(d.text, d.granularity) for d in claim.dates] == [("December 2022", "month")]
 
 

@@ -434,3 +434,50 @@ def test_the_statement_of_a_sentence(sentence, context, statement):
 def test_the_statement_of_an_articles_sentence(article, index, statement):
     statements = ArticleStatements.of_article(article, published_at=WEDNESDAY)
     assert statements.of_sentence(index) == statement
+
+
+def _statements(article: str) -> list[str]:
+    statements = ArticleStatements.of_article(article, published_at=datetime.date(2026, 12, 6))
+    return [statements.of_sentence(index) for index in range(len(statements.sentences))]
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        (
+            "Meridian Offshore, a U.S.-based developer, won three contracts in 2024. It intends "
+            "to bid for the 2027 auction.",
+            "Meridian Offshore intends to bid for the 2027 auction.",
+        ),
+        (
+            "Meridian Offshore won three contracts in 2024. It intends to bid for the 2027 "
+            "auction, it said.",
+            "Meridian Offshore intends to bid for the 2027 auction.",
+        ),
+        (
+            "Kestrel Foods cut 300 jobs in 2025. It reported a loss of $41 million for the "
+            "quarter.",
+            "Kestrel Foods reported a loss of $41 million for the quarter.",
+        ),
+        (
+            "The finance ministry welcomed the decision. It cut its deficit to 2 percent in 2025.",
+            "The finance ministry cut its deficit to 2 percent in 2025.",
+        ),
+    ],
+)
+def test_it_opening_a_sentence_is_the_institution_the_sentence_before_opened_with(
+    article, statement
+):
+    assert _statements(article)[-1] == statement
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "It reported a loss of $41 million. Kestrel Foods cut 300 jobs in 2025.",
+        "Kestrel Foods cut 300 jobs in 2025. It was the third round of cuts in two years.",
+        "Kestrel Foods cut 300 jobs in 2025. It took two years to sell the plant.",
+    ],
+)
+def test_it_is_left_alone_when_it_points_forward_or_is_no_company(article):
+    assert any(statement.startswith("It ") for statement in _statements(article))
