@@ -126,12 +126,14 @@ def _encode_batch(sentences: Sequence[str], fold_digits: bool) -> tuple[np.ndarr
 
 
 def _mix(hashes: np.ndarray, salt: int, bits: int) -> np.ndarray:
+    # In place after the first operation: each step of the mix is one pass over the array.
     mixed = hashes ^ np.uint64(salt)
-    mixed = mixed * _MIX_A
+    mixed *= _MIX_A
     mixed ^= mixed >> np.uint64(33)
-    mixed = mixed * _MIX_B
+    mixed *= _MIX_B
     mixed ^= mixed >> np.uint64(33)
-    return (mixed >> np.uint64(64 - bits)).astype(np.int64)
+    mixed >>= np.uint64(64 - bits)
+    return mixed.view(np.int64)
 
 
 def _char_ngrams(
@@ -149,9 +151,10 @@ def _char_ngrams(
         hashes = hashes[: length - n + 1] * _PRIME + data64[n - 1 :]
         if n not in spec.char_ngrams:
             continue
-        starts = np.arange(length - n + 1)
-        clean = separators_before[starts + n] == separators_before[starts]
-        rows.append(row_of_byte[starts[clean]])
+        count = length - n + 1
+        # The window starting at byte i is clean when no separator lies in data[i:i+n].
+        clean = separators_before[n : n + count] == separators_before[:count]
+        rows.append(row_of_byte[:count][clean])
         buckets.append(_mix(hashes[clean], salt=1000 + n, bits=spec.bits))
     return rows, buckets
 
