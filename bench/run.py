@@ -13,6 +13,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 # Quick ones first, so a developer sees results early.
 ORDER = [
     "detection_speed",
+    "adapted_speed",
     "hostile_articles",
     "detection_quality",
     "matching",

@@ -20,12 +20,12 @@ file (``Correction``); the last layer's change is folded into the network's outp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from claims.detection.features import FeatureSpec, SparseFeatures, hashed_features, word_tokens
+from claims.detection.features import FeatureSpec, SparseFeatures, tokens_and_features
 from claims.detection.metrics import precision_recall_f1
 
 if TYPE_CHECKING:
@@ -56,6 +56,11 @@ class Correction:
 
     buckets: np.ndarray  # int32, sorted, unique
     weights: np.ndarray  # float32, one per bucket
+    dimension: int  # of the feature space the buckets lie in
+    # The weights spread over the whole feature space (zero where no decision taught one), so
+    # that scoring looks each n-gram up by its bucket, as the linear model does: a search of
+    # the sorted buckets per n-gram took as long as the network itself.
+    _by_bucket: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.buckets.ndim != 1 or self.buckets.shape != self.weights.shape:
@@ -64,20 +69,18 @@ class Correction:
             raise ValueError("correction buckets must be integers and weights floats")
         if len(self.buckets) and not np.all(np.diff(self.buckets) > 0):
             raise ValueError("correction buckets must be sorted and unique")
+        if len(self.buckets) and (self.buckets[0] < 0 or self.buckets[-1] >= self.dimension):
+            raise ValueError("a correction bucket lies outside the feature space")
         if not np.all(np.isfinite(self.weights)):
             raise ValueError("correction weights are not finite")
+        by_bucket = np.zeros(self.dimension, dtype=self.weights.dtype)
+        by_bucket[self.buckets] = self.weights
+        object.__setattr__(self, "_by_bucket", by_bucket)
 
     def scores(self, features: SparseFeatures) -> np.ndarray:
         """The correction's log-odds for every sentence of ``features``."""
-        out = np.zeros(features.n_rows, dtype=np.float64)
-        if not len(self.buckets) or not len(features.buckets):
-            return out
-        position = np.searchsorted(self.buckets, features.buckets)
-        position = np.minimum(position, len(self.buckets) - 1)
-        hit = self.buckets[position] == features.buckets
-        contribution = np.where(hit, self.weights[position] * features.values, 0.0)
-        np.add.at(out, features.rows, contribution)
-        return out
+        contributions = self._by_bucket[features.buckets] * features.values
+        return np.bincount(features.rows, weights=contributions, minlength=features.n_rows)
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         return {
@@ -87,10 +90,11 @@ class Correction:
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], spec: FeatureSpec) -> Correction:
-        buckets = np.asarray(arrays["correction_buckets"])
-        if len(buckets) and (buckets.min() < 0 or buckets.max() >= spec.dimension):
-            raise ValueError("a correction bucket lies outside the feature space")
-        return cls(buckets=buckets, weights=np.asarray(arrays["correction_weights"]))
+        return cls(
+            buckets=np.asarray(arrays["correction_buckets"]),
+            weights=np.asarray(arrays["correction_weights"]),
+            dimension=spec.dimension,
+        )
 
 
 def _ngram_matrix(features: SparseFeatures, buckets: np.ndarray) -> Any:
@@ -216,12 +220,12 @@ def adapt(
     offset = slope * base.raw_scores(texts) + intercept
     labels = np.array([int(label) for _, label in decisions], dtype=np.float64)
     anchor_targets = 1.0 / (1.0 + np.exp(-offset[len(decisions) :]))
-    features = hashed_features(texts, model.spec)
+    tokens, features = tokens_and_features(texts, model.spec)
     # Only n-grams that occur in a decision can be taught: anchors alone hold a weight at zero.
     in_decisions = features.rows < len(decisions)
     buckets = np.unique(features.buckets[in_decisions])
     if base.network is not None:
-        hidden = base.network.hidden(word_tokens(texts, model.spec)).astype(np.float64)
+        hidden = base.network.hidden(tokens).astype(np.float64)
     else:
         hidden = np.zeros((len(texts), 0))
     problem = _Problem(
@@ -240,7 +244,9 @@ def adapt(
     bias_change = float(theta[-1])
     keep = np.abs(ngram_weights) > 1e-6
     correction = Correction(
-        buckets=buckets[keep].astype(np.int32), weights=ngram_weights[keep].astype(np.float32)
+        buckets=buckets[keep].astype(np.int32),
+        weights=ngram_weights[keep].astype(np.float32),
+        dimension=model.spec.dimension,
     )
     network = base.network
     bias = base.bias

@@ -21,7 +21,13 @@ import numpy as np
 
 from claims.detection.adaptation import Correction
 from claims.detection.cnn import SentenceCNN
-from claims.detection.features import FeatureSpec, hashed_features, linear_scores, word_tokens
+from claims.detection.features import (
+    FeatureSpec,
+    hashed_features,
+    linear_scores,
+    tokens_and_features,
+    word_tokens,
+)
 
 # Version 2 added the optional network, version 3 the editors' correction (adaptation.py);
 # older files still load. A file is written at the lowest version that holds what it has.
@@ -200,13 +206,20 @@ class CheckworthinessModel:
 
     def raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated scores (log-odds before calibration), from the network if there is one."""
+        sentences = list(sentences)
+        if self.correction is None:
+            if self.network is not None:
+                return self.network.logits(word_tokens(sentences, self.spec))
+            return self.linear_raw_scores(sentences)
+        # The correction reads n-grams of the same bytes and words the network or the linear
+        # model reads: the sentences are encoded and tokenised once for both.
         if self.network is not None:
-            scores = self.network.logits(word_tokens(list(sentences), self.spec))
+            tokens, features = tokens_and_features(sentences, self.spec)
+            scores = self.network.logits(tokens)
         else:
-            scores = self.linear_raw_scores(sentences)
-        if self.correction is not None:
-            scores = scores + self.correction.scores(hashed_features(list(sentences), self.spec))
-        return scores
+            features = hashed_features(sentences, self.spec)
+            scores = linear_scores(features, self.weights, self.bias, self.lexicon_weights)
+        return scores + self.correction.scores(features)
 
     def linear_raw_scores(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated scores of the linear model over n-grams."""

@@ -126,12 +126,14 @@ def _encode_batch(sentences: Sequence[str], fold_digits: bool) -> tuple[np.ndarr
 
 
 def _mix(hashes: np.ndarray, salt: int, bits: int) -> np.ndarray:
+    # In place after the first operation: each step of the mix is one pass over the array.
     mixed = hashes ^ np.uint64(salt)
-    mixed = mixed * _MIX_A
+    mixed *= _MIX_A
     mixed ^= mixed >> np.uint64(33)
-    mixed = mixed * _MIX_B
+    mixed *= _MIX_B
     mixed ^= mixed >> np.uint64(33)
-    return (mixed >> np.uint64(64 - bits)).astype(np.int64)
+    mixed >>= np.uint64(64 - bits)
+    return mixed.view(np.int64)
 
 
 def _char_ngrams(
@@ -149,9 +151,10 @@ def _char_ngrams(
         hashes = hashes[: length - n + 1] * _PRIME + data64[n - 1 :]
         if n not in spec.char_ngrams:
             continue
-        starts = np.arange(length - n + 1)
-        clean = separators_before[starts + n] == separators_before[starts]
-        rows.append(row_of_byte[starts[clean]])
+        count = length - n + 1
+        # The window starting at byte i is clean when no separator lies in data[i:i+n].
+        clean = separators_before[n : n + count] == separators_before[:count]
+        rows.append(row_of_byte[:count][clean])
         buckets.append(_mix(hashes[clean], salt=1000 + n, bits=spec.bits))
     return rows, buckets
 
@@ -250,20 +253,59 @@ def _normalised_values(rows: np.ndarray, n_rows: int, weight: float) -> np.ndarr
     return scale[rows]
 
 
-def hashed_features(sentences: Sequence[str], spec: FeatureSpec) -> SparseFeatures:
-    """Hash the n-grams of ``sentences`` into ``spec.dimension`` buckets."""
-    n_rows = len(sentences)
-    if n_rows == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return SparseFeatures(empty, empty, np.zeros(0, dtype=np.float32), 0)
+@dataclass(frozen=True)
+class _Tokenised:
+    """A batch's bytes and word tokens, from which both the n-grams and the network's words
+    are read: scoring with both tokenises once."""
+
+    data: np.ndarray
+    is_upper: np.ndarray
+    is_separator: np.ndarray
+    row_of_byte: np.ndarray
+    starts: np.ndarray
+    token_hashes: np.ndarray
+    token_rows: np.ndarray
+    n_rows: int
+
+
+def _tokenise(sentences: Sequence[str], spec: FeatureSpec) -> _Tokenised:
     data, is_upper = _encode_batch(sentences, spec.fold_digits)
     is_separator = data == _SEPARATOR
     row_of_byte = np.cumsum(is_separator) - 1
-
-    char_rows, char_buckets = _char_ngrams(data, row_of_byte, is_separator, spec)
     starts, token_hashes, token_rows = _tokens(data, row_of_byte)
-    word_rows, word_buckets = _word_ngrams(starts, token_hashes, token_rows, is_upper, n_rows, spec)
+    return _Tokenised(
+        data, is_upper, is_separator, row_of_byte, starts, token_hashes, token_rows, len(sentences)
+    )
 
+
+def hashed_features(sentences: Sequence[str], spec: FeatureSpec) -> SparseFeatures:
+    """Hash the n-grams of ``sentences`` into ``spec.dimension`` buckets."""
+    if not sentences:
+        return _no_features()
+    batch = _tokenise(sentences, spec)
+    features = _ngram_features(batch, spec)
+    if spec.lexicon_bits:
+        features.lexicon = SparseFeatures(
+            rows=batch.token_rows,
+            buckets=lexicon_ids(batch.token_hashes, spec.lexicon_bits),
+            values=_normalised_values(batch.token_rows, batch.n_rows, spec.word_weight),
+            n_rows=batch.n_rows,
+        )
+    return features
+
+
+def _no_features() -> SparseFeatures:
+    empty = np.zeros(0, dtype=np.int64)
+    return SparseFeatures(empty, empty, np.zeros(0, dtype=np.float32), 0)
+
+
+def _ngram_features(batch: _Tokenised, spec: FeatureSpec) -> SparseFeatures:
+    """The character and word n-grams of ``batch`` (without the lexicon's single words)."""
+    n_rows = batch.n_rows
+    char_rows, char_buckets = _char_ngrams(batch.data, batch.row_of_byte, batch.is_separator, spec)
+    word_rows, word_buckets = _word_ngrams(
+        batch.starts, batch.token_hashes, batch.token_rows, batch.is_upper, n_rows, spec
+    )
     parts_rows: list[np.ndarray] = []
     parts_buckets: list[np.ndarray] = []
     parts_values: list[np.ndarray] = []
@@ -277,20 +319,12 @@ def hashed_features(sentences: Sequence[str], spec: FeatureSpec) -> SparseFeatur
         parts_rows.append(block_rows)
         parts_buckets.append(np.concatenate(buckets))
         parts_values.append(_normalised_values(block_rows, n_rows, weight))
-    features = SparseFeatures(
+    return SparseFeatures(
         rows=np.concatenate(parts_rows),
         buckets=np.concatenate(parts_buckets),
         values=np.concatenate(parts_values),
         n_rows=n_rows,
     )
-    if spec.lexicon_bits:
-        features.lexicon = SparseFeatures(
-            rows=token_rows,
-            buckets=lexicon_ids(token_hashes, spec.lexicon_bits),
-            values=_normalised_values(token_rows, n_rows, spec.word_weight),
-            n_rows=n_rows,
-        )
-    return features
 
 
 def lexicon_ids(token_hashes: np.ndarray, bits: int) -> np.ndarray:
@@ -342,19 +376,38 @@ class WordTokens:
 
 def word_tokens(sentences: Sequence[str], spec: FeatureSpec) -> WordTokens:
     """Word tokens of ``sentences`` mapped to ``spec.lexicon_bits`` slots."""
-    n_rows = len(sentences)
-    if n_rows == 0 or not spec.lexicon_bits:
-        empty = np.zeros(0, dtype=np.int64)
-        flags = np.zeros(0, dtype=np.float32)
-        return WordTokens(empty, empty, flags, flags, n_rows)
-    data, is_upper = _encode_batch(sentences, spec.fold_digits)
-    row_of_byte = np.cumsum(data == _SEPARATOR) - 1
-    starts, token_hashes, token_rows = _tokens(data, row_of_byte)
-    first_byte = data[starts]
+    if not sentences or not spec.lexicon_bits:
+        return _no_tokens(len(sentences))
+    return _word_tokens(_tokenise(sentences, spec), spec)
+
+
+def tokens_and_features(
+    sentences: Sequence[str], spec: FeatureSpec
+) -> tuple[WordTokens, SparseFeatures]:
+    """``word_tokens`` and the n-gram features of ``hashed_features`` (without its lexicon part,
+    which only the linear model reads), from one pass of encoding and tokenising."""
+    if not sentences:
+        return _no_tokens(0), _no_features()
+    batch = _tokenise(sentences, spec)
+    tokens = _word_tokens(batch, spec) if spec.lexicon_bits else _no_tokens(batch.n_rows)
+    return tokens, _ngram_features(batch, spec)
+
+
+def _no_tokens(n_rows: int) -> WordTokens:
+    empty = np.zeros(0, dtype=np.int64)
+    flags = np.zeros(0, dtype=np.float32)
+    return WordTokens(empty, empty, flags, flags, n_rows)
+
+
+def _word_tokens(batch: _Tokenised, spec: FeatureSpec) -> WordTokens:
+    starts, token_rows = batch.starts, batch.token_rows
+    first_byte = batch.data[starts]
     return WordTokens(
         rows=token_rows,
-        slots=lexicon_ids(token_hashes, spec.lexicon_bits).astype(np.int64),
-        capitalised=_capitalised_mid_sentence(starts, token_rows, is_upper).astype(np.float32),
+        slots=lexicon_ids(batch.token_hashes, spec.lexicon_bits).astype(np.int64),
+        capitalised=_capitalised_mid_sentence(starts, token_rows, batch.is_upper).astype(
+            np.float32
+        ),
         number=((first_byte >= ord("0")) & (first_byte <= ord("9"))).astype(np.float32),
-        n_rows=n_rows,
+        n_rows=batch.n_rows,
     )
