@@ -1,6 +1,8 @@
 # Everything a newsroom developer runs. Needs only Python 3.11+ on the machine.
 PYTHON ?= python3
 VENV := .venv
+# Where `make demo` serves: `make demo PORT=8765` when 8000 is taken.
+PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
@@ -17,8 +19,8 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py setup_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py setup_demo --address http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

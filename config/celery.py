@@ -66,6 +66,12 @@ class DurableEnqueueTask(DjangoTask):
             )
 
 
-app = Celery("claim_tracker", task_cls=DurableEnqueueTask)
+# Without a broker tasks run in-process (eager), yet Celery still opens a producer for each one:
+# the in-memory transport keeps it from reaching for an AMQP server on localhost (and warning).
+app = Celery(
+    "claim_tracker",
+    task_cls=DurableEnqueueTask,
+    broker=os.environ.get("CELERY_BROKER_URL") or "memory://localhost/",
+)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

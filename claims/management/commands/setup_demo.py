@@ -22,6 +22,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--articles", type=Path, default=DEMO_ARTICLES)
+        parser.add_argument(
+            "--address",
+            default="http://127.0.0.1:8000",
+            help="where the demo is served, for the links it prints",
+        )
 
     def _user(self, username: str, group: str) -> str:
         password = secrets.token_urlsafe(12)
@@ -52,7 +57,8 @@ class Command(BaseCommand):
             f"{Article.objects.count()} articles, {Claim.objects.count()} claims in the tracker."
         )
         self.stdout.write("")
-        self.stdout.write("Admin:    http://127.0.0.1:8000/admin/")
-        self.stdout.write("API:      http://127.0.0.1:8000/api/  (docs at /api/docs/)")
+        address = options["address"].rstrip("/")
+        self.stdout.write(f"Admin:    {address}/admin/")
+        self.stdout.write(f"API:      {address}/api/  (docs at /api/docs/)")
         self.stdout.write(f"Editor:   username editor    password {editor_password}")
         self.stdout.write(f"Reviewer: username reviewer  password {reviewer_password}")
