@@ -388,6 +388,11 @@ _INSTITUTION = re.compile(
     + r")\b(?! [A-Z]))(?![\w-])"
 )
 _INSTITUTION_NOUN_WORDS = tuple(_INSTITUTION_NOUNS.split("|"))
+# One word that ends on the noun ("the Riksbank", "the Bundesbank"): an institution of that kind
+# all the same, so "the bank" could be it as much as a "Nordvik Bank" named before.
+_COMPOUND_INSTITUTION = re.compile(
+    r"(?P<the>\b[Tt]he )?\b(?P<name>[A-Z][a-z]{2,}(?P<noun>" + _INSTITUTION_NOUNS.lower() + r"))\b"
+)
 # A city named through its council or as "the city of X".
 _CITY = re.compile(
     r"\b(?P<city>(?:" + _NAME_WORD + r" )?" + _NAME_WORD + r") City (?:Council|Hall)\b"
@@ -483,6 +488,9 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
         the = the or bool(match.group("noun_of"))
         name = ("the " if the else "") + " ".join(words)
         named.append(("the " + noun.lower(), name))
+    for match in _COMPOUND_INSTITUTION.finditer(sentence):
+        name = ("the " if match.group("the") else "") + match.group("name")
+        named.append(("the " + match.group("noun"), name))
     owner = "'s " in sentence or "\u2019s " in sentence
     if owner and any(word in sentence for word in _COUNTRY_WORDS):
         named.extend(

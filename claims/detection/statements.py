@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
+from claims.detection.genders import Gender, gender_of, known_genders
 from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.referents import (
     COMPANY_NAME,
@@ -100,6 +101,7 @@ class ArticleStatements:
         self._institutions: dict[str, list[str]] = {}
         self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
+        self._genders: dict[str, Gender] = {}
 
     @classmethod
     def of_article(
@@ -134,6 +136,7 @@ class ArticleStatements:
             dates=dates,
             known=self._known_tuple,
             institutions=self._unique_institutions,
+            genders=self._genders,
         )
 
     def _learn_people(self, sentence: str) -> None:
@@ -146,6 +149,9 @@ class ArticleStatements:
             persons = persons_among(self.speakers.people, self._text)
             rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
             self._people = self.speakers.people - rejected
+            self._genders = known_genders(
+                self._people, [sentence.text for sentence in self.sentences]
+            )
         for run in _CAPITALISED_RUN.finditer(sentence):
             for name in _word_spans(run.group()):
                 if name in self._full_name_set and name not in self._known:
@@ -211,6 +217,7 @@ def build_statement(
     dates: Sequence[DateMention] | None = None,
     known: Sequence[ClaimantMention] = (),
     institutions: Mapping[str, str] | None = None,
+    genders: Mapping[str, Gender] | None = None,
 ) -> str:
     """The claim of ``sentence`` as a standalone sentence without quotes or attribution.
 
@@ -220,7 +227,8 @@ def build_statement(
     this and earlier sentences: the article itself equates their aliases ("the agency") with
     their names, so a statement standing alone names them in full. ``institutions`` maps the
     short forms of the institutions named so far, each the only one of its kind ("the
-    council"), to their names.
+    council"), to their names. ``genders`` are the people whose gender the article makes
+    clear: given, a "he" or "she" becomes only a person of that gender (None: not checked).
     """
     if not sentence.strip():
         return ""
@@ -269,6 +277,7 @@ def build_statement(
         people=people,
         said=said,
         quoted=quoted,
+        genders=genders,
     )
     if body == unresolved and previous:
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
@@ -452,19 +461,20 @@ def _replace_leading_pronoun(
     people: frozenset[str],
     said: str = "",
     quoted: bool = False,
+    genders: Mapping[str, Gender] | None = None,
 ) -> str:
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
         owner = re.match(r"(?:its|his|her|their|Its|His|Her|Their)\b", body)
         if owner and owner.group().lower() in {"his", "her"} and not attributed:
             # "Her government's sale ...": the person last named, as for "she".
-            person = _last_person(previous, people)
+            person = _last_person(previous, people, pronoun=owner.group(), genders=genders)
             if person:
                 return possessive(person) + body[owner.end() :]
             return body
         if owner and attributed and claimant is not None:
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
-            if claimant.kind == kind:
+            if claimant.kind == kind and not _disagrees(claimant.name, owner.group(), genders):
                 return possessive(_with_article(claimant.name, said)) + body[owner.end() :]
         elif attributed and claimant is not None and claimant.kind == "organization":
             # "It said volumes in its division grew": the speaker's own division.
@@ -487,7 +497,13 @@ def _replace_leading_pronoun(
     ):
         # "She said he lied", "Smith said: 'He took their money'": not the speaker, so the
         # person last named before who is not the speaker.
-        other = _last_person(previous, people, exclude=(claimant.name, *claimant.aliases))
+        other = _last_person(
+            previous,
+            people,
+            exclude=(claimant.name, *claimant.aliases),
+            pronoun=pronoun,
+            genders=genders,
+        )
         return other + body[match.end() :] if other else body
     if speaker and speaker != pronoun:
         return body  # "They said it ...": not the speaker
@@ -499,8 +515,10 @@ def _replace_leading_pronoun(
         claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
     ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
         name = claimant.name
+        if _disagrees(name, pronoun, genders):
+            return body  # "She said ..." where the speaker found is a "he": not them
     elif pronoun in {"he", "she"}:
-        name = _last_person(previous, people)
+        name = _last_person(previous, people, pronoun=pronoun, genders=genders)
     if not name:
         return body
     rest = body[match.end() :]
@@ -553,11 +571,31 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _LONGEST_NAME_WORDS = 6
 
 
+def _disagrees(name: str, pronoun: str, genders: Mapping[str, Gender] | None) -> bool:
+    """Whether the article makes clear that ``name`` is not what ``pronoun`` says."""
+    if genders is None or pronoun.lower() not in _GENDERED_PRONOUNS:
+        return False
+    gender = gender_of(name, genders)
+    return gender is not None and gender != _GENDERED_PRONOUNS[pronoun.lower()]
+
+
+_GENDERED_PRONOUNS: dict[str, Gender] = {"he": "he", "his": "he", "she": "she", "her": "she"}
+
+
 def _last_person(
-    previous: Sequence[str], people: frozenset[str], *, exclude: Sequence[str] = ()
+    previous: Sequence[str],
+    people: frozenset[str],
+    *,
+    exclude: Sequence[str] = (),
+    pronoun: str = "",
+    genders: Mapping[str, Gender] | None = None,
 ) -> str | None:
     """The person last named in the nearest preceding sentences, by their fullest name,
     who is not one of ``exclude``.
+
+    With ``genders``, that person must be of the ``pronoun``'s gender as the article makes
+    clear: one of the other gender is passed over, and one the article leaves unclear ends
+    the search with nobody, since a wrong name is worse than the pronoun.
 
     The sentences' own capitalised words are looked up among the people, never the other way
     round: the cost follows the sentences, not how many people a long article names.
@@ -579,7 +617,14 @@ def _last_person(
         ]
         for item in sorted(found, reverse=True):
             fullest = _fullest_names(people).get(item[2], item[2])
-            if item[2] not in exclude and fullest not in exclude:
+            if item[2] in exclude or fullest in exclude:
+                continue
+            if genders is None or not pronoun:
+                return fullest
+            gender = gender_of(fullest, genders)
+            if gender is None:
+                return None
+            if gender == _GENDERED_PRONOUNS[pronoun.lower()]:
                 return fullest
     return None
 
