@@ -18,16 +18,16 @@ import re
 from collections.abc import Mapping, Sequence
 
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
+from claims.detection.backshift import join_reported_clauses, undo_backshift
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.genders import Gender, gender_of, known_genders
+from claims.detection.institutions import institutions_in_full, institutions_named
 from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.referents import (
     COMPANY_NAME,
     FIRST_PERSON_VERBS,
     full_names,
-    institutions_in_full,
-    institutions_named,
     people_by_surname,
     persons_among,
     possessive,
@@ -38,12 +38,10 @@ from claims.detection.referents import (
 from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
-    join_reported_clauses,
     opens_with_speaker_label,
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
-    undo_backshift,
 )
 from claims.detection.sentences import Sentence, split_sentences
 
