@@ -28,8 +28,18 @@ from claims.detection.genders import known_genders
 )
 def test_the_article_makes_a_persons_gender_clear(sentences, person, gender):
     people = frozenset(
-        ["Cole", "Martin Cole", "Patricia Okoye", "Okoye", "Maria Lindqvist", "Tomas Brill"]
-        + ["Rahman", "Aisha Rahman", "Graham Tulloch", "Tulloch"]
+        [
+            "Cole",
+            "Martin Cole",
+            "Patricia Okoye",
+            "Okoye",
+            "Maria Lindqvist",
+            "Tomas Brill",
+            "Rahman",
+            "Aisha Rahman",
+            "Graham Tulloch",
+            "Tulloch",
+        ]
     )
     assert known_genders(people, sentences).get(person) == gender
 
