@@ -127,6 +127,7 @@ _INSTITUTION = re.compile(
 _INSTITUTION_NOUN_WORDS = tuple(_INSTITUTION_NOUNS.split("|"))
 # One word that ends on the noun ("the Riksbank", "the Bundesbank"): an institution of that kind
 # all the same, so "the bank" could be it as much as a "Nordvik Bank" named before.
+_COMPOUND_NOUNS = tuple(_INSTITUTION_NOUNS.lower().split("|"))
 _COMPOUND_INSTITUTION = re.compile(
     r"(?P<the>\b[Tt]he )?\b(?P<name>[A-Z][a-z]{2,}(?P<noun>" + _INSTITUTION_NOUNS.lower() + r"))\b"
 )
@@ -225,7 +226,8 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
         the = the or bool(match.group("noun_of"))
         name = ("the " if the else "") + " ".join(words)
         named.append(("the " + noun.lower(), name))
-    for match in _COMPOUND_INSTITUTION.finditer(sentence):
+    compound = any(noun in sentence for noun in _COMPOUND_NOUNS)
+    for match in _COMPOUND_INSTITUTION.finditer(sentence) if compound else ():
         name = ("the " if match.group("the") else "") + match.group("name")
         named.append(("the " + match.group("noun"), name))
     owner = "'s " in sentence or "\u2019s " in sentence

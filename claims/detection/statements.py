@@ -99,7 +99,8 @@ class ArticleStatements:
         self._institutions: dict[str, list[str]] = {}
         self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
-        self._genders: dict[str, Gender] = {}
+        # Read from the article when a sentence first has a "he", "she", "his" or "her".
+        self._genders: dict[str, Gender] | None = None
 
     @classmethod
     def of_article(
@@ -125,8 +126,13 @@ class ArticleStatements:
             recent = list(self._known.values())[-KNOWN_CLAIMANTS:]
             self._known = {claimant.name: claimant for claimant in recent}
             self._known_tuple = tuple(recent)
+        sentence = self.sentences[index].text
+        if self._genders is None and _GENDERED_PRONOUN.search(sentence):
+            self._genders = known_genders(
+                self._people, [earlier.text for earlier in self.sentences]
+            )
         return build_statement(
-            self.sentences[index].text,
+            sentence,
             claimant=claimants[index],
             previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
             people=self._people,
@@ -134,7 +140,7 @@ class ArticleStatements:
             dates=dates,
             known=self._known_tuple,
             institutions=self._unique_institutions,
-            genders=self._genders,
+            genders=self._genders or {},
         )
 
     def _learn_people(self, sentence: str) -> None:
@@ -147,9 +153,6 @@ class ArticleStatements:
             persons = persons_among(self.speakers.people, self._text)
             rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
             self._people = self.speakers.people - rejected
-            self._genders = known_genders(
-                self._people, [sentence.text for sentence in self.sentences]
-            )
         for run in _CAPITALISED_RUN.finditer(sentence):
             for name in _word_spans(run.group()):
                 if name in self._full_name_set and name not in self._known:
@@ -577,6 +580,7 @@ def _disagrees(name: str, pronoun: str, genders: Mapping[str, Gender] | None) ->
     return gender is not None and gender != _GENDERED_PRONOUNS[pronoun.lower()]
 
 
+_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _GENDERED_PRONOUNS: dict[str, Gender] = {"he": "he", "his": "he", "she": "she", "her": "she"}
 
 
