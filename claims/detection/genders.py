@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Literal
 
 from claims.detection.gazetteer import HONORIFICS
@@ -178,3 +178,25 @@ def _people_in(sentence: str, endings: dict[str, str]) -> dict[str, Gender | Non
 def _word_before(sentence: str, position: int) -> str:
     words = sentence[:position].split()
     return words[-1] if words else ""
+
+
+class LazyGenders(Mapping[str, Gender]):
+    """Genders read by ``read`` the first time they are looked up, then kept."""
+
+    def __init__(self, read: Callable[[], dict[str, Gender]]) -> None:
+        self._read = read
+        self._genders: dict[str, Gender] | None = None
+
+    def _known(self) -> dict[str, Gender]:
+        if self._genders is None:
+            self._genders = self._read()
+        return self._genders
+
+    def __getitem__(self, name: str) -> Gender:
+        return self._known()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._known())
+
+    def __len__(self) -> int:
+        return len(self._known())

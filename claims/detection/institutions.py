@@ -127,7 +127,7 @@ _INSTITUTION = re.compile(
 _INSTITUTION_NOUN_WORDS = tuple(_INSTITUTION_NOUNS.split("|"))
 # One word that ends on the noun ("the Riksbank", "the Bundesbank"): an institution of that kind
 # all the same, so "the bank" could be it as much as a "Nordvik Bank" named before.
-_COMPOUND_NOUNS = tuple(_INSTITUTION_NOUNS.lower().split("|"))
+_COMPOUND_NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:" + _INSTITUTION_NOUNS.lower() + r")\b")
 _COMPOUND_INSTITUTION = re.compile(
     r"(?P<the>\b[Tt]he )?\b(?P<name>[A-Z][a-z]{2,}(?P<noun>" + _INSTITUTION_NOUNS.lower() + r"))\b"
 )
@@ -207,10 +207,17 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
-def institutions_named(sentence: str) -> list[tuple[str, str]]:
+def names_compound_institution(text: str) -> bool:
+    """Whether ``text`` names an institution in one word ending on its noun ("the Riksbank"):
+    most articles name none, and one search of the whole article spares one per sentence."""
+    return _COMPOUND_NAME.search(text) is not None
+
+
+def institutions_named(sentence: str, *, compounds: bool = True) -> list[tuple[str, str]]:
     """Each institution or place ``sentence`` names in full, as (what news calls it after, its
     name): ("the council", "Harwick City Council"), ("the city", "Harwick"), ("the university",
-    "the University of Halden"), ("the country", "Veldmark"). The article's own "the" stays
+    "the University of Halden"), ("the country", "Veldmark"), ("the bank", "the Riksbank"), the
+    last only with ``compounds``. The article's own "the" stays
     with a name that takes one. Most sentences name none: cheap searches rule them out."""
     named: list[tuple[str, str]] = []
     has_noun = any(noun in sentence for noun in _INSTITUTION_NOUN_WORDS)
@@ -226,8 +233,7 @@ def institutions_named(sentence: str) -> list[tuple[str, str]]:
         the = the or bool(match.group("noun_of"))
         name = ("the " if the else "") + " ".join(words)
         named.append(("the " + noun.lower(), name))
-    compound = any(noun in sentence for noun in _COMPOUND_NOUNS)
-    for match in _COMPOUND_INSTITUTION.finditer(sentence) if compound else ():
+    for match in _COMPOUND_INSTITUTION.finditer(sentence) if compounds else ():
         name = ("the " if match.group("the") else "") + match.group("name")
         named.append(("the " + match.group("noun"), name))
     owner = "'s " in sentence or "\u2019s " in sentence

@@ -21,8 +21,12 @@ from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_the
 from claims.detection.backshift import join_reported_clauses, undo_backshift
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
-from claims.detection.genders import Gender, gender_of, known_genders
-from claims.detection.institutions import institutions_in_full, institutions_named
+from claims.detection.genders import Gender, LazyGenders, gender_of, known_genders
+from claims.detection.institutions import (
+    institutions_in_full,
+    institutions_named,
+    names_compound_institution,
+)
 from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.referents import (
     COMPANY_NAME,
@@ -99,8 +103,12 @@ class ArticleStatements:
         self._institutions: dict[str, list[str]] = {}
         self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
+        self._compounds = False
         # Read from the article when a sentence first has a "he", "she", "his" or "her".
-        self._genders: dict[str, Gender] | None = None
+        # Read from the article the first time a statement asks: most replace no "he" or "she".
+        self._genders = LazyGenders(
+            lambda: known_genders(self._people, [sentence.text for sentence in self.sentences])
+        )
 
     @classmethod
     def of_article(
@@ -126,13 +134,8 @@ class ArticleStatements:
             recent = list(self._known.values())[-KNOWN_CLAIMANTS:]
             self._known = {claimant.name: claimant for claimant in recent}
             self._known_tuple = tuple(recent)
-        sentence = self.sentences[index].text
-        if self._genders is None and _GENDERED_PRONOUN.search(sentence):
-            self._genders = known_genders(
-                self._people, [earlier.text for earlier in self.sentences]
-            )
         return build_statement(
-            sentence,
+            self.sentences[index].text,
             claimant=claimants[index],
             previous=[earlier.text for earlier in self.sentences[max(0, index - 3) : index]],
             people=self._people,
@@ -140,7 +143,7 @@ class ArticleStatements:
             dates=dates,
             known=self._known_tuple,
             institutions=self._unique_institutions,
-            genders=self._genders or {},
+            genders=self._genders,
         )
 
     def _learn_people(self, sentence: str) -> None:
@@ -153,6 +156,7 @@ class ArticleStatements:
             persons = persons_among(self.speakers.people, self._text)
             rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
             self._people = self.speakers.people - rejected
+            self._compounds = names_compound_institution(self._text)
         for run in _CAPITALISED_RUN.finditer(sentence):
             for name in _word_spans(run.group()):
                 if name in self._full_name_set and name not in self._known:
@@ -160,7 +164,7 @@ class ArticleStatements:
                     self._remember(
                         ClaimantMention(name=name, kind="person", aliases=(name, surname))
                     )
-        for alias, name in institutions_named(sentence):
+        for alias, name in institutions_named(sentence, compounds=self._compounds):
             self._learn_institution(alias, name)
         for match in COMPANY_NAME.finditer(sentence):
             name, short = match.group(), match.group(1)
@@ -580,7 +584,6 @@ def _disagrees(name: str, pronoun: str, genders: Mapping[str, Gender] | None) ->
     return gender is not None and gender != _GENDERED_PRONOUNS[pronoun.lower()]
 
 
-_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _GENDERED_PRONOUNS: dict[str, Gender] = {"he": "he", "his": "he", "she": "she", "her": "she"}
 
 
