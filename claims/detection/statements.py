@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
+from claims.detection.asides import drop_asides
 from claims.detection.backshift import join_reported_clauses, undo_backshift
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
@@ -270,6 +271,7 @@ def build_statement(
         body = _VOCATIVE.sub("", body)
         if " that" in body or " this" in body:
             body = _COMMENT.sub("", body)
+    body = drop_asides(body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
