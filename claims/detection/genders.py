@@ -72,11 +72,14 @@ def known_genders(people: frozenset[str], sentences: Sequence[str]) -> dict[str,
             if title:
                 _vote(votes, full, title, _TITLE_VOTES)
         pronouns = _pronouns_of(words)
-        if len(named) == 1 and pronouns is not None:
+        # Opening on a pronoun, the sentence is about somebody it does not name ("She married
+        # Per Solberg"): its pronouns say nothing of the people it names.
+        about_named = first not in _MALE and first not in _FEMALE
+        if len(named) == 1 and pronouns is not None and about_named:
             _vote(votes, next(iter(named)), pronouns, 1)
-        elif len(named) > 1 and pronouns is not None:
+        elif len(named) > 1 and pronouns is not None and about_named:
             readings.append((named, pronouns))
-        subject = next(iter(named)) if named else None
+        subject = next(iter(named)) if named and about_named else None
     genders = _decided(votes)
     # "Ms Rahman said Tulloch moved money into his own accounts": the one person the
     # pronouns can stand for, when everyone else named is known to be of the other gender.

@@ -53,6 +53,9 @@ def test_the_article_makes_a_persons_gender_clear(sentences, person, gender):
         ["Rachel Dunn said Owen Price had left his post."],
         # Part of a longer name is not a person.
         ["The Rachel Dunn Trust said he had left."],
+        # A sentence about somebody it does not name: its pronouns are not the named person's.
+        ["She married Rachel Dunn's brother in 1964; he died in 2011."],
+        ["Owen Price left.", "She thanked Rachel Dunn.", "He said nothing."],
     ],
 )
 def test_a_gender_the_article_leaves_unclear_is_not_guessed(sentences):
