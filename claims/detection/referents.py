@@ -110,7 +110,20 @@ def speakers_organisation(
 ) -> str:
     """A speaker's opening "We" or "Our" as the organisation they speak for, when the article
     says which: named in their role ("Chatterly's head of trust and safety"), or the one company
-    it names when they hold a company role ("chief executive")."""
+    it names when they hold a company role ("chief executive"). Their "our" later in the
+    sentence is then the organisation's "its" ("in our 62-year history")."""
+    named = _opening_organisation(body, claimant=claimant, known=known)
+    if named != body and " our " in named:
+        return _LATER_OUR.sub("its", named)
+    return named
+
+
+_LATER_OUR = re.compile(r"(?<=\s)our\b")
+
+
+def _opening_organisation(
+    body: str, *, claimant: ClaimantMention, known: Sequence[ClaimantMention]
+) -> str:
     match = re.match(r"(We|Our|Its)\b(?:('ve|\u2019ve)|\s+(\w+))?", body[:1].upper() + body[1:])
     if match is None:
         return body
