@@ -35,8 +35,36 @@ _FEELING_TAIL = re.compile(
 _ALREADY = re.compile(r"(?<=\w) already(?= [a-z])")
 
 
+# "Kestrel Foods reported revenue of $1.84 billion": the claim is the figure the company had;
+# that it reported it is the reporting. Results news writes this way for money counted.
+_REPORTED_RESULT = re.compile(
+    r"\b(?P<verb>reported|reports) (?=(?:an? )?(?:(?:net|pre-tax|operating|gross|annual|quarterly|"
+    r"full-year|first-quarter|second-quarter|third-quarter|fourth-quarter|record) )*"
+    r"(?:revenue|revenues|profit|profits|turnover|sales|loss|losses|earnings|income) of\b)"
+)
+# "declared a state of emergency and said the army deployed 2,500 soldiers": the second claim
+# joins the first as the fact it reports.
+_AND_SAID = re.compile(
+    r" and (?:said|says|added|noted) (?:that )?(?=(?:the|a|an|its|their|[A-Z])\b)"
+)
+
+
+def _had(match: re.Match[str]) -> str:
+    # "reported ... on July 25": the day of the reporting, which "had" would misplace.
+    if _REPORTING_DAY.search(match.string, match.end()):
+        return match.group()
+    return "had " if match.group("verb") == "reported" else "has "
+
+
+_REPORTING_DAY = re.compile(
+    r"\bon (?:[A-Z]|\d)|\b(?:yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b"
+)
+
+
 def drop_asides(body: str) -> str:
-    """``body`` without the asides news hangs on its claim."""
+    """``body`` without the asides news hangs on its claim, and without the reporting of a
+    result or of a second claim ("reported revenue of", "and said the army ...")."""
     if ", " in body:
         if " which " in body or " who " in body:
             body = _RELATIVE_ASIDE.sub(r"\g<name> ", body)
@@ -45,6 +73,10 @@ def drop_asides(body: str) -> str:
     if " and " in body:
         body = _FUTURE_TAIL.sub("", body)
         body = _FEELING_TAIL.sub("", body)
+    if " reported " in body or " reports " in body:
+        body = _REPORTED_RESULT.sub(_had, body)
+    if " and " in body:
+        body = _AND_SAID.sub(" and ", body)
     if " already " in body:
         body = _ALREADY.sub("", body)
     return body

@@ -69,3 +69,38 @@ def test_an_aside_on_the_claim_goes(sentence, statement):
 )
 def test_what_belongs_to_the_claim_stays(sentence):
     assert build_statement(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # A result the company reported is the result it had.
+        (
+            "Brightwave reported turnover of 3.8 billion euros in 2023.",
+            "Brightwave had turnover of 3.8 billion euros in 2023.",
+        ),
+        (
+            "Kestrel Foods reported a net loss of $12 million for 2023.",
+            "Kestrel Foods had a net loss of $12 million for 2023.",
+        ),
+        # The day of the reporting stays with "reported": "had" would put the profit on it.
+        (
+            "Castellan Telecom reported net profit of 412 million euros on Thursday.",
+            "Castellan Telecom reported net profit of 412 million euros on Thursday.",
+        ),
+        # Reporting something other than a result is left as written.
+        (
+            "Kestrel Foods reported a fire at its bakery in 2023.",
+            "Kestrel Foods reported a fire at its bakery in 2023.",
+        ),
+        # A second claim the subject made joins the first.
+        (
+            "The president declared an emergency in three provinces and said the army deployed "
+            "2,500 soldiers.",
+            "The president declared an emergency in three provinces and the army deployed "
+            "2,500 soldiers.",
+        ),
+    ],
+)
+def test_the_reporting_of_a_result_or_a_second_claim_goes(sentence, statement):
+    assert build_statement(sentence) == statement
