@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -158,8 +159,10 @@ class ArticleStatements:
             rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
             self._people = self.speakers.people - rejected
             self._compounds = names_compound_institution(self._text)
-        for run in _CAPITALISED_RUN.finditer(sentence):
-            for name in _word_spans(run.group()):
+        # The full names are of two words (see people_by_surname): only pairs can be one.
+        for run in _CAPITALISED_RUN.finditer(sentence) if self._full_name_set else ():
+            words = run.group().split()
+            for name in (f"{first} {second}" for first, second in itertools.pairwise(words)):
                 if name in self._full_name_set and name not in self._known:
                     surname = name.split()[-1]
                     self._remember(
