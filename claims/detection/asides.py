@@ -24,7 +24,9 @@ _APPOSITION = re.compile(
 )
 # What is still to come, tacked on the fact with "and": "suffered a broken ankle and would
 # miss the rest of the season". A forecast is not what a fact-checker can check yet.
-_FUTURE_TAIL = re.compile(r",? and (?:will|would|is expected to|are expected to)\b[^,;]*[.!?]?$")
+_FUTURE_TAIL = re.compile(
+    r",? and (?:will|would|is expected to|are expected to)\b(?! have\b)[^,;]*[.!?]?$"
+)
 # How others feel about the fact, after it: ", and families know it", ", and organisers hope
 # to beat that".
 _FEELING_TAIL = re.compile(

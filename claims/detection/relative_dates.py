@@ -221,6 +221,14 @@ def habitual(text: str) -> bool:
     return _HABITUAL.search(text) is not None
 
 
+def _habitual_clause(text: str, mention: DateMention) -> bool:
+    """Whether the clause around ``mention`` says what happens every year: "The firm is based
+    in Oslo and cut 300 jobs in March" keeps its March of one year."""
+    start = max(text.rfind(mark, 0, mention.start) for mark in (",", ";", " and ", " but "))
+    ends = [at for at in (text.find(",", mention.end), text.find(";", mention.end)) if at >= 0]
+    return habitual(text[start + 1 : min(ends) if ends else len(text)])
+
+
 def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> str | None:
     if not _is_relative(mention) or _HAS_YEAR.match(text[mention.end :]):
         return None  # "in March 2016": the year follows the month
@@ -240,7 +248,10 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
         written, joiner = str(value.year), "in"
     elif mention.granularity == "month":
         bare = not re.search(r"last|this|ago", mention.text)
-        if bare and (habitual(text) or not _year_is_certain(value, published_at, text, ahead)):
+        if bare and (
+            _habitual_clause(text, mention)
+            or not _year_is_certain(value, published_at, text, ahead)
+        ):
             return None  # a bare month to come, long past or every year: the text is not certain
         written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
     elif mention.value == mention.end_value:
@@ -250,7 +261,8 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
         if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
             return None  # a bare weekday may name something else ("a Sunday league")
         if not _WEEKDAYS.search(mention.text) and (
-            habitual(text) or not _year_is_certain(value, published_at, text, ahead)
+            _habitual_clause(text, mention)
+            or not _year_is_certain(value, published_at, text, ahead)
         ):
             return None
         written, joiner = f"{_AP_MONTHS[value.month - 1]} {value.day}, {value.year}", "on"

@@ -63,6 +63,8 @@ def test_an_aside_on_the_claim_goes(sentence, statement):
         "Gross arrivals, which include students, totalled about 470,000 in 2023.",
         # "and will" with more of the claim after a comma: not only a forecast at the end.
         "The council approved the plan in 2023 and will fund it, at $2 million, from reserves.",
+        # What would have been is a claim about the past, not a forecast.
+        "Prices rose 4 percent in 2023 and would have risen 6 percent without subsidies.",
         # A feeling with a figure is a claim about the people.
         "Unemployment rose in 2023, and 60 percent of voters say it matters.",
     ],
