@@ -204,6 +204,31 @@ def _year_is_certain(
     return (published_at - value).days < 365 and not ahead
 
 
+# What happens every year ("Elections are held in November", "The rent is paid each April"):
+# a present passive that is not a plan ("is expected", "are scheduled"), or a word of
+# frequency. Its month or day is no one year's.
+_HABITUAL = re.compile(
+    r"\b(?:is|are)\s+(?:(?:usually|normally|typically|traditionally|always|generally)\s+)?"
+    r"(?!(?:expected|scheduled|planned|due|projected|forecast|slated|set to|going)\b)"
+    r"(?:[a-z]+ed|held|paid|set|run|sent|given|taken|chosen|done|made|sold|shown|known)\b"
+    r"|\b(?:every|each)\s+(?:year|month|week|season|spring|summer|autumn|fall|winter|[A-Z][a-z]+)\b"
+    r"|\b(?:usually|normally|typically|traditionally|annually|customarily)\b"
+)
+
+
+def habitual(text: str) -> bool:
+    """Whether ``text`` says what happens every year rather than once."""
+    return _HABITUAL.search(text) is not None
+
+
+def _habitual_clause(text: str, mention: DateMention) -> bool:
+    """Whether the clause around ``mention`` says what happens every year: "The firm is based
+    in Oslo and cut 300 jobs in March" keeps its March of one year."""
+    start = max(text.rfind(mark, 0, mention.start) for mark in (",", ";", " and ", " but "))
+    ends = [at for at in (text.find(",", mention.end), text.find(";", mention.end)) if at >= 0]
+    return habitual(text[start + 1 : min(ends) if ends else len(text)])
+
+
 def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> str | None:
     if not _is_relative(mention) or _HAS_YEAR.match(text[mention.end :]):
         return None  # "in March 2016": the year follows the month
@@ -223,8 +248,11 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
         written, joiner = str(value.year), "in"
     elif mention.granularity == "month":
         bare = not re.search(r"last|this|ago", mention.text)
-        if bare and not _year_is_certain(value, published_at, text, ahead):
-            return None  # a bare month to come or long past: the text is not certain
+        if bare and (
+            _habitual_clause(text, mention)
+            or not _year_is_certain(value, published_at, text, ahead)
+        ):
+            return None  # a bare month to come, long past or every year: the text is not certain
         written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
     elif mention.value == mention.end_value:
         days_back = (published_at - value).days
@@ -232,8 +260,9 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
             return None
         if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
             return None  # a bare weekday may name something else ("a Sunday league")
-        if not _WEEKDAYS.search(mention.text) and not _year_is_certain(
-            value, published_at, text, ahead
+        if not _WEEKDAYS.search(mention.text) and (
+            _habitual_clause(text, mention)
+            or not _year_is_certain(value, published_at, text, ahead)
         ):
             return None
         written, joiner = f"{_AP_MONTHS[value.month - 1]} {value.day}, {value.year}", "on"

@@ -13,89 +13,13 @@ from __future__ import annotations
 
 import re
 
-from claims.detection.gazetteer import ROLE_WORDS, SPEECH_VERBS, SUBJECT_VERB_FILLERS
-
-# Verbs through which data, rather than a person, is the source ("ONS figures show").
-_SOURCE_VERBS = frozenset({"show", "shows", "showed", "found", "finds", "suggest"})
-
-
-# Speech verbs that take a clause, beyond those attribution already knows.
-_MORE_SPEECH_VERBS = frozenset(
-    [
-        "conceded",
-        "concedes",
-        "posited",
-        "argued",
-        "replied",
-        "informed",
-        "assured",
-        "reminded",
-        "disclosed",
-        # A court report's source: "..., the court heard."
-        "heard",
-    ]
+from claims.detection.gazetteer import ROLE_WORDS, SUBJECT_VERB_FILLERS
+from claims.detection.reporting_words import (
+    ATTRIBUTING,
+    CLAUSE_VERBS,
+    HEARER_VERBS,
+    NOT_A_SUBJECT,
 )
-
-
-_ATTRIBUTING = SPEECH_VERBS | _SOURCE_VERBS | _MORE_SPEECH_VERBS
-
-
-# Verbs whose object is the reported clause itself, with or without "that" ("said the city
-# issued ..."). Others take a noun object ("reported a loss") and attribute only with "that".
-_CLAUSE_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "argued",
-        "argues",
-        "warned",
-        "warns",
-        "insisted",
-        "insists",
-        "claimed",
-        "claims",
-        "noted",
-        "notes",
-        "stated",
-        "asserted",
-        "asserts",
-        "acknowledged",
-        "acknowledges",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "posited",
-        "testified",
-        "contended",
-        "contends",
-        "maintained",
-        "maintains",
-        "stressed",
-        "stresses",
-        "emphasised",
-        "emphasized",
-        "explained",
-        "explains",
-        "recalled",
-        "boasted",
-        "complained",
-        "believes",
-        "believed",
-        "thinks",
-        "show",
-        "shows",
-        "showed",
-    ]
-)
-
-
-# Verbs that take the hearer as object before the clause ("told reporters that").
-_HEARER_VERBS = frozenset({"told", "tells", "informed", "assured", "reminded", "asked"})
-
 
 # Words that open a phrase about the saying, not the claim ("in a statement", "on Tuesday").
 _ABOUT_SAYING = re.compile(
@@ -177,60 +101,6 @@ _ACCORDING_TO_LEADING = re.compile(
     r"(?:[^,;:\"\u201c\u201d]{1,60},\s+(?=(?:which|who|whose)\b))?"
     r"(?:(?:which|who|whose)\b[^,;:\"\u201c\u201d]{1,120},\s+)?",
     re.IGNORECASE,
-)
-
-
-# Words that cannot open the subject of a trailing attribution: the segment belongs to the claim.
-_NOT_A_SUBJECT = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "and",
-        "but",
-        "or",
-        "which",
-        "while",
-        "after",
-        "before",
-        "as",
-        "up",
-        "down",
-        "to",
-        "since",
-        "than",
-        "including",
-        "about",
-        "over",
-        "under",
-        "into",
-        "of",
-        "per",
-        "compared",
-        "against",
-        "amid",
-        "despite",
-        "during",
-        "when",
-        "where",
-        "if",
-        "because",
-        "though",
-        "although",
-        "until",
-        "more",
-        "less",
-        "most",
-        "least",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-    ]
 )
 
 
@@ -337,7 +207,7 @@ def _is_verb_phrase(words: list[str]) -> bool:
     index = 0
     while index < len(words) and words[index] in SUBJECT_VERB_FILLERS:
         index += 1
-    return index < len(words) and words[index] in _ATTRIBUTING
+    return index < len(words) and words[index] in ATTRIBUTING
 
 
 def _is_attribution_tail(tail: str) -> bool:
@@ -363,10 +233,10 @@ def _is_attribution_tail(tail: str) -> bool:
         return len(first) > 1 and all(
             _words(part)[:1] and _words(part)[0] in _APPOSITIVE_OPENERS for part in segments[1:]
         )
-    if first[0] in _NOT_A_SUBJECT:
+    if first[0] in NOT_A_SUBJECT:
         return False
     last = _words(segments[-1])
-    verb_at = next((i for i, word in enumerate(first) if word in _ATTRIBUTING), -1)
+    verb_at = next((i for i, word in enumerate(first) if word in ATTRIBUTING), -1)
     if len(segments) == 1:
         if verb_at <= 0 or verb_at > _SUBJECT_MAX_WORDS:
             return False
@@ -376,7 +246,7 @@ def _is_attribution_tail(tail: str) -> bool:
         # "in its twice-yearly transparency report on Tuesday").
         after = first[verb_at + 1 :]
         reach = 10 if after[:1] and after[0] in {"in", "on", "at", "during", "via"} else 6
-        return len(after) <= reach and not any(word in _ATTRIBUTING for word in after)
+        return len(after) <= reach and not any(word in ATTRIBUTING for word in after)
     # "Jane Doe, a spokeswoman for the council, said": the last segment opens with the verb.
     middle_ok = all(
         _words(part)[:1] and _words(part)[0] in _APPOSITIVE_OPENERS | _ROLE_NOUNS
@@ -396,7 +266,7 @@ def _looks_like_subject(phrase: str) -> bool:
     words = phrase.split()
     if not words or any(char.isdigit() for char in phrase):
         return False
-    if _ROLE_BEFORE_NAME.match(phrase) and words[0] not in _NOT_A_SUBJECT:
+    if _ROLE_BEFORE_NAME.match(phrase) and words[0] not in NOT_A_SUBJECT:
         return True  # "transit manager Howard Quist"
     return words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "its", "his", "her"}
 
@@ -442,16 +312,16 @@ def _strip_middle(text: str) -> str:
 
 
 def _first_verb(text: str, start: int, end: int) -> re.Match[str] | None:
-    if _ATTRIBUTING.isdisjoint(_PLAIN_WORD.findall(text.lower(), start, end)):
+    if ATTRIBUTING.isdisjoint(_PLAIN_WORD.findall(text.lower(), start, end)):
         return None
     for word in _PLAIN_WORD.finditer(text, start, end):
-        if word.group().lower() in _ATTRIBUTING:
+        if word.group().lower() in ATTRIBUTING:
             return word
     return None
 
 
 _REPORTING_WORDS = (
-    _ATTRIBUTING
+    ATTRIBUTING
     | {"according", "saying"}
     | {"disputed", "rejected", "denied", "defended", "responded", "replied", "corrected"}
     | {"challenged", "countered", "dismissed", "questioned", "pushed"}
@@ -481,7 +351,7 @@ def _strip_leading(text: str) -> str | None:
         return None
     subject = text[start : verb.start()]
     subject_words = _words(subject)
-    if not subject_words or subject_words[0] in _NOT_A_SUBJECT:
+    if not subject_words or subject_words[0] in NOT_A_SUBJECT:
         return None
     if not _subject_is_plain(subject):
         return None
@@ -520,7 +390,7 @@ def _subject_is_plain(subject: str) -> bool:
 def _after_verb(text: str, position: int, verb: str) -> str | None:
     """What the speech verb at ``position`` reports, or None when it does not report a clause."""
     rest = text[position:]
-    if verb in _HEARER_VERBS:
+    if verb in HEARER_VERBS:
         hearer = _HEARER.match(rest) or _SHORT_HEARER.match(rest)
         if hearer is None:
             return None
@@ -540,7 +410,7 @@ def _after_verb(text: str, position: int, verb: str) -> str | None:
     opener = re.match(r"\s*(?:that\b|:)\s*", rest)
     if opener:
         rest = rest[opener.end() :]
-    elif verb not in _CLAUSE_VERBS:
+    elif verb not in CLAUSE_VERBS:
         return None
     elif rest[:1] == ",":
         return None  # "Smith said, ..." opens a trailing phrase, not the reported clause
@@ -576,7 +446,7 @@ def speaker_pronoun(text: str) -> str:
     for match in _PRONOUN_VERB.finditer(text):
         pronoun = (match.group(1) or match.group(4) or "").lower()
         verb = (match.group(2) or match.group(3) or "").lower()
-        if verb in _ATTRIBUTING:
+        if verb in ATTRIBUTING:
             return pronoun
     return ""
 
@@ -600,209 +470,3 @@ def strip_attribution(text: str) -> tuple[str, bool]:
         return text, bool(label)  # no reporting word: nothing to strip
     body, attributed = _strip_attribution(text)
     return body, attributed or bool(label)
-
-
-# Reported speech shifts the speaker's tense back ("The city has cut 400 jobs" is reported as
-# "she said the city had cut 400 jobs"); a statement is the claim itself, so the shift is undone:
-# "had" + participle becomes the present perfect when the claim runs up to now ("since 2019",
-# "now"), the simple past otherwise.
-_IRREGULAR_PAST = {
-    "risen": "rose",
-    "fallen": "fell",
-    "grown": "grew",
-    "shrunk": "shrank",
-    "seen": "saw",
-    "taken": "took",
-    "given": "gave",
-    "begun": "began",
-    "become": "became",
-    "done": "did",
-    "gone": "went",
-    "come": "came",
-    "drawn": "drew",
-    "driven": "drove",
-    "broken": "broke",
-    "written": "wrote",
-    "shown": "showed",
-    "known": "knew",
-    "thrown": "threw",
-    "sunk": "sank",
-    "won": "won",
-    "lost": "lost",
-    "cut": "cut",
-    "spent": "spent",
-    "paid": "paid",
-    "made": "made",
-    "sold": "sold",
-    "told": "told",
-    "left": "left",
-    "kept": "kept",
-    "met": "met",
-    "led": "led",
-    "held": "held",
-    "hit": "hit",
-    "put": "put",
-    "set": "set",
-    "built": "built",
-    "sent": "sent",
-    "brought": "brought",
-    "bought": "bought",
-    "found": "found",
-    "fought": "fought",
-}
-
-
-# "had" + participle, the participle maybe hyphenated ("pre-positioned") or after a quotation
-# mark that opens the speaker's own words ("had “doubled”").
-_BACKSHIFT = re.compile(
-    r"\b(?P<subject>[\w'\u2019%-]+)(?P<comma>,)? had (?P<quote>[\"\u201c]?)"
-    r"(?P<adverb>(?:now|already|also|previously|originally|recently|quietly|not)[\"\u201d]? )?"
-    r"(?P<verb>been|[a-z]+(?:-[a-z]+)*)\b"
-)
-
-
-# The claim runs up to the time of speaking: the present perfect, not the simple past.
-_UP_TO_NOW = re.compile(r"\b(?:since|so far|to date)\b")
-
-
-_PLURAL_SUBJECTS = frozenset({"they", "we", "people", "police", "staff", "crew", "cattle"})
-
-
-# Where a noun phrase's head ends: the words that open what follows it ("Trade between the two
-# countries": the head is "Trade").
-_AFTER_HEAD = frozenset(
-    [
-        "of",
-        "between",
-        "in",
-        "on",
-        "for",
-        "from",
-        "at",
-        "with",
-        "among",
-        "to",
-        "by",
-        "under",
-        "across",
-        "near",
-        "who",
-        "which",
-        "that",
-        "whose",
-        "due",
-    ]
-)
-
-
-# Heads that take their number from the noun after "of".
-_PART_OF = frozenset(
-    ["percent", "cent", "%", "half", "most", "all", "some", "none", "majority", "rest"]
-)
-
-
-# Words that open an adverbial before the subject ("Since 2019, ..."), not the subject.
-_ADVERBIAL = re.compile(
-    r"\s*(?:since|in|on|at|after|before|during|by|until|under|over|for|as|when|while|if)\b",
-    re.IGNORECASE,
-)
-
-
-# Where a coordinated or reported clause opens, so that its own subject is read.
-_CLAUSE_START = re.compile(r"(?:^|;|\band\b|\bbut\b|\bthat\b)\s*")
-
-
-def _participle(verb: str) -> str | None:
-    """The simple past of a past participle ("risen" -> "rose"), None if not a participle."""
-    last = verb.rsplit("-", 1)[-1]
-    prefix = verb[: len(verb) - len(last)]
-    if last.startswith("re") and last[2:] in _IRREGULAR_PAST:
-        return prefix + "re" + _IRREGULAR_PAST[last[2:]]  # "repaid", "rebuilt"
-    if last in _IRREGULAR_PAST:
-        return prefix + _IRREGULAR_PAST[last]
-    return verb if last.endswith("ed") and len(last) > 3 else None
-
-
-def _plural_subject(clause: str) -> bool:
-    """Whether the subject that ``clause`` (the words before its verb) ends with is plural."""
-    parts = clause.split(",")
-    # An adverbial opening ("Since 2019, its cost") puts the subject after its comma; otherwise
-    # the subject is the first part and the rest an apposition ("the wall, completed in 2022,").
-    subject = parts[-1] if len(parts) > 1 and _ADVERBIAL.match(parts[0]) else parts[0]
-    words = [word.strip("\"\u201c\u201d'\u2019") for word in subject.split()]
-    if not words:
-        return False
-    end = next((i for i, word in enumerate(words) if i and word.lower() in _AFTER_HEAD), len(words))
-    head = words[end - 1]
-    if head.lower() in _PART_OF and words[end : end + 1] == ["of"]:
-        # "94 percent of officers have", "half of the budget has": the whole decides.
-        return _plural_subject(" ".join(words[end + 1 :]))
-    lower = head.lower()
-    if "and" in (word.lower() for word in words[:end]) or lower in _PLURAL_SUBJECTS:
-        return True
-    if head.replace(",", "").isdigit():
-        return head not in {"1", "0"}
-    if lower.endswith(("'s", "\u2019s", "ss", "us", "is")):
-        return False
-    return lower.endswith("s") and len(lower) > 2
-
-
-def _inside_quotation(text: str, position: int) -> bool:
-    """Whether ``position`` of ``text`` lies inside a quotation (double or single marks)."""
-    before = text[:position]
-    doubles = len(re.findall(r"[\"\u201c\u201d]", before))
-    if doubles % 2:
-        return True
-    opened = [match.end() for match in re.finditer(r"(?:^|(?<=[\s(]))[\u2018']", before)]
-    return bool(opened) and not re.search(r"[\u2019'](?![\w])", before[opened[-1] :])
-
-
-def undo_backshift(body: str) -> str:
-    """``body`` of a reported clause with each "had" + participle back in the speaker's tense.
-
-    A "had" inside the speaker's own quoted words is theirs, and stays.
-    """
-    if " had " not in body:
-        return body
-    up_to_now = _UP_TO_NOW.search(body) is not None
-    return _BACKSHIFT.sub(lambda match: _shifted(match, up_to_now), body)
-
-
-def _shifted(match: re.Match[str], up_to_now: bool) -> str:
-    verb = match.group("verb")
-    adverb = match.group("adverb") or ""
-    past = _participle(verb)
-    body = match.string
-    if (verb != "been" and past is None) or _inside_quotation(body, match.start("quote")):
-        return match.group()  # "had debts", "had to close": "had" is the verb itself
-    if adverb.startswith("not") and verb != "been":
-        return match.group()  # "had not paid" needs "did not pay": left as written
-    clause_at = [m.end() for m in _CLAUSE_START.finditer(body, 0, match.start("subject"))]
-    clause = body[clause_at[-1] if clause_at else 0 : match.start("subject")]
-    plural = _plural_subject(clause + match.group("subject"))
-    after = body[match.end() :]
-    lead = match.group("subject") + (match.group("comma") or "") + " " + match.group("quote")
-    if verb == "been":
-        following = after.split(None, 1)[0].rstrip('.,;:!?"\u201d') if after.split() else ""
-        if up_to_now or adverb == "now ":
-            return lead + f"{'have' if plural else 'has'} {adverb}been"
-        if not (following.endswith(("ed", "en", "ing")) or following in _IRREGULAR_PAST):
-            return match.group()  # "had been ill for two years": the past perfect is the claim
-        return lead + ("were" if plural else "was") + (" not" if adverb.startswith("not") else "")
-    if up_to_now or adverb == "now ":
-        return lead + f"{'have' if plural else 'has'} {adverb}{verb}"
-    return lead + f"{adverb}{past}"
-
-
-# "said the site had been empty and that no developer had come forward": the second "that"
-# opens the second reported clause, which the statement joins as "..., and no developer ...".
-# A demonstrative "that" ("and that hurt families") is followed by its verb and stays.
-_SECOND_REPORTED_CLAUSE = re.compile(
-    r",? and that (?=(?:(?:the|a|an|no|its|his|her|their|this|these|those|some|all|most|more|"
-    r"every|each|there|he|she|it|they|we|only|about|nearly)\b|[A-Z\d$\u00a3\u20ac]))"
-)
-
-
-def join_reported_clauses(body: str) -> str:
-    """``body`` of a reported clause with the "and that" of a second one made ", and"."""
-    return _SECOND_REPORTED_CLAUSE.sub(", and ", body) if " and that " in body else body

@@ -14,19 +14,26 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
 from claims.detection.antecedents import resolve_leading_pronoun, resolve_of_them
+from claims.detection.asides import drop_asides
+from claims.detection.backshift import join_reported_clauses, undo_backshift
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
+from claims.detection.genders import Gender, LazyGenders, gender_of, known_genders
+from claims.detection.institutions import (
+    institutions_in_full,
+    institutions_named,
+    names_compound_institution,
+)
 from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.referents import (
     COMPANY_NAME,
     FIRST_PERSON_VERBS,
     full_names,
-    institutions_in_full,
-    institutions_named,
     people_by_surname,
     persons_among,
     possessive,
@@ -37,12 +44,10 @@ from claims.detection.referents import (
 from claims.detection.relative_dates import anchor_relative_dates
 from claims.detection.reported_speech import (
     CLOSING_QUOTES,
-    join_reported_clauses,
     opens_with_speaker_label,
     speaker_pronoun,
     strip_attribution,
     strip_quotes,
-    undo_backshift,
 )
 from claims.detection.sentences import Sentence, split_sentences
 
@@ -109,6 +114,12 @@ class ArticleStatements:
         self._institutions: dict[str, list[str]] = {}
         self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
+        self._compounds = False
+        # Read from the article when a sentence first has a "he", "she", "his" or "her".
+        # Read from the article the first time a statement asks: most replace no "he" or "she".
+        self._genders = LazyGenders(
+            lambda: known_genders(self._people, [sentence.text for sentence in self.sentences])
+        )
 
     @classmethod
     def of_article(
@@ -143,6 +154,7 @@ class ArticleStatements:
             dates=dates,
             known=self._known_tuple,
             institutions=self._unique_institutions,
+            genders=self._genders,
         )
         referents = self.speakers.it_referents
         referent = referents[index] if index < len(referents) else None
@@ -163,14 +175,17 @@ class ArticleStatements:
             persons = persons_among(self.speakers.people, self._text)
             rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
             self._people = self.speakers.people - rejected
-        for run in _CAPITALISED_RUN.finditer(sentence):
-            for name in _word_spans(run.group()):
+            self._compounds = names_compound_institution(self._text)
+        # The full names are of two words (see people_by_surname): only pairs can be one.
+        for run in _CAPITALISED_RUN.finditer(sentence) if self._full_name_set else ():
+            words = run.group().split()
+            for name in (f"{first} {second}" for first, second in itertools.pairwise(words)):
                 if name in self._full_name_set and name not in self._known:
                     surname = name.split()[-1]
                     self._remember(
                         ClaimantMention(name=name, kind="person", aliases=(name, surname))
                     )
-        for alias, name in institutions_named(sentence):
+        for alias, name in institutions_named(sentence, compounds=self._compounds):
             self._learn_institution(alias, name)
         for match in COMPANY_NAME.finditer(sentence):
             name, short = match.group(), match.group(1)
@@ -228,6 +243,7 @@ def build_statement(
     dates: Sequence[DateMention] | None = None,
     known: Sequence[ClaimantMention] = (),
     institutions: Mapping[str, str] | None = None,
+    genders: Mapping[str, Gender] | None = None,
 ) -> str:
     """The claim of ``sentence`` as a standalone sentence without quotes or attribution.
 
@@ -237,7 +253,8 @@ def build_statement(
     this and earlier sentences: the article itself equates their aliases ("the agency") with
     their names, so a statement standing alone names them in full. ``institutions`` maps the
     short forms of the institutions named so far, each the only one of its kind ("the
-    council"), to their names.
+    council"), to their names. ``genders`` are the people whose gender the article makes
+    clear: given, a "he" or "she" becomes only a person of that gender (None: not checked).
     """
     if not sentence.strip():
         return ""
@@ -274,6 +291,7 @@ def build_statement(
         body = _VOCATIVE.sub("", body)
         if " that" in body or " this" in body:
             body = _COMMENT.sub("", body)
+    body = drop_asides(body)
     body = body.strip(" ,;:-\u2014\u2013").rstrip(".!?").rstrip(" ,;:").strip()
     if len(body.split()) < 2:
         body = strip_quotes(text).rstrip(".!?").strip()
@@ -286,6 +304,7 @@ def build_statement(
         people=people,
         said=said,
         quoted=quoted,
+        genders=genders,
     )
     if body == unresolved and previous:
         body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
@@ -469,19 +488,20 @@ def _replace_leading_pronoun(
     people: frozenset[str],
     said: str = "",
     quoted: bool = False,
+    genders: Mapping[str, Gender] | None = None,
 ) -> str:
     match = re.match(r"(He|She|It|They|We|I|he|she|it|they|we)\b(?!['\u2019])", body)
     if not match:
         owner = re.match(r"(?:its|his|her|their|Its|His|Her|Their)\b", body)
         if owner and owner.group().lower() in {"his", "her"} and not attributed:
             # "Her government's sale ...": the person last named, as for "she".
-            person = _last_person(previous, people)
+            person = _last_person(previous, people, pronoun=owner.group(), genders=genders)
             if person:
                 return possessive(person) + body[owner.end() :]
             return body
         if owner and attributed and claimant is not None:
             kind = "organization" if owner.group().lower() in {"its", "their"} else "person"
-            if claimant.kind == kind:
+            if claimant.kind == kind and not _disagrees(claimant.name, owner.group(), genders):
                 return possessive(_with_article(claimant.name, said)) + body[owner.end() :]
         elif attributed and claimant is not None and claimant.kind == "organization":
             # "It said volumes in its division grew": the speaker's own division.
@@ -504,7 +524,13 @@ def _replace_leading_pronoun(
     ):
         # "She said he lied", "Smith said: 'He took their money'": not the speaker, so the
         # person last named before who is not the speaker.
-        other = _last_person(previous, people, exclude=(claimant.name, *claimant.aliases))
+        other = _last_person(
+            previous,
+            people,
+            exclude=(claimant.name, *claimant.aliases),
+            pronoun=pronoun,
+            genders=genders,
+        )
         return other + body[match.end() :] if other else body
     if speaker and speaker != pronoun:
         return body  # "They said it ...": not the speaker
@@ -516,8 +542,10 @@ def _replace_leading_pronoun(
         claimant is not None and claimant.kind == kind and (attributed or pronoun in {"i", "we"})
     ) or (claimant is not None and pronoun in {"i"} and claimant.kind == "person"):
         name = claimant.name
+        if _disagrees(name, pronoun, genders):
+            return body  # "She said ..." where the speaker found is a "he": not them
     elif pronoun in {"he", "she"}:
-        name = _last_person(previous, people)
+        name = _last_person(previous, people, pronoun=pronoun, genders=genders)
     if not name:
         return body
     rest = body[match.end() :]
@@ -570,11 +598,31 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _LONGEST_NAME_WORDS = 6
 
 
+def _disagrees(name: str, pronoun: str, genders: Mapping[str, Gender] | None) -> bool:
+    """Whether the article makes clear that ``name`` is not what ``pronoun`` says."""
+    if genders is None or pronoun.lower() not in _GENDERED_PRONOUNS:
+        return False
+    gender = gender_of(name, genders)
+    return gender is not None and gender != _GENDERED_PRONOUNS[pronoun.lower()]
+
+
+_GENDERED_PRONOUNS: dict[str, Gender] = {"he": "he", "his": "he", "she": "she", "her": "she"}
+
+
 def _last_person(
-    previous: Sequence[str], people: frozenset[str], *, exclude: Sequence[str] = ()
+    previous: Sequence[str],
+    people: frozenset[str],
+    *,
+    exclude: Sequence[str] = (),
+    pronoun: str = "",
+    genders: Mapping[str, Gender] | None = None,
 ) -> str | None:
     """The person last named in the nearest preceding sentences, by their fullest name,
     who is not one of ``exclude``.
+
+    With ``genders``, that person must be of the ``pronoun``'s gender as the article makes
+    clear: one of the other gender is passed over, and one the article leaves unclear ends
+    the search with nobody, since a wrong name is worse than the pronoun.
 
     The sentences' own capitalised words are looked up among the people, never the other way
     round: the cost follows the sentences, not how many people a long article names.
@@ -596,7 +644,14 @@ def _last_person(
         ]
         for item in sorted(found, reverse=True):
             fullest = _fullest_names(people).get(item[2], item[2])
-            if item[2] not in exclude and fullest not in exclude:
+            if item[2] in exclude or fullest in exclude:
+                continue
+            if genders is None or not pronoun:
+                return fullest
+            gender = gender_of(fullest, genders)
+            if gender is None:
+                return None
+            if gender == _GENDERED_PRONOUNS[pronoun.lower()]:
                 return fullest
     return None
 

@@ -140,3 +140,23 @@ def test_a_he_or_she_that_is_not_the_speaker_is_the_person_named_before(
     assert (
         build_statement(sentence, claimant=speaker, previous=[previous], people=people) == statement
     )
+
+
+@pytest.mark.parametrize(
+    ("quote", "statement"),
+    [
+        (
+            "Kestrel Foods sold its bakery in 2023. “We gained market share in every region in "
+            "our 62-year history,” said chief executive Laura Brandt.",
+            "Kestrel Foods gained market share in every region in its 62-year history.",
+        ),
+        # Without an organisation to speak for, "we" and "our" stay.
+        (
+            "“We gained market share in our 62-year history,” said Laura Brandt.",
+            "We gained market share in our 62-year history.",
+        ),
+    ],
+)
+def test_a_speakers_our_after_their_organisation_is_its(quote, statement):
+    statements = ArticleStatements.of_article(quote)
+    assert statements.of_sentence(len(statements.sentences) - 1) == statement

@@ -104,3 +104,24 @@ def test_the_date_of_the_saying_goes_with_the_attribution():
 )
 def test_seasons_and_parts_of_a_day_are_anchored_in_news_style(sentence, statement):
     assert build_statement(sentence, published_at=WEDNESDAY) == statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Elections are held in November.", "Elections are held in November."),
+        ("The levy is paid in March.", "The levy is paid in March."),
+        ("Rents rise every April.", "Rents rise every April."),
+        ("The report is usually published in May.", "The report is usually published in May."),
+        # Once, not every year: the month is anchored.
+        ("The election was held in March.", "The election was held in March 2024."),
+        ("The rent rose 4 percent in April.", "The rent rose 4 percent in April 2024."),
+        # What happens every year in another clause leaves this one's month anchored.
+        (
+            "The firm is based in Oslo and cut 300 jobs in March.",
+            "The firm is based in Oslo and cut 300 jobs in March 2024.",
+        ),
+    ],
+)
+def test_what_happens_every_year_keeps_its_month_without_a_year(sentence, statement):
+    assert build_statement(sentence, published_at=WEDNESDAY) == statement

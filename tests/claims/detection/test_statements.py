@@ -481,3 +481,63 @@ def test_it_opening_a_sentence_is_the_institution_the_sentence_before_opened_wit
 )
 def test_it_is_left_alone_when_it_points_forward_or_is_no_company(article):
     assert any(statement.startswith("It ") for statement in _statements(article))
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        # The person last named is a "she": "he" is not her, and nobody else is named.
+        (
+            "Prosecutor Aisha Rahman said she had read the accounts. "
+            "She said he spent 40,000 pounds on gambling in 2019.",
+            "He spent 40,000 pounds on gambling in 2019.",
+        ),
+        # "he" is not Ms Aasen, and the article never says whether Brekke is a "he".
+        (
+            "Ms Karin Aasen met Nils Brekke on Monday. Aasen said he voted for the line in 2021.",
+            "He voted for the line in 2021.",
+        ),
+        # Once the article has called him "Mr Brekke", "he" is Nils Brekke.
+        (
+            "Nils Brekke called the project a waste, Mr Brekke told reporters. "
+            "He voted for it in 2021.",
+            "Nils Brekke voted for it in 2021.",
+        ),
+        # "she" skips the man named last for the woman named before him.
+        (
+            "Ms Maria Lindqvist met Tomas Brill on Monday. "
+            "Mr Brill left early. She signed the port contract in 2023.",
+            "Maria Lindqvist signed the port contract in 2023.",
+        ),
+    ],
+)
+def test_he_or_she_becomes_only_a_person_the_article_gives_that_gender(article, statement):
+    statements = ArticleStatements.of_article(article)
+    assert statements.of_sentence(len(statements.sentences) - 1) == statement
+
+
+@pytest.mark.parametrize(
+    ("article", "statement"),
+    [
+        # A second bank under a name that does not end in "Bank": "the bank" could be either.
+        (
+            "Nordvik Bank raised its mortgage rate in 2023. The Riksbank raised its policy rate "
+            "in 2023. The bank's profit rose 12 percent in 2023.",
+            "The bank's profit rose 12 percent in 2023.",
+        ),
+        # The one bank the article names is the bank.
+        (
+            "The Riksbank raised its policy rate in 2023. The bank's profit rose 12 percent in "
+            "2023.",
+            "The Riksbank's profit rose 12 percent in 2023.",
+        ),
+        (
+            "The Harbour Workers Union called a strike in 2023. The country joined the "
+            "European Union in 1995. The union has 4,000 members.",
+            "The union has 4,000 members.",
+        ),
+    ],
+)
+def test_a_short_form_two_institutions_could_take_stays_as_written(article, statement):
+    statements = ArticleStatements.of_article(article)
+    assert statements.of_sentence(len(statements.sentences) - 1) == statement
