@@ -457,7 +457,8 @@ def _statements(article: str) -> list[str]:
         (
             "Kestrel Foods cut 300 jobs in 2025. It reported a loss of $41 million for the "
             "quarter.",
-            "Kestrel Foods reported a loss of $41 million for the quarter.",
+            # A reported result is stated as the result.
+            "Kestrel Foods had a loss of $41 million for the quarter.",
         ),
         (
             "The finance ministry welcomed the decision. It cut its deficit to 2 percent in 2025.",
