@@ -249,7 +249,7 @@ class Detector:
             checkworthy=checkworthy,
             news_score=news_score,
             published_at=published_at,
-            statement_wanted=True,
+            with_statement=True,  # the editor says it is a claim
         )
 
     def _reportable(
@@ -321,6 +321,8 @@ class Detector:
                     checkworthy=reportable[position],
                     news_score=news_scores[position],
                     published_at=published_at,
+                    # Only a claim needs its statement: a sentence not reported is not one.
+                    with_statement=reportable[position],
                 )
             )
         return claims
@@ -336,7 +338,7 @@ def _annotated(
     checkworthy: bool,
     news_score: float | None,
     published_at: datetime.date | None,
-    statement_wanted: bool | None = None,
+    with_statement: bool,
 ) -> DetectedClaim:
     """Sentence ``index`` of the article as a claim: its claimant, statement, dates, entities."""
     dates = find_dates(sentence.text, published_at=published_at)
@@ -345,9 +347,7 @@ def _annotated(
         known_people=speakers.people,
         exclude=[(date.start, date.end) for date in dates],
     )
-    # Only a claim needs its statement: a sentence the detector does not report is not one.
-    wanted = checkworthy if statement_wanted is None else statement_wanted
-    statement = statements.of_sentence(index, dates=dates) if wanted else ""
+    statement = statements.of_sentence(index, dates=dates) if with_statement else ""
     return DetectedClaim(
         text=sentence.text,
         start=sentence.start,
