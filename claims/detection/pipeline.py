@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import heapq
@@ -206,6 +207,61 @@ class Detector:
         claims = self._analyse(text, published_at, time_budget, most_checkworthy)
         return Extraction(claims=claims, found=found)
 
+    def analyse_span(
+        self, text: str, start: int, end: int, *, published_at: datetime.date | None = None
+    ) -> DetectedClaim:
+        """``text[start:end]`` as a claim of the article ``text``, whatever the detector made of
+        it: what a detected claim carries, with a statement always built.
+
+        The span is read in its place among the article's sentences, so those before it say who
+        speaks and who "he" is. A span that cuts a sentence short or runs over several stands
+        there as one sentence of its own (the rest of a cut sentence stays around it): its
+        statement is made of its own words, never of another sentence's.
+        """
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"the span {start}-{end} is not inside the text (0-{len(text)})")
+        article_sentences = split_sentences(text)
+        sentences, index = sentences_around_span(text, article_sentences, start, end)
+        speakers = _speakers_by_segment(text, sentences, _Deadline(None))
+        if speakers.claimants[index] is None and sentences != article_sentences:
+            # Part of a sentence ("which he said would pay for 200 more officers") is said by
+            # whoever says the sentence it was cut from.
+            whole = _speakers_by_segment(text, article_sentences, _Deadline(None))
+            first = next(
+                position
+                for position, sentence in enumerate(article_sentences)
+                if sentence.end > start
+            )
+            claimants = list(speakers.claimants)
+            claimants[index] = whole.claimants[first]
+            speakers = dataclasses.replace(speakers, claimants=tuple(claimants))
+        statements = ArticleStatements(sentences, speakers, published_at=published_at, text=text)
+        span = sentences[index]
+        (score,) = self.score_sentences([span.text])
+        year = published_at.year if published_at else None
+        checkworthy, news_score = self._reportable(span.text, score, year, self.news_filter)
+        return _annotated(
+            span,
+            index,
+            speakers=speakers,
+            statements=statements,
+            score=score,
+            checkworthy=checkworthy,
+            news_score=news_score,
+            published_at=published_at,
+            with_statement=True,  # the editor says it is a claim
+        )
+
+    def _reportable(
+        self, text: str, score: float, year: int | None, news: NewsFilter | None
+    ) -> tuple[bool, float | None]:
+        """Whether the detector reports a sentence: its score reaches the threshold and the news
+        filter (when on) agrees; with the filter's probability when it was asked."""
+        if score < self.threshold or news is None:
+            return score >= self.threshold, None
+        probability = news.probability(text, score, published_year=year)
+        return probability >= news.threshold, probability
+
     @staticmethod
     def _checkworthy(scores: list[float], texts: list[str], reportable: list[bool]) -> list[int]:
         return [position for position, keep in enumerate(reportable) if keep]
@@ -240,15 +296,11 @@ class Detector:
         texts = [sentences[index].text for index in candidates]
         # Reportable: the score reaches the threshold and the news filter (when on) agrees.
         news_scores: list[float | None] = [None] * len(candidates)
-        reportable = [score >= self.threshold for score in scores]
-        if news is not None:
-            for position, passes in enumerate(reportable):
-                if passes:
-                    probability = news.probability(
-                        texts[position], scores[position], published_year=year
-                    )
-                    news_scores[position] = probability
-                    reportable[position] = probability >= news.threshold
+        reportable = [False] * len(candidates)
+        for position, score in enumerate(scores):
+            reportable[position], news_scores[position] = self._reportable(
+                texts[position], score, year, news
+            )
         deadline.check()
         chosen = choose(scores, texts, reportable)
         deadline.check()
@@ -258,32 +310,83 @@ class Detector:
         for count, position in enumerate(chosen):
             if count % 64 == 0:
                 deadline.check()
-            index, score = candidates[position], scores[position]
-            checkworthy, news_score = reportable[position], news_scores[position]
-            sentence = sentences[index]
-            dates = find_dates(sentence.text, published_at=published_at)
-            entities = find_entities(
-                sentence.text,
-                known_people=speakers.people,
-                exclude=[(date.start, date.end) for date in dates],
-            )
-            # Only a claim needs its statement: a sentence the detector does not report is not one.
-            statement = statements.of_sentence(index, dates=dates) if checkworthy else ""
+            index = candidates[position]
             claims.append(
-                DetectedClaim(
-                    text=sentence.text,
-                    start=sentence.start,
-                    end=sentence.end,
-                    score=score,
-                    checkworthy=checkworthy,
-                    claimant=speakers.claimants[index],
-                    dates=tuple(_shift_date(date, sentence.start) for date in dates),
-                    entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),
-                    news_score=news_score,
-                    statement=statement,
+                _annotated(
+                    sentences[index],
+                    index,
+                    speakers=speakers,
+                    statements=statements,
+                    score=scores[position],
+                    checkworthy=reportable[position],
+                    news_score=news_scores[position],
+                    published_at=published_at,
+                    # Only a claim needs its statement: a sentence not reported is not one.
+                    with_statement=reportable[position],
                 )
             )
         return claims
+
+
+def _annotated(
+    sentence: Sentence,
+    index: int,
+    *,
+    speakers: ArticleSpeakers,
+    statements: ArticleStatements,
+    score: float,
+    checkworthy: bool,
+    news_score: float | None,
+    published_at: datetime.date | None,
+    with_statement: bool,
+) -> DetectedClaim:
+    """Sentence ``index`` of the article as a claim: its claimant, statement, dates, entities."""
+    dates = find_dates(sentence.text, published_at=published_at)
+    entities = find_entities(
+        sentence.text,
+        known_people=speakers.people,
+        exclude=[(date.start, date.end) for date in dates],
+    )
+    statement = statements.of_sentence(index, dates=dates) if with_statement else ""
+    return DetectedClaim(
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        score=score,
+        checkworthy=checkworthy,
+        claimant=speakers.claimants[index],
+        dates=tuple(_shift_date(date, sentence.start) for date in dates),
+        entities=tuple(_shift_entity(entity, sentence.start) for entity in entities),
+        news_score=news_score,
+        statement=statement,
+    )
+
+
+def sentences_around_span(
+    text: str, sentences: Sequence[Sentence], start: int, end: int
+) -> tuple[list[Sentence], int]:
+    """The article's sentences with ``text[start:end]`` as one of them, and its position.
+
+    Sentences wholly before or after the span stay as they are; the parts of those it cuts
+    that lie outside it stay as sentences of their own, so that "Ramsey said" before a
+    selected clause still names its speaker.
+    """
+    before: list[Sentence] = []
+    after: list[Sentence] = []
+    for sentence in sentences:
+        if sentence.end <= start:
+            before.append(sentence)
+        elif sentence.start >= end:
+            after.append(sentence)
+        else:
+            head = text[sentence.start : start].rstrip()
+            if head.strip():
+                before.append(Sentence(head, sentence.start, sentence.start + len(head)))
+            tail = text[end : sentence.end]
+            lead = len(tail) - len(tail.lstrip())
+            if tail.strip():
+                after.append(Sentence(tail[lead:], end + lead, sentence.end))
+    return [*before, Sentence(text[start:end], start, end), *after], len(before)
 
 
 def _speakers_by_segment(

@@ -137,8 +137,12 @@ class ArticleStatements:
             for position in range(self._seen, index + 1):
                 earlier = claimants[position]
                 if earlier is not None:
-                    # The most recently heard last: the claimants a statement may name.
-                    self._known.pop(earlier.name, None)
+                    # The most recently heard last: the claimants a statement may name, with
+                    # the short forms the article taught before ("Ramsey" for Jacob Ramsey).
+                    taught = self._known.pop(earlier.name, None)
+                    if taught is not None and taught.kind == earlier.kind:
+                        aliases = tuple(dict.fromkeys((*earlier.aliases, *taught.aliases)))
+                        earlier = ClaimantMention(earlier.name, earlier.kind, aliases)
                     self._known[earlier.name] = earlier
                 self._learn_people(self.sentences[position].text)
             self._seen = index + 1
@@ -286,6 +290,7 @@ def build_statement(
     body = strip_quotes(body)
     body = _OPENERS.sub("", body)
     body = _SAYING.sub("", body)
+    body = _RELATIVE_ATTRIBUTION.sub(r"\1 ", body)
     if quoted or opens_with_speaker_label(text):
         # Only the speaker's own words address someone or comment on what they just said.
         body = _VOCATIVE.sub("", body)
@@ -382,6 +387,13 @@ _COMMENT = re.compile(r",? (?:and|but) (?:that|this)(?:'s|\u2019s| is| was)\b[^,
 _ING = re.compile(r"[a-z]+ing\b")
 # A "saying" clause left at the front once its rebuttal went ("Saying the figure included ...").
 _SAYING = re.compile(r"^(?:[Ss]aying|[Aa]dding|[Nn]oting)\s+(?:that\s+)?(?=\S)")
+# An attribution inside a relative clause ("the budget, which he said would pay for ..."): the
+# claim is what the speaker said, so the statement keeps only the clause ("which would pay").
+_RELATIVE_ATTRIBUTION = re.compile(
+    r"\b(which|that|who)\s+(?:he|she|they|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:said|says|claimed|claims|argued|argues|insisted|insists|estimated|estimates|predicted|"
+    r"predicts)\s+(?=(?:would|will|could|can|may|might|should|is|was|are|were|has|have|had)\b)"
+)
 
 
 # Adverbs that tie the claim to the time of writing or to the sentence before ("are still 22

@@ -1,5 +1,6 @@
 """Turning an article's body into stored claims, idempotently."""
 
+import datetime
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,25 @@ def _claim_fields(
     }
 
 
+def article_claim_fields_for_span(*, article: Article, start: int, end: int) -> dict[str, Any]:
+    """What the detector makes of ``article.body[start:end]`` as a claim of the article, as the
+    fields a stored claim takes: its text and offsets, score, claimant (resolved as extraction
+    resolves them), statement, dates and entities.
+
+    For a passage an editor marks as a claim the detector missed: it is read in its article,
+    whose earlier sentences name the speaker and who "he" is, and its statement is made of the
+    passage's own words even when it is not one of the detector's sentences.
+    """
+    detected = current_detector().analyse_span(
+        article.body or "", start, end, published_at=_published_on(article)
+    )
+    return _claim_fields(detected, {})
+
+
+def _published_on(article: Article) -> datetime.date | None:
+    return article.published_at.date() if article.published_at else None
+
+
 def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
     """Detect the article's check-worthy claims and store them, replacing an earlier run's.
 
@@ -80,7 +100,7 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
 
     body_hash = article.body_hash
-    published_on = article.published_at.date() if article.published_at else None
+    published_on = _published_on(article)
     budget, limit = settings.EXTRACTION_TIME_BUDGET_SECONDS, settings.ARTICLE_MAX_CLAIMS
     try:
         extraction = current_detector().extract_most_checkworthy(

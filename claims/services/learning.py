@@ -26,7 +26,7 @@ from claims.detection.shared_data import (
     load_news_sentences,
     shared_dir,
 )
-from claims.detector import active_model_version, current_detector, model_for_version
+from claims.detector import active_model_version, model_for_version
 from claims.models import (
     Claim,
     ClaimOrigin,
@@ -35,6 +35,7 @@ from claims.models import (
     DetectorModelStatus,
     text_digest,
 )
+from claims.services.extraction import article_claim_fields_for_span
 from claims.services.kernel import name_history_user, require_editor
 from claims.services.workflow import claim_mark_checkable
 from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
@@ -268,17 +269,10 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
             "outside it.",
             field="start",
         )
-    score = min(max(current_detector().score_sentences([text])[0], 0.0), 1.0)
+    # Claimant, statement, dates and entities as the detector would have given them.
+    fields = article_claim_fields_for_span(article=article, start=start, end=end)
     with transaction.atomic():
-        claim = Claim(
-            article=article,
-            text=text,
-            text_hash=digest,
-            start=start,
-            end=end,
-            score=score,
-            origin=ClaimOrigin.EDITOR,
-        )
+        claim = Claim(article=article, text_hash=digest, origin=ClaimOrigin.EDITOR, **fields)
         name_history_user(actor, claim)
         claim.save()
         events.emit(events.CLAIM_CREATED, claim=claim)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from claims.claimreview_validation import CLAIM_REVIEWED_MAX_CHARS, validate_claimreview
 from claims.models import ClaimStatus
 from claims.services import verdict_correct, verdict_publish
+from claims.services.learning import claim_mark_missed
 from core.errors import TransitionNotAllowed
 from core.public_url import public_base_url
 from tests.api.publishing import draft_verdict, publish_verdict
@@ -180,3 +181,26 @@ def test_a_client_asking_for_json_ld_gets_the_claimreview_as_json_ld(anonymous, 
     assert review.json()["@type"] == "ClaimReview"
     assert feed.status_code == 200
     assert feed["Content-Type"].startswith("application/ld+json")
+
+
+def test_a_claim_an_editor_added_by_hand_is_reviewed_as_its_statement_by_its_speaker(
+    anonymous, editor, reviewer
+):
+    article = ArticleFactory(
+        body=(
+            "Mayor Jacob Ramsey unveiled his budget on Tuesday.\n"
+            "Ramsey has pledged to add $25 million to the police budget, which he said would "
+            "pay for 200 more officers."
+        )
+    )
+    start = article.body.index("Ramsey has pledged")
+    claim = claim_mark_missed(article=article, start=start, end=len(article.body), actor=editor)
+    publish_verdict(claim, editor=editor, reviewer=reviewer)
+
+    review = anonymous.get(f"/api/claims/{claim.pk}/claimreview/").json()
+
+    assert review["claimReviewed"] == (
+        "Jacob Ramsey has pledged to add $25 million to the police budget, which would pay for "
+        "200 more officers."
+    )
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Jacob Ramsey"}

@@ -6,6 +6,7 @@ from articles.models import ArticleStatus
 from articles.services import article_create, article_mark_failed
 from claims.models import Appearance, Claim, Claimant
 from claims.services import article_extract_claims
+from claims.services.extraction import article_claim_fields_for_span
 from tests.factories import ArticleFactory
 
 
@@ -101,3 +102,28 @@ def test_a_rerun_after_a_failure_marks_the_article_done_and_clears_the_failure()
     assert article.extracted_body_hash == article.body_hash
     assert article.processed_at is not None
     assert article.claims.filter(text__contains="$4.2 million").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_passage_the_detector_missed_is_said_by_the_claimant_of_its_detected_claims():
+    article = article_create(
+        title="Mayor's budget",
+        body=(
+            "Mayor Jacob Ramsey unveiled his budget on Tuesday, a day after the council vote.\n"
+            "Violent crime fell 12 percent in 2025, Ramsey said.\n"
+            "Ramsey has pledged to add $25 million to the police budget, which he said would "
+            "pay for 200 more officers."
+        ),
+        outlet="Example Wire",
+        published_at=datetime(2026, 3, 4, tzinfo=UTC),
+    )
+    detected = _claim_containing(article, "Violent crime fell")
+    start = article.body.index("Ramsey has pledged")
+
+    fields = article_claim_fields_for_span(article=article, start=start, end=len(article.body))
+
+    assert not article.claims.filter(text__startswith="Ramsey has pledged").exists()
+    assert fields["claimant"] == detected.claimant
+    assert Claimant.objects.filter(name="Jacob Ramsey").count() == 1
+    assert fields["statement"].startswith("Jacob Ramsey has pledged to add $25 million")
+    assert (fields["start"], fields["end"]) == (start, len(article.body))

@@ -1,6 +1,7 @@
 """The editors' learning loop: decisions in, a candidate compared, promoted, rolled back."""
 
 import hashlib
+from datetime import UTC, datetime
 
 import pytest
 
@@ -241,3 +242,56 @@ def test_a_missed_sentence_stays_within_one_paragraph_and_off_the_claims_already
     with pytest.raises(TransitionNotAllowed, match=f"overlaps claim #{marked.pk}"):
         claim_mark_missed(article=article, start=start + 6, end=len(article.body), actor=editor)
     assert list(article.claims.all()) == [marked]
+
+
+RAMSEY_ARTICLE = (
+    "Mayor Jacob Ramsey unveiled his budget on Tuesday, a day after the council vote.\n"
+    "Ramsey has pledged to add $25 million to the police budget, which he said would pay for "
+    "200 more officers.\n"
+    "The force lost 40 officers last year, he said."
+)
+RAMSEY_PLEDGE = (
+    "Ramsey has pledged to add $25 million to the police budget, which he said would pay for "
+    "200 more officers."
+)
+
+
+def mark_missed(article, passage: str, editor):
+    start = article.body.index(passage)
+    return claim_mark_missed(article=article, start=start, end=start + len(passage), actor=editor)
+
+
+def test_a_missed_sentence_gets_the_speaker_statement_and_figures_its_article_gives_it(editor):
+    article = ArticleFactory(body=RAMSEY_ARTICLE, published_at=datetime(2026, 3, 4, tzinfo=UTC))
+
+    claim = mark_missed(article, RAMSEY_PLEDGE, editor)
+
+    assert claim.claimant.name == "Jacob Ramsey"
+    assert claim.statement == (
+        "Jacob Ramsey has pledged to add $25 million to the police budget, which would pay for "
+        "200 more officers."
+    )
+    assert {"$25 million", "200"} <= {entity["text"] for entity in claim.entities}
+    assert (claim.origin, claim.status) == (ClaimOrigin.EDITOR, ClaimStatus.CHECKABLE)
+    assert claim.score == pytest.approx(current_detector().score_sentences([RAMSEY_PLEDGE])[0])
+    assert DetectorFeedback.objects.get(claim=claim).missed
+
+
+def test_a_missed_sentence_has_its_dates_read_from_the_articles_publication(editor):
+    article = ArticleFactory(body=RAMSEY_ARTICLE, published_at=datetime(2026, 3, 4, tzinfo=UTC))
+
+    claim = mark_missed(article, "The force lost 40 officers last year, he said.", editor)
+
+    assert claim.claimant.name == "Jacob Ramsey"
+    assert claim.statement == "The force lost 40 officers in 2025."
+    assert [date["value"][:4] for date in claim.dates] == ["2025"]
+
+
+def test_a_selection_shorter_than_a_sentence_is_stated_in_its_own_words(editor):
+    article = ArticleFactory(body=RAMSEY_ARTICLE, published_at=datetime(2026, 3, 4, tzinfo=UTC))
+
+    claim = mark_missed(article, "add $25 million to the police budget", editor)
+
+    assert claim.text == "add $25 million to the police budget"
+    assert claim.statement == "Add $25 million to the police budget."
+    assert claim.claimant.name == "Jacob Ramsey"

@@ -255,3 +255,10 @@ def test_the_editors_morning_triages_a_fresh_article_with_the_keyboard_alone(
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     _shoot(page, tmp_path, "desk-6-done")
     _shoot(page, tmp_path, "desk-6-done-full", full_page=True)
+
+    # The claim made by hand carries what a detected claim does, on its page too.
+    made.refresh_from_db()
+    assert made.statement == MISSED
+    page.goto(f"{live_server.url}/admin/claims/claim/{new_id}/change/")
+    expect(page.locator("#content")).to_contain_text("9 percent")
+    _shoot(page, tmp_path, "desk-7-missed-claim")

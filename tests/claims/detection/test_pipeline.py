@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import json
 
@@ -250,3 +251,76 @@ def test_a_text_longer_than_an_attribution_segment_keeps_its_speakers_and_offset
         assert article[claim.start : claim.end] == claim.text
     speakers = {c.claimant.name for c in segmented if c.claimant}
     assert {"Jerome Powell", "Frank LaRose", "Labor Department"} <= speakers
+
+
+BUDGET = (
+    "Mayor Jacob Ramsey unveiled his budget on Tuesday, a day after the council vote.\n"
+    "Ramsey has pledged to add $25 million to the police budget, which he said would pay for "
+    "200 more officers.\n"
+    "The council will vote on the plan next month."
+)
+
+
+def _span(text: str, passage: str) -> tuple[int, int]:
+    start = text.index(passage)
+    return start, start + len(passage)
+
+
+def test_a_span_that_is_one_of_the_articles_sentences_is_analysed_as_the_detector_does(detector):
+    claim = by_start(detector.analyse(BUDGET, published_at=PUBLISHED), "Mayor Jacob Ramsey")
+    assert claim.checkworthy
+
+    span = detector.analyse_span(BUDGET, claim.start, claim.end, published_at=PUBLISHED)
+
+    # Scored alone rather than in the article's batch: the same score to float precision.
+    assert span.score == pytest.approx(claim.score, abs=1e-6)
+    assert dataclasses.replace(span, score=claim.score, news_score=claim.news_score) == claim
+
+
+def test_a_span_the_detector_passed_over_gets_its_speaker_and_statement(detector):
+    start, end = _span(BUDGET, "Ramsey has pledged")
+    end = BUDGET.index("officers.") + len("officers.")
+
+    claim = detector.analyse_span(BUDGET, start, end, published_at=PUBLISHED)
+
+    assert BUDGET[claim.start : claim.end] == claim.text
+    assert claim.claimant is not None
+    assert claim.claimant.name == "Jacob Ramsey"
+    assert claim.statement == (
+        "Jacob Ramsey has pledged to add $25 million to the police budget, which would pay for "
+        "200 more officers."
+    )
+    assert [(entity.text, entity.kind) for entity in claim.entities] == [
+        ("Ramsey", "person"),
+        ("$25 million", "money"),
+        ("200", "quantity"),
+    ]
+    assert claim.score == detector.score_sentences([claim.text])[0]
+
+
+def test_part_of_a_sentence_keeps_its_own_words_and_the_sentences_speaker(detector):
+    start, end = _span(BUDGET, "add $25 million to the police budget")
+
+    claim = detector.analyse_span(BUDGET, start, end, published_at=PUBLISHED)
+
+    assert claim.text == "add $25 million to the police budget"
+    assert claim.statement == "Add $25 million to the police budget."
+    assert claim.claimant is not None
+    assert claim.claimant.name == "Jacob Ramsey"
+
+
+def test_a_span_over_two_sentences_is_one_claim_with_their_dates(detector):
+    start, end = _span(BUDGET, "Jacob Ramsey unveiled his budget on Tuesday")
+    end = BUDGET.index(", which he said")
+
+    claim = detector.analyse_span(BUDGET, start, end, published_at=PUBLISHED)
+
+    assert claim.text == BUDGET[start:end]
+    assert "police budget" in claim.statement
+    assert "unveiled" in claim.statement
+    assert [date.value for date in claim.dates] == [datetime.date(2023, 11, 14)]
+
+
+def test_a_span_outside_the_text_is_refused(detector):
+    with pytest.raises(ValueError, match="not inside the text"):
+        detector.analyse_span(BUDGET, 10, len(BUDGET) + 1)

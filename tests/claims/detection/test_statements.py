@@ -362,6 +362,12 @@ LINDQVIST = frozenset({"Maria Lindqvist", "Lindqvist"})
             {"published_at": datetime.date(2026, 3, 2)},
             "Members must submit evidence to regulators before the March 31, 2026 deadline.",
         ),
+        # An attribution inside a relative clause goes; the clause stays.
+        (
+            "The council approved a parking fee, which Ramsey said will raise $4 million a year.",
+            {},
+            "The council approved a parking fee, which will raise $4 million a year.",
+        ),
     ],
 )
 def test_the_statement_of_a_sentence(sentence, context, statement):
@@ -428,6 +434,16 @@ def test_the_statement_of_a_sentence(sentence, context, statement):
             "“We lost 90,000 passengers in three months,” chief executive Mara Holt said.",
             1,
             "Harbourline Ferries lost 90,000 passengers in three months.",
+        ),
+        # A speaker named in full before saying it is named in full when the sentence uses the
+        # surname, and "which he said" inside the claim goes.
+        (
+            "Mayor Jacob Ramsey unveiled his budget on Tuesday.\n\n"
+            "Ramsey has pledged to add $25 million to the police budget, which he said would "
+            "pay for 200 more officers.",
+            1,
+            "Jacob Ramsey has pledged to add $25 million to the police budget, which would pay "
+            "for 200 more officers.",
         ),
     ],
 )
