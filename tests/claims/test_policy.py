@@ -77,6 +77,10 @@ STATES: dict[str, Callable[[Claim, dict[str, Any]], Any]] = {
     "correction drafted": lambda claim, people: verdict_correct(
         claim=_published(claim, people), actor=people["editor"], correction_note="New figures."
     ),
+    # Published again after a correction: the wording is as frozen as after the first publication.
+    "correction published": lambda claim, people: verdict_publish(
+        claim=STATES["correction drafted"](claim, people).claim, actor=people["editor"]
+    ),
     "duplicate": lambda claim, people: claim_mark_duplicate(
         claim=claim, original=ClaimFactory(), actor=people["editor"]
     ),
