@@ -305,7 +305,7 @@ def _published_wording(claim: Claim, what: str) -> Refusal | None:
         return None
     return Refusal(
         TransitionNotAllowed,
-        f"This claim's verdict is published; draft a correction to change {what}.",
+        f"This claim's verdict is published; issue a correction to change {what}.",
         "status",
     )
 

@@ -231,9 +231,9 @@ def test_a_published_claims_wording_and_claimant_stay_as_partners_last_received_
     claim = _published(ClaimFactory(statement="Jobless rate halved."), people)
     before = _public_review(claim)
 
-    with pytest.raises(TransitionNotAllowed, match="draft a correction"):
+    with pytest.raises(TransitionNotAllowed, match="issue a correction"):
         claim_edit_statement(claim=claim, actor=editor, statement="Jobless rate fell.")
-    with pytest.raises(TransitionNotAllowed, match="draft a correction"):
+    with pytest.raises(TransitionNotAllowed, match="issue a correction"):
         claim_change_claimant(
             claim=claim,
             actor=editor,
