@@ -503,12 +503,21 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def _possible_moves(self, request: HttpRequest, claim: Claim | None) -> dict[str, bool]:
-        """One `can_<move>` flag per move of the policy: the buttons the page shows."""
+    def _possible_moves(self, request: HttpRequest, claim: Claim | None) -> dict[str, Any]:
+        """One `can_<move>` flag per move of the policy: the buttons the page shows; and, for a
+        move the user could take in another state, `not_now_<move>`: the policy's reason, so an
+        editor learns why a field they used yesterday is read-only today."""
         if claim is None:
             return {}
         moves = claim_moves(claim=claim, actor=request.user)
-        return {f"can_{move}": refusal is None for move, refusal in moves.items()}
+        return {
+            **{f"can_{move}": refusal is None for move, refusal in moves.items()},
+            **{
+                f"not_now_{move}": refusal.message
+                for move, refusal in moves.items()
+                if refusal is not None and not refusal.is_permission
+            },
+        }
 
     def statement_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Reword the statement, with the original sentence above the field."""

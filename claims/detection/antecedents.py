@@ -13,12 +13,8 @@ from __future__ import annotations
 
 import re
 
+from claims.detection.phrases import word_set as _set
 from claims.detection.reported_speech import strip_attribution, strip_quotes
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 # Finite verbs that end a subject noun phrase: auxiliaries and the irregular past tenses news
 # uses for figures. Regular past tenses ("climbed") are recognised by their ending.

@@ -40,21 +40,18 @@ from claims.detection.phrases import (
     names_someone,
     read_phrase,
     strip_possessive,
+    word_set,
 )
 
 __all__ = ["SentenceView", "Subject", "find_subject", "strip_possessive", "transcript_speaker"]
 
 
-def _set_of(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_INVERTING_VERBS = _set_of(
+_INVERTING_VERBS = word_set(
     "said says told added wrote writes asked explained reports reported noted notes "
     "acknowledged confirmed announced insisted argued warned stated tweeted posted"
 )
 # Speech verbs that also take a plain object ("wrote two books"): they report only a clause.
-_OBJECT_VERBS = _set_of(
+_OBJECT_VERBS = word_set(
     "wrote writes posted asked asks declared declares admitted admits conceded concedes "
     "rejected dismissed called calls described describes agreed agrees "
     "announced announces pledged promised vowed "
@@ -62,19 +59,19 @@ _OBJECT_VERBS = _set_of(
 )
 _CLAUSE_REACH = 8
 _INVERTED_REACH = 9
-_INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | _set_of(
+_INVERSION_ENDS = frozenset([",", ";", "(", "\u2014", "\u2013"]) | word_set(
     "which who citing saying adding quoting in on at"
 )
 _PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "insisting"})
 # Words that end the noun phrase of a subject when walking back from its verb.
 _CLAUSE_BOUNDARIES = frozenset(
     [",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018"]
-) | _set_of(
+) | word_set(
     "that and but which who whom whose while when where as because if although though since "
     "so or nor yet after before than whether once until unless also"
 )
-_PASSIVE = _set_of("was were is are be been being")
-_RELATIVE_PRONOUNS = _set_of("who whose whom which that")
+_PASSIVE = word_set("was were is are be been being")
+_RELATIVE_PRONOUNS = word_set("who whose whom which that")
 _PHRASE_REACH = 14
 _APPOSITIVE_REACH = 30
 

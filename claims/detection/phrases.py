@@ -25,31 +25,32 @@ from claims.detection.names import NameChunk, Token, classify_chunk
 from claims.detection.sentences import Sentence
 
 
-def _set_of(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list, as the detector's word lists are written."""
     return frozenset(words.split())
 
 
 ROLE_NOUNS = frozenset(word.lower() for word in ROLE_WORDS if word.isalpha()) | PERSON_NOUNS
 # "a report seen by the Gazette": the newspaper read the record, it did not write it.
-_READ_BY = _set_of("seen obtained reviewed viewed read examined")
-DETERMINERS = _set_of("the a an The A An this This these These")
+_READ_BY = word_set("seen obtained reviewed viewed read examined")
+DETERMINERS = word_set("the a an The A An this This these These")
 _POSSESSIVE_PRONOUNS = {"its": "it", "Its": "it", "their": "they", "Their": "they"}
 _OWNER_PREPOSITIONS = frozenset({"by", "from"})
-PREPOSITIONS = _set_of(
+PREPOSITIONS = word_set(
     "by from of for at in on into with about over under near to during since until after before "
     "across through throughout within outside"
 )
 # Prepositions whose phrase says who a person or institution is ("a spokeswoman for X", "the
 # ministry of health", "a researcher at X"); the others only say when or where they spoke ("the
 # ministry in January", "the ministry at a briefing"), and are no part of the name.
-_DESCRIBING = {"person": _set_of("of for at with"), "organization": _set_of("of for")}
+_DESCRIBING = {"person": word_set("of for at with"), "organization": word_set("of for")}
 # Words that end the description of a group walking back from its plural noun: "Last year
 # economists warned" is said by "economists".
-_RELATIVES = _set_of("that which whom")
+_RELATIVES = word_set("that which whom")
 # Endings of plural nouns for people by what they do: "exporters", "economists", "politicians".
 _DOERS = ("ers", "ors", "ists", "ysts", "ians", "ants", "ents")
-_NOT_DOERS = _set_of("others numbers orders matters letters papers waters powers centers centres")
-_NOT_DESCRIBING_A_GROUP = _set_of(
+_NOT_DOERS = word_set("others numbers orders matters letters papers waters powers centers centres")
+_NOT_DESCRIBING_A_GROUP = word_set(
     "year years week weeks month months day days today yesterday morning afternoon evening night "
     "time times now then also"
 )

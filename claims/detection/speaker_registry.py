@@ -28,23 +28,18 @@ from claims.detection.introductions import (
     opens_with,
 )
 from claims.detection.names import NameReading, classify_chunk
-from claims.detection.phrases import DETERMINERS, PREPOSITIONS
+from claims.detection.phrases import DETERMINERS, PREPOSITIONS, word_set
 from claims.detection.speakers import Speaker
-
-
-def _set_of(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 # How many people back "he" or "she" may reach for one of the right gender.
 _PRONOUN_REACH = 4
 # Descriptions that fit any organisation: "the company said" after "Kestrel Foods".
-_GENERIC_ORGANISATIONS = _set_of(
+_GENERIC_ORGANISATIONS = word_set(
     "company firm group newspaper paper daily site outlet publisher platform airline carrier "
     "operator lender insurer retailer maker manufacturer developer startup charity"
 )
 # Words of a public body's name: "the company" never refers back to an agency or ministry.
-_PUBLIC_BODY_WORDS = _set_of(
+_PUBLIC_BODY_WORDS = word_set(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
@@ -53,10 +48,10 @@ _NOT_A_DESCRIPTION = EVIDENCE_NOUNS | DETERMINERS | PREPOSITIONS
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokeswoman", "spokesman"})
 _GENDERED = {
     **dict.fromkeys(
-        _set_of("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
+        word_set("mr mr. sir lord king prince spokesman chairman congressman councilman"), "m"
     ),
     **dict.fromkeys(
-        _set_of(
+        word_set(
             "mrs mrs. ms ms. dame lady queen princess spokeswoman chairwoman congresswoman "
             "councilwoman"
         ),

@@ -12,11 +12,6 @@ from typing import Literal
 
 from claims.detection.gazetteer import HONORIFICS
 
-
-def _set_of(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 ClaimantKind = Literal["person", "organization"]
 
 

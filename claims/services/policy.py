@@ -296,16 +296,30 @@ def _unmark_duplicate(claim: Claim, facts: _Facts) -> Refusal | None:
     return None
 
 
+def _published_wording(claim: Claim, what: str) -> Refusal | None:
+    """The statement and the claimant are what the public ClaimReview says was claimed, and by
+    whom. Once published they change only inside a correction, whose publication moves
+    dateModified, the feed, the sitemap and the webhooks; an edit in place would rewrite the
+    public review while partners syncing by date keep the old one."""
+    if claim.status != S.PUBLISHED:
+        return None
+    return Refusal(
+        TransitionNotAllowed,
+        f"This claim's verdict is published; issue a correction to change {what}.",
+        "status",
+    )
+
+
 def _edit_statement(claim: Claim, facts: _Facts) -> Refusal | None:
     if not facts.editor:
         return Refusal(NotPermitted, "Only editors can edit a claim's statement.")
-    return None
+    return _published_wording(claim, "its statement")
 
 
 def _change_claimant(claim: Claim, facts: _Facts) -> Refusal | None:
     if not facts.editor:
         return Refusal(NotPermitted, "Only editors can change who made a claim.")
-    return None
+    return _published_wording(claim, "who made it")
 
 
 _RULES = {

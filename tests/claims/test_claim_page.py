@@ -207,6 +207,23 @@ def test_the_editor_sees_the_draft_verdict_with_each_source_as_a_link(editor, re
     ]
 
 
+def test_the_editor_is_told_a_published_claims_wording_changes_with_a_correction(editor, reviewer):
+    claim = publish_verdict(
+        _claim_in_body(statement="Ridership rose 14 percent."), editor=editor, reviewer=reviewer
+    )
+
+    page = _page(editor, claim)
+
+    assert not page.xpath("//textarea[@name='statement']")
+    assert not page.xpath("//*[@id='change-claimant']")
+    assert "issue a correction to change its statement" in _text(
+        page, "//*[@id='statement-locked']"
+    )
+    assert "issue a correction to change who made it" in _text(page, "//*[@id='claimant-locked']")
+    # The reviewer may never change either, so is not told to wait for a correction.
+    assert not _page(reviewer, claim).xpath("//*[@id='statement-locked' or @id='claimant-locked']")
+
+
 def test_a_published_claim_gives_its_public_link_and_embed_code(editor, reviewer):
     claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
 

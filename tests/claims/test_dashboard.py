@@ -3,10 +3,11 @@ JSON the open page refreshes itself from."""
 
 import json
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from claims.admin.dashboard import dashboard_figures
@@ -138,3 +139,45 @@ def test_an_empty_newsroom_has_a_calm_dashboard(editor):
     assert "No verdict is published yet." in body
     assert figures["median-all"]["text"] == "no verdict yet"
     assert figures["oldest-untriaged"]["text"] == "none waiting"
+
+
+def _published_at(claim: Claim, *, editor, reviewer, when: datetime) -> None:
+    claim_assign(claim=claim, reviewer=reviewer, actor=editor)
+    verdict = verdict_draft(claim=claim, actor=reviewer, rating="false", summary="Checked.")
+    verdict_publish(claim=claim, actor=editor)
+    type(verdict).objects.filter(pk=verdict.pk).update(published_at=when)
+    Claim.objects.filter(pk=claim.pk).update(created_at=when - timedelta(hours=5))
+
+
+# The two ends of the world: UTC+14 and UTC-10. Around local midnight one of them is on the
+# other side of UTC's date line, so a bucket cut in UTC would put the claim in the wrong week.
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Honolulu"])
+def test_weeks_and_the_last_30_days_are_cut_at_the_newsrooms_own_midnight(zone, editor, reviewer):
+    tuesday = date(2026, 11, 10)
+    with override_settings(TIME_ZONE=zone):
+        local = ZoneInfo(zone)
+        for when in (
+            datetime(2026, 11, 8, 23, tzinfo=local),
+            datetime(2026, 11, 9, 1, tzinfo=local),
+        ):
+            claim = ClaimFactory()
+            Claim.objects.filter(pk=claim.pk).update(created_at=when)
+        # The 30 days are 12 Oct to 10 Nov: the first verdict is in, the second a minute short.
+        for when in (
+            datetime(2026, 10, 12, 0, 30, tzinfo=local),
+            datetime(2026, 10, 11, 23, 30, tzinfo=local),
+        ):
+            _published_at(ClaimFactory(), editor=editor, reviewer=reviewer, when=when)
+
+        figures = dashboard_figures(today=tuesday)
+
+    weeks = next(panel for panel in figures["panels"] if panel["key"] == "weeks")
+    series = [s["values"] for s in weeks["chart"]["series"]]
+    found = {
+        label: sum(values[i] for values in series)
+        for i, label in enumerate(weeks["chart"]["labels"])
+    }
+    assert (found["02 Nov"], found["09 Nov"]) == (1, 1)
+    recent = next(f for f in figures["figures"] if f["key"] == "median-recent")
+    assert recent["note"] == "over 1 verdict"
+    assert recent["text"] == "5 h"

@@ -7,7 +7,9 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from claims import events
 from claims.models import Claim, Claimant, ClaimStatus
+from claims.public import public_claimreview
 from claims.services import (
     claim_assign,
     claim_change_claimant,
@@ -74,6 +76,10 @@ STATES: dict[str, Callable[[Claim, dict[str, Any]], Any]] = {
     "published": _published,
     "correction drafted": lambda claim, people: verdict_correct(
         claim=_published(claim, people), actor=people["editor"], correction_note="New figures."
+    ),
+    # Published again after a correction: the wording is as frozen as after the first publication.
+    "correction published": lambda claim, people: verdict_publish(
+        claim=STATES["correction drafted"](claim, people).claim, actor=people["editor"]
     ),
     "duplicate": lambda claim, people: claim_mark_duplicate(
         claim=claim, original=ClaimFactory(), actor=people["editor"]
@@ -212,3 +218,56 @@ def test_marking_a_claim_not_checkable_releases_its_second_reviewer_too(editor, 
     claim.refresh_from_db()
     assert (claim.reviewer, claim.second_reviewer) == (None, None)
     assert not Claim.objects.in_scope_of(people["second reviewer"]).filter(pk=claim.pk).exists()
+
+
+def _public_review(claim: Claim) -> dict[str, Any]:
+    review = public_claimreview(Claim.objects.with_public_detail().get(pk=claim.pk))
+    assert review is not None
+    return review
+
+
+def test_a_published_claims_wording_and_claimant_stay_as_partners_last_received_them(people):
+    editor = people["editor"]
+    claim = _published(ClaimFactory(statement="Jobless rate halved."), people)
+    before = _public_review(claim)
+
+    with pytest.raises(TransitionNotAllowed, match="issue a correction"):
+        claim_edit_statement(claim=claim, actor=editor, statement="Jobless rate fell.")
+    with pytest.raises(TransitionNotAllowed, match="issue a correction"):
+        claim_change_claimant(
+            claim=claim,
+            actor=editor,
+            claimant=Claimant.objects.create(name="Ana Ruiz", normalized_name="ana ruiz"),
+        )
+
+    assert _public_review(claim) == before
+    answer = client_for(editor).get(f"/api/claims/{claim.pk}/moves/").json()
+    assert {"edit_statement", "change_claimant"}.isdisjoint(answer["allowed_moves"])
+
+
+def test_a_fix_to_a_published_claims_wording_goes_out_as_a_dated_announced_correction(people):
+    editor = people["editor"]
+    claim = _published(ClaimFactory(statement="Jobless rate halved."), people)
+    verdict_correct(claim=claim, actor=editor, correction_note="The minister said it, not the PM.")
+    claim_edit_statement(claim=claim, actor=editor, statement="Jobless rate fell by half.")
+    claim_change_claimant(
+        claim=claim,
+        actor=editor,
+        claimant=Claimant.objects.create(name="Ana Ruiz", normalized_name="ana ruiz"),
+    )
+    announced: list[str] = []
+
+    def listen(event: str, **objects: Any) -> None:
+        announced.append(event)
+
+    events.connect(listen)
+    try:
+        verdict_publish(claim=claim, actor=editor)
+    finally:
+        events.disconnect(listen)
+
+    review = _public_review(claim)
+    assert review["claimReviewed"] == "Jobless rate fell by half."
+    assert review["itemReviewed"]["author"]["name"] == "Ana Ruiz"
+    assert "dateModified" in review
+    assert announced == [events.VERDICT_CORRECTED]

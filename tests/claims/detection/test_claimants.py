@@ -600,12 +600,15 @@ def test_a_person_who_opened_the_sentence_before_is_not_it():
 
 
 @pytest.mark.parametrize(
-    "article",
+    ("article", "expected"),
     [
-        "The report credits a campaign of bed nets. It said deaths fell 4 percent.",
-        "The offering values the company at $2 billion. It said sales rose 4 percent.",
+        # "It" is the report itself, named as "The report said ..." would name it, not a phrase
+        # running on into what the report credits.
+        ("The report credits a campaign of bed nets. It said deaths fell 4 percent.", "report"),
+        # An offering is neither a speaker nor a record that says anything ("The offering said"
+        # names nobody either), so "it" stands for no one the desk could check.
+        ("The offering values the company at $2 billion. It said sales rose 4 percent.", None),
     ],
 )
-def test_it_is_no_phrase_running_past_a_record_or_an_object(article):
-    claimant = claimants(article)[1][1]
-    assert claimant is None or ("credits" not in claimant and "values" not in claimant)
+def test_it_is_no_phrase_running_past_a_record_or_an_object(article, expected):
+    assert claimants(article)[1][1] == expected
