@@ -11,7 +11,7 @@ it is no worse on the held-out decisions; the model it replaces is kept for a ro
 import zlib
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article
@@ -252,6 +252,27 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
             field="start",
         )
     digest = text_digest(text)
+    # The detector is slow: it scores before the lock is taken, so the lock is held briefly.
+    score = min(max(current_detector().score_sentences([text])[0], 0.0), 1.0)
+    try:
+        with transaction.atomic():
+            # The article's row lock lines up editors marking passages of the same article:
+            # the checks below see every claim stored before this one.
+            Article.objects.select_for_update().get(pk=article.pk)
+            _check_missed_passage(article, digest=digest, start=start, end=end)
+            claim = _store_missed_claim(
+                article, text=text, digest=digest, start=start, end=end, score=score, actor=actor
+            )
+    except IntegrityError:
+        # The same sentence stored at once by an editor who did not wait on the lock (a claim
+        # written by the detector's task, which does not take it).
+        raise TransitionNotAllowed(
+            "This sentence is already a claim of the article.", field="start"
+        ) from None
+    return claim
+
+
+def _check_missed_passage(article: Article, *, digest: str, start: int, end: int) -> None:
     if Claim.objects.filter(article=article, text_hash=digest).exists():
         raise TransitionNotAllowed(
             "This sentence is already a claim of the article.", field="start"
@@ -268,22 +289,25 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
             "outside it.",
             field="start",
         )
-    score = min(max(current_detector().score_sentences([text])[0], 0.0), 1.0)
-    with transaction.atomic():
-        claim = Claim(
-            article=article,
-            text=text,
-            text_hash=digest,
-            start=start,
-            end=end,
-            score=score,
-            origin=ClaimOrigin.EDITOR,
-        )
-        name_history_user(actor, claim)
-        claim.save()
-        events.emit(events.CLAIM_CREATED, claim=claim)
-        claim = claim_mark_checkable(claim=claim, actor=actor, reason="Missed by the detector.")
-        DetectorFeedback.objects.filter(claim=claim).update(missed=True)
+
+
+def _store_missed_claim(
+    article: Article, *, text: str, digest: str, start: int, end: int, score: float, actor: Any
+) -> Claim:
+    claim = Claim(
+        article=article,
+        text=text,
+        text_hash=digest,
+        start=start,
+        end=end,
+        score=score,
+        origin=ClaimOrigin.EDITOR,
+    )
+    name_history_user(actor, claim)
+    claim.save()
+    events.emit(events.CLAIM_CREATED, claim=claim)
+    claim = claim_mark_checkable(claim=claim, actor=actor, reason="Missed by the detector.")
+    DetectorFeedback.objects.filter(claim=claim).update(missed=True)
     return claim
 
 
