@@ -5,8 +5,9 @@ import pytest
 from django.test import Client
 
 from articles.models import ArticleStatus
-from claims.models import Claimant, ClaimStatus, DetectorFeedback
-from claims.services import claim_assign
+from claims.models import Claim, Claimant, ClaimStatus, DetectorFeedback
+from claims.services import claim_assign, claim_mark_checkable, claim_mark_not_checkable
+from core.errors import TransitionNotAllowed
 from tests.factories import ArticleFactory, ClaimFactory, EditorFactory
 
 pytestmark = pytest.mark.django_db
@@ -258,6 +259,23 @@ def test_a_claim_changed_since_the_card_was_shown_is_not_moved_and_the_editor_se
     assert response.json()["claim"]["status"] == ClaimStatus.ASSIGNED
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.ASSIGNED
+
+
+def test_of_two_editors_moving_a_claim_from_the_same_card_only_the_first_moves_it(editor, reviewer):
+    """The second editor's request read the claim before the first one's move was stored: the
+    version is compared under the claim's lock, so the second is still refused."""
+    claim = _claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023")
+    seen = _card(_client(editor), claim)
+    read_by_second_request = Claim.objects.get(pk=claim.pk)
+    claim_mark_checkable(claim=claim, actor=EditorFactory(), expected_version=seen["version"])
+
+    with pytest.raises(TransitionNotAllowed, match="changed since you opened it: it is now check"):
+        claim_mark_not_checkable(
+            claim=read_by_second_request, actor=editor, expected_version=seen["version"]
+        )
+
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.CHECKABLE
 
 
 def test_a_move_the_workflow_does_not_allow_now_is_refused_with_the_policys_reason(
