@@ -40,14 +40,6 @@ ORIGINALS_SHOWN = 8
 MAX_QUERY_CHARS = 200
 
 
-class NotCheckableForm(forms.Form):
-    # Required here: the reason is what the detector and the next editor learn from.
-    reason = forms.CharField(
-        error_messages={"required": "Say why the claim is not checkable."},
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
 class MissedForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=1)
@@ -61,7 +53,8 @@ DESK_MOVES: dict[str, tuple[Move, type[forms.Form], Callable[..., Claim], str]] 
     "checkable": (Move.MARK_CHECKABLE, ReasonForm, claim_mark_checkable, "Marked checkable."),
     "not-checkable": (
         Move.MARK_NOT_CHECKABLE,
-        NotCheckableForm,
+        # The desk asks why; like the claim page and the API, it takes no answer too.
+        ReasonForm,
         claim_mark_not_checkable,
         "Marked not checkable.",
     ),
