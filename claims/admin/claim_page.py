@@ -16,10 +16,12 @@ from claims.admin.listing import chips, percentage
 from claims.claimreview import claim_public_url
 from claims.models import Claim, ClaimNote
 from claims.public import public_verdict_of
+from claims.selectors.notes import claim_notes
 from claims.services import claim_add_note, claim_change_claimant
 from claims.services.policy import Move
 from claims.templatetags.desk import claim_span
-from core.errors import ServiceError
+from core.errors import NotPermitted, ServiceError
+from core.roles import Actor
 
 if TYPE_CHECKING:
     from claims.admin.claims import ClaimAdmin
@@ -78,7 +80,15 @@ def claim_context(claim: Claim) -> Context | None:
     )
 
 
-def claim_page_context(claim: Claim) -> dict[str, Any]:
+def _notes(claim: Claim, actor: Actor) -> list[ClaimNote] | None:
+    """The notes the page lists; None (no notes section) for someone who may not read them."""
+    try:
+        return list(claim_notes(claim=claim, actor=actor))
+    except NotPermitted:
+        return None
+
+
+def claim_page_context(claim: Claim, actor: Actor) -> dict[str, Any]:
     """What the claim page shows above its workflow details; which of its forms a user gets
     follows the policy's `can_<move>` flags, as the buttons do."""
     # Imported here: the public pages' modules load the API's settings, which must not happen
@@ -96,7 +106,7 @@ def claim_page_context(claim: Claim) -> dict[str, Any]:
         "verdict": claim.verdict_in_hand(),
         "public_url": claim_public_url(claim) if published else "",
         "embed_code": embed_code(claim) if published else "",
-        "notes": list(ClaimNote.objects.for_claim(claim)),
+        "notes": _notes(claim, actor),
         "note_form": NoteForm(),
         # Nothing on the page is saved by the change form itself: its own forms post to their
         # services, so a Save button would only claim a change it never made.
@@ -156,7 +166,7 @@ def note_view(model_admin: "ClaimAdmin", request: HttpRequest, pk: int) -> HttpR
             return HttpResponseRedirect(
                 reverse("admin:claims_claim_change", args=[claim.pk]) + "#claim-notes"
             )
-    notes = list(ClaimNote.objects.for_claim(claim))
+    notes = _notes(claim, request.user)
     return model_admin._page(
         request, claim, "simple_form.html", "Leave a note", form=form, notes=notes
     )

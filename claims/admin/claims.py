@@ -499,7 +499,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             **(extra_context or {}),
             **self._possible_moves(request, claim),
             "send_back": latest_send_back(claim) if claim is not None else None,
-            **(claim_page_context(claim) if claim is not None else {}),
+            **(claim_page_context(claim, request.user) if claim is not None else {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
