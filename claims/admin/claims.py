@@ -19,7 +19,13 @@ from articles.services import article_request_extraction
 from claims.admin.claim_page import claim_page_context, claim_page_urls
 from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
-from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter, TriageFilter
+from claims.admin.filters import (
+    ArticleFilter,
+    OpenFilter,
+    OutletFilter,
+    ReviewerFilter,
+    TriageFilter,
+)
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
@@ -34,7 +40,6 @@ from claims.admin.forms import (
 )
 from claims.admin.inlines import LabelledTabularInline
 from claims.admin.listing import (
-    ArticleFilter,
     ClaimantFilter,
     CreatedRangeFilter,
     percentage,

@@ -83,15 +83,35 @@ def test_a_claim_marked_a_duplicate_counts_as_triaged_on_the_page_the_list_and_t
     client = _client(editor)
 
     page = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
-    listed = client.get(
-        "/admin/claims/claim/", {"triage": "waiting", "article_title": article.title}
-    )
+    listed = client.get("/admin/claims/claim/", {"triage": "waiting", "article_is": article.pk})
     figures = {f["key"]: f for f in client.get("/admin/dashboard/figures/").json()["figures"]}
 
     assert "2 claims, 1 still to triage." in page
     assert [claim.pk for claim in listed.context["cl"].result_list] == [waiting.pk]
     assert figures["untriaged"]["text"] == "1"
     assert figures["oldest-untriaged"]["url"] == f"/admin/claims/claim/{waiting.pk}/change/"
+
+
+def test_the_triage_link_lists_this_articles_claims_only_whatever_their_titles(editor):
+    article = ArticleFactory(title="", body=BODY)
+    waiting = _claim(article, "Crime rose by 12 percent in 2023")
+    # Another article with the same (empty) title: its claims are not this article's.
+    ClaimFactory(article=ArticleFactory(title=""))
+    ClaimFactory(article=ArticleFactory(title="Crime figures"))
+    client = _client(editor)
+    page = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    link = next(
+        part.split('"')[0]
+        for part in page.split('href="')[1:]
+        if part.startswith("/admin/claims/claim/?")
+    )
+
+    listed = client.get(link.replace("&amp;", "&"))
+
+    assert [claim.pk for claim in listed.context["cl"].result_list] == [waiting.pk]
+    sidebar = listed.content.decode()
+    assert f"Article: <strong>#{article.pk}</strong>" in sidebar
+    assert "Show all" in sidebar
 
 
 def test_a_non_english_article_says_why_it_has_no_claims(editor):
