@@ -298,15 +298,6 @@ class Claim(models.Model):
         return list(self.verdicts.publicly_visible().order_by("-version"))
 
     @property
-    def is_untriaged(self) -> bool:
-        """The row-level twin of ``ClaimQuerySet.untriaged``."""
-        return (
-            self.status == ClaimStatus.NEW
-            and self.duplicate_of_id is None
-            and self.merged_into_id is None
-        )
-
-    @property
     def is_overdue(self) -> bool:
         return (
             self.status in OPEN_STATUSES

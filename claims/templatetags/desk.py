@@ -98,16 +98,22 @@ def article_text(user: Any, article: Any) -> tuple[list[Claim], list[tuple[int, 
 def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
     user = context["request"].user
     claims, placed = article_text(user, article)
-    untriaged = sum(claim.is_untriaged for claim in claims)
+    # What "still to triage" means is ClaimQuerySet.untriaged's to say, asked once here.
+    untriaged = set(
+        Claim.objects.in_scope_of(user)
+        .for_article(article)
+        .untriaged()
+        .values_list("pk", flat=True)
+    )
     shown = {claim.pk for _, _, claim in placed}
     return {
         "article": article,
         "claims": claims,
         "text": marked_text(article.body or "", placed),
         "unplaced": [claim for claim in claims if claim.pk not in shown],
-        "untriaged": untriaged,
+        "untriaged": len(untriaged),
         "states": [(status, ClaimStatus(status).label) for status in ClaimStatus.values],
-        "unplaced_untriaged": sum(claim.is_untriaged for claim in claims if claim.pk not in shown),
+        "unplaced_untriaged": len(untriaged - shown),
         "no_claims_reason": "" if claims else no_claims_reason(article),
         "next_article": next_article_to_triage(user, article),
         "can_mark_missed": may_mark_missed(user),
