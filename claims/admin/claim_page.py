@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from claims.admin.forms import ClaimantForm, NoteForm, StatementForm
 from claims.admin.listing import chips, percentage
 from claims.claimreview import claim_public_url
+from claims.detection import paragraph_bounds
 from claims.models import Claim, ClaimNote
 from claims.public import public_verdict_of
 from claims.selectors.notes import claim_notes
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 # How much of a long paragraph is shown on each side of the claim; the rest is elided.
 CONTEXT_CHARS = 600
-PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,9 @@ def claim_context(claim: Claim) -> Context | None:
     if span is None:
         return Context(before="", sentence=claim.text, after="", found=False)
     start, end = span
-    before_break = body.rfind(PARAGRAPH_BREAK, 0, start)
-    paragraph_start = 0 if before_break < 0 else before_break + len(PARAGRAPH_BREAK)
-    after_break = body.find(PARAGRAPH_BREAK, end)
-    paragraph_end = len(body) if after_break < 0 else after_break
+    # The paragraph as the detector read it (and as a missed claim must stay within): a line.
+    paragraph_start, paragraph_end = paragraph_bounds(body, start)
+    paragraph_end = max(paragraph_end, end)
     return Context(
         before=_elided_start(body[paragraph_start:start]),
         sentence=body[start:end],

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from claims import events
-from claims.detection import split_sentences
+from claims.detection import paragraph_bounds, split_sentences
 from claims.detection.adaptation import adapt, evaluate
 from claims.detection.checkworthiness import CheckworthinessModel
 from claims.detection.shared_data import (
@@ -245,8 +245,7 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
         raise InvalidInput(f"A claim is at most {MAX_MISSED_CLAIM_CHARS} characters.", field="end")
     start += len(span) - len(span.lstrip())
     end = start + len(text)
-    # A paragraph is a line, as the detector reads the text (see detection/claimants.py).
-    if "\n" in text or "\r" in text:
+    if paragraph_bounds(body, start)[1] < end:
         raise InvalidInput(
             "The passage runs over more than one paragraph; choose a sentence within one.",
             field="start",
