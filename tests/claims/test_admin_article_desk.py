@@ -358,6 +358,24 @@ def test_the_editor_finds_the_original_by_its_words_and_marks_the_claim_its_dupl
     assert claim.duplicate_of == original
 
 
+def test_the_original_is_found_as_the_claims_list_and_the_api_find_it(editor):
+    """The desk's search is the claims' one search: the speaker's name finds their claims, as
+    it does in the API (and on PostgreSQL, other forms of the words typed do too)."""
+    claim = _claim(ArticleFactory(body=BODY), "Crime rose by 12 percent in 2023")
+    original = ClaimFactory(
+        text="Crime went up 12 percent last year.",
+        claimant=Claimant.objects.create(name="Dana Whitlock", normalized_name="dana whitlock"),
+    )
+    ClaimFactory(text="Crime fell in the suburbs.")
+    client = _client(editor)
+
+    found = client.get(f"/admin/claims/claim/{claim.pk}/desk/originals/", {"q": "Whitlock"})
+    in_api = client.get("/api/claims/", {"q": "Whitlock"})
+
+    assert [result["id"] for result in found.json()["results"]] == [original.pk]
+    assert [result["id"] for result in in_api.json()["results"]] == [original.pk]
+
+
 def test_a_reviewer_cannot_search_for_originals(editor, reviewer):
     claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
     response = _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/desk/originals/?q=crime")
