@@ -34,6 +34,7 @@ from claims.services.learning import check_mark_missed, claim_mark_missed
 from claims.services.policy import Move, claim_moves, move_refusal
 from claims.templatetags.desk import article_text, marked_text
 from core.errors import ServiceError
+from core.roles import Actor
 
 # How many claims the duplicate search offers at once: a short list the keyboard runs through.
 ORIGINALS_SHOWN = 8
@@ -68,7 +69,7 @@ DESK_MOVES: dict[str, tuple[Move, type[forms.Form], Callable[..., Claim], str]] 
 }
 
 
-def claim_card(claim: Claim, actor: Any) -> dict[str, Any]:
+def claim_card(claim: Claim, actor: Actor) -> dict[str, Any]:
     """What the desk's panel shows of a claim, and which of its moves the actor may take now
     (None) or why not (the policy's message, announced when the key is pressed)."""
     moves = claim_moves(claim=claim, actor=actor)

@@ -38,7 +38,7 @@ from claims.models import (
 from claims.services.kernel import name_history_user, require_editor
 from claims.services.workflow import claim_mark_checkable
 from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
-from core.roles import is_editor
+from core.roles import Actor, is_editor
 
 # One decision in this many is held out to compare models on, chosen by its sentence.
 HELD_OUT_EVERY = 4
@@ -209,13 +209,13 @@ def detector_rollback(*, actor: Any) -> DetectorModel | None:
     return previous
 
 
-def check_mark_missed(actor: Any) -> None:
+def check_mark_missed(actor: Actor) -> None:
     """Refuse anyone who may not add a sentence the detector missed: editors decide claims."""
     if not is_editor(actor):
         raise NotPermitted("Only editors can add claims the detector missed.")
 
 
-def may_mark_missed(actor: Any) -> bool:
+def may_mark_missed(actor: Actor) -> bool:
     """Whether the article page offers this actor its "Make this a claim" button."""
     try:
         check_mark_missed(actor)
@@ -224,7 +224,7 @@ def may_mark_missed(actor: Any) -> bool:
     return True
 
 
-def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> Claim:
+def claim_mark_missed(*, article: Article, start: int, end: int, actor: Actor) -> Claim:
     """Make a sentence the detector missed into a checkable claim, and a lesson for it.
 
     The span is one passage of one paragraph that no claim of the article covers yet: the
@@ -291,7 +291,7 @@ def _check_missed_passage(article: Article, *, digest: str, start: int, end: int
 
 
 def _store_missed_claim(
-    article: Article, *, text: str, digest: str, start: int, end: int, score: float, actor: Any
+    article: Article, *, text: str, digest: str, start: int, end: int, score: float, actor: Actor
 ) -> Claim:
     claim = Claim(
         article=article,
