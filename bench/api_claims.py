@@ -265,10 +265,10 @@ def search_matches(term: str) -> int:
     import django
 
     django.setup()
-    from claims.api.filters import search_claims
+
     from claims.models import Claim
 
-    return search_claims(Claim.objects.all(), term).count()
+    return Claim.objects.all().search(term).count()
 
 
 def postgres_version() -> str:

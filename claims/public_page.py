@@ -9,7 +9,6 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
-from claims.api.filters import search_claims
 from claims.claimreview import claim_appearances, claim_public_url
 from claims.models import Appearance, Claim, Rating, Verdict, VerdictStatus
 from core.public_url import public_base_url
@@ -168,7 +167,7 @@ def published_fact_checks(*, search: str = "") -> QuerySet:
     published = Verdict.objects.filter(claim=OuterRef("pk"), status=VerdictStatus.PUBLISHED)
     claims = Claim.objects.with_public_detail().filter(Exists(published))
     if search:
-        return search_claims(claims, search)
+        return claims.search(search)
     return claims.annotate(published_on=Subquery(published.values("published_at")[:1])).order_by(
         "-published_on", "-id"
     )

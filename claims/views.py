@@ -58,7 +58,7 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return HttpResponsePermanentRedirect(static("claims/favicon.svg"))
 
 
-# Search words beyond this are ignored (search_claims also caps the word count).
+# Search words beyond this are ignored (ClaimQuerySet.search also caps the word count).
 MAX_SEARCH_CHARS = 200
 FACT_CHECKS_PER_PAGE = 20
 

@@ -3,7 +3,14 @@
 Editors triage, assign and publish; reviewers research claims and draft verdicts.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+# Who acts on the newsroom's data: the signed-in user of a request (anonymous included), or
+# None for the command line and tasks, which act for nobody in particular.
+Actor: TypeAlias = "AbstractBaseUser | AnonymousUser | None"
 
 EDITORS = "editors"
 REVIEWERS = "reviewers"

@@ -14,19 +14,21 @@ from django.urls import path, reverse
 from claims.admin.forms import ClaimantForm, NoteForm, StatementForm
 from claims.admin.listing import chips, percentage
 from claims.claimreview import claim_public_url
+from claims.detection import paragraph_bounds
 from claims.models import Claim, ClaimNote
 from claims.public import public_verdict_of
+from claims.selectors.notes import claim_notes
 from claims.services import claim_add_note, claim_change_claimant
 from claims.services.policy import Move
 from claims.templatetags.desk import claim_span
-from core.errors import ServiceError
+from core.errors import NotPermitted, ServiceError
+from core.roles import Actor
 
 if TYPE_CHECKING:
     from claims.admin.claims import ClaimAdmin
 
 # How much of a long paragraph is shown on each side of the claim; the rest is elided.
 CONTEXT_CHARS = 600
-PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,9 @@ def claim_context(claim: Claim) -> Context | None:
     if span is None:
         return Context(before="", sentence=claim.text, after="", found=False)
     start, end = span
-    before_break = body.rfind(PARAGRAPH_BREAK, 0, start)
-    paragraph_start = 0 if before_break < 0 else before_break + len(PARAGRAPH_BREAK)
-    after_break = body.find(PARAGRAPH_BREAK, end)
-    paragraph_end = len(body) if after_break < 0 else after_break
+    # The paragraph as the detector read it (and as a missed claim must stay within): a line.
+    paragraph_start, paragraph_end = paragraph_bounds(body, start)
+    paragraph_end = max(paragraph_end, end)
     return Context(
         before=_elided_start(body[paragraph_start:start]),
         sentence=body[start:end],
@@ -78,7 +79,15 @@ def claim_context(claim: Claim) -> Context | None:
     )
 
 
-def claim_page_context(claim: Claim) -> dict[str, Any]:
+def _notes(claim: Claim, actor: Actor) -> list[ClaimNote] | None:
+    """The notes the page lists; None (no notes section) for someone who may not read them."""
+    try:
+        return list(claim_notes(claim=claim, actor=actor))
+    except NotPermitted:
+        return None
+
+
+def claim_page_context(claim: Claim, actor: Actor) -> dict[str, Any]:
     """What the claim page shows above its workflow details; which of its forms a user gets
     follows the policy's `can_<move>` flags, as the buttons do."""
     # Imported here: the public pages' modules load the API's settings, which must not happen
@@ -96,7 +105,7 @@ def claim_page_context(claim: Claim) -> dict[str, Any]:
         "verdict": claim.verdict_in_hand(),
         "public_url": claim_public_url(claim) if published else "",
         "embed_code": embed_code(claim) if published else "",
-        "notes": list(ClaimNote.objects.for_claim(claim)),
+        "notes": _notes(claim, actor),
         "note_form": NoteForm(),
         # Nothing on the page is saved by the change form itself: its own forms post to their
         # services, so a Save button would only claim a change it never made.
@@ -156,7 +165,7 @@ def note_view(model_admin: "ClaimAdmin", request: HttpRequest, pk: int) -> HttpR
             return HttpResponseRedirect(
                 reverse("admin:claims_claim_change", args=[claim.pk]) + "#claim-notes"
             )
-    notes = list(ClaimNote.objects.for_claim(claim))
+    notes = _notes(claim, request.user)
     return model_admin._page(
         request, claim, "simple_form.html", "Leave a note", form=form, notes=notes
     )

@@ -19,7 +19,13 @@ from articles.services import article_request_extraction
 from claims.admin.claim_page import claim_page_context, claim_page_urls
 from claims.admin.desk import desk_urls
 from claims.admin.export import export_claims_csv, export_claims_jsonl
-from claims.admin.filters import OpenFilter, OutletFilter, ReviewerFilter, TriageFilter
+from claims.admin.filters import (
+    ArticleFilter,
+    OpenFilter,
+    OutletFilter,
+    ReviewerFilter,
+    TriageFilter,
+)
 from claims.admin.forms import (
     AssignForm,
     DuplicateForm,
@@ -34,7 +40,6 @@ from claims.admin.forms import (
 )
 from claims.admin.inlines import LabelledTabularInline
 from claims.admin.listing import (
-    ArticleFilter,
     ClaimantFilter,
     CreatedRangeFilter,
     percentage,
@@ -499,7 +504,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             **(extra_context or {}),
             **self._possible_moves(request, claim),
             "send_back": latest_send_back(claim) if claim is not None else None,
-            **(claim_page_context(claim) if claim is not None else {}),
+            **(claim_page_context(claim, request.user) if claim is not None else {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
+from articles.models import Article
 from claims.admin.listing import InputFilter
 from claims.models import Claim, Verdict
 
@@ -37,12 +38,16 @@ class PinnedInputFilter(InputFilter):
             queryset = queryset.filter(**{self.pin[2]: self.pinned})
         return queryset
 
+    def pinned_label(self) -> str:
+        """The pinned value as the sidebar names it."""
+        return self.pinned
+
     def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
         for choice in super().choices(changelist):
             if self.pinned:
                 choice["pinned"] = {
                     "label": self.pin[1],
-                    "value": self.pinned,
+                    "value": self.pinned_label(),
                     "clear": changelist.get_query_string(remove=[self.pin[0]]),
                 }
             yield choice
@@ -71,6 +76,26 @@ class OutletFilter(PinnedInputFilter):
     title = "outlet"
     inputs = (("outlet", "Outlet contains", "search", "article__outlet__icontains"),)
     pin = ("outlet_is", "Outlet", "article__outlet")
+
+
+class ArticleFilter(PinnedInputFilter):
+    """Typed, a title matches loosely; pinned from an article's page, the list is that article's
+    claims and no other's, however many articles share its title."""
+
+    title = "article"
+    inputs = (("article_title", "Title contains", "search", "article__title__icontains"),)
+    pin = ("article_is", "Article", "article_id")
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.pinned and not self.pinned.isdigit():
+            return queryset.none()
+        return super().queryset(request, queryset)
+
+    def pinned_label(self) -> str:
+        article = Article.objects.filter(pk=self.pinned).first() if self.pinned.isdigit() else None
+        if article is None:
+            return f"#{self.pinned}"
+        return f"#{article.pk} {article.title}" if article.title else f"#{article.pk}"
 
 
 class OpenFilter(admin.SimpleListFilter):

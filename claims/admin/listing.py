@@ -109,11 +109,6 @@ class ClaimantFilter(InputFilter):
     inputs = (("claimant_name", "Name contains", "search", "claimant__name__icontains"),)
 
 
-class ArticleFilter(InputFilter):
-    title = "article"
-    inputs = (("article_title", "Title contains", "search", "article__title__icontains"),)
-
-
 class CreatedRangeFilter(InputFilter):
     title = "found between"
     inputs = (

@@ -6,16 +6,13 @@ still costs a fixed number of queries, and the common combinations are backed by
 """
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
 from django.db.models import (
     DateTimeField,
     Exists,
     F,
     FilteredRelation,
-    FloatField,
     OuterRef,
     Q,
     QuerySet,
@@ -25,14 +22,9 @@ from django.db.models.functions import Coalesce
 from django_filters import rest_framework as filters
 from rest_framework.request import Request
 
-from claims.models import Claim, Claimant, ClaimStatus, Verdict, VerdictStatus
+from claims.models import Claim, ClaimStatus, Verdict, VerdictStatus
+from claims.models.claims import ClaimQuerySet
 from core.api.filters import MAX_ROW_ID, IdFilter
-
-SEARCH_CONFIG = "english"
-MAX_SEARCH_WORDS = 12
-# A search ranks at most this many matches, the newest; see `search_claims`.
-MAX_RANKED_MATCHES = 1000
-MAX_CLAIMANTS_PER_SEARCH = 200
 
 # ?ordering= values; each sorts on one key with the id as tie-break, so a cursor is exact.
 ORDERINGS = {
@@ -70,49 +62,6 @@ def order_claims(claims: QuerySet, ordering: str) -> QuerySet:
 
 def published_verdicts() -> QuerySet:
     return Verdict.objects.filter(claim=OuterRef("pk"), status=VerdictStatus.PUBLISHED)
-
-
-def search_claims(claims: QuerySet, text: str) -> QuerySet:
-    """Claims whose text or claimant matches, best first (`rank`), on any database.
-
-    PostgreSQL: full-text search backed by GIN indexes on the claim text and claimant name,
-    ranked with the claimant's name weighted below the claim's own words, among the newest
-    MAX_RANKED_MATCHES matches. Elsewhere: every
-    word must appear in the claim text or the claimant's name (any case); rank is 0.
-    """
-    words = text.split()[:MAX_SEARCH_WORDS]
-    if not words:
-        return claims
-    if connection.vendor != "postgresql":
-        for word in words:
-            claims = claims.filter(Q(text__icontains=word) | Q(claimant__name__icontains=word))
-        return claims.annotate(rank=Value(0.0, output_field=FloatField())).order_by("-rank", "-id")
-    query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
-    # Looked up first (a small table), so the claims query can OR two index scans.
-    claimant_ids = list(
-        Claimant.objects.annotate(vector=SearchVector("name", config="simple"))
-        .filter(vector=SearchQuery(" ".join(words), config="simple", search_type="websearch"))
-        .values_list("pk", flat=True)[:MAX_CLAIMANTS_PER_SEARCH]
-    )
-    matches = Q(text_vector=query)
-    if claimant_ids:
-        matches |= Q(claimant_id__in=claimant_ids)
-    ranked_vector = SearchVector("text", config=SEARCH_CONFIG, weight="A") + SearchVector(
-        "claimant__name", config="simple", weight="B"
-    )
-    # Ranking reads every match: a common word matches most of a large newsroom's claims, so
-    # only the newest matches (with the other filters applied) are ranked.
-    newest_matches = (
-        claims.alias(text_vector=SearchVector("text", config=SEARCH_CONFIG))
-        .filter(matches)
-        .order_by("-id")
-        .values("id")[:MAX_RANKED_MATCHES]
-    )
-    return (
-        claims.filter(id__in=newest_matches)
-        .annotate(rank=SearchRank(ranked_vector, query))
-        .order_by("-rank", "-id")
-    )
 
 
 class GivenFiltersBackend(filters.DjangoFilterBackend):
@@ -225,7 +174,8 @@ class ClaimFilter(filters.FilterSet):
         return claims.filter(Exists(published_verdicts().filter(published_at__lt=value)))
 
     def filter_search(self, claims: QuerySet, name: str, value: str) -> QuerySet:
-        return search_claims(claims, value)
+        # The claims' one search, shared with the claims list, the front page and the desk.
+        return cast(ClaimQuerySet, claims).search(value)
 
     def filter_ordering(self, claims: QuerySet, name: str, value: str) -> QuerySet:
         return order_claims(claims, value) if value else claims

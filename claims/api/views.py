@@ -27,8 +27,9 @@ from claims.api.serializers import (
     VerdictInputSerializer,
     shows_assignment,
 )
-from claims.models import Claim, ClaimNote, Rating
+from claims.models import Claim, Rating
 from claims.public import claim_items, claim_rows, public_claimreview
+from claims.selectors.notes import claim_notes
 from claims.services import (
     claim_add_note,
     claim_assign,
@@ -44,7 +45,6 @@ from claims.services import (
     verdict_publish,
     verdict_second_review,
 )
-from claims.services.notes import check_notes_access
 from claims.services.policy import claim_moves
 from core.api.pagination import CursorCapablePagination
 from core.api.renderers import LINKED_DATA_RENDERERS, READ_RENDERERS
@@ -212,8 +212,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
             payload.is_valid(raise_exception=True)
             note = claim_add_note(claim=claim, actor=request.user, **payload.validated_data)
             return Response(ClaimNoteSerializer(note).data, status=status.HTTP_201_CREATED)
-        check_notes_access(claim=claim, actor=request.user)
-        page = self.paginate_queryset(ClaimNote.objects.for_claim(claim))
+        page = self.paginate_queryset(claim_notes(claim=claim, actor=request.user))
         return self.get_paginated_response(ClaimNoteSerializer(page, many=True).data)
 
     @extend_schema(responses={200: ClaimMovesSerializer})

@@ -10,7 +10,7 @@ from claims.detection.pipeline import (
     Extraction,
     load_detector,
 )
-from claims.detection.sentences import Sentence, split_sentences
+from claims.detection.sentences import Sentence, paragraph_bounds, split_sentences
 from claims.detection.statements import ArticleStatements, build_statement
 
 __all__ = [
@@ -25,5 +25,6 @@ __all__ = [
     "Sentence",
     "build_statement",
     "load_detector",
+    "paragraph_bounds",
     "split_sentences",
 ]

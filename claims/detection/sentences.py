@@ -67,6 +67,19 @@ _DATELINE = re.compile(
 )
 
 
+def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the paragraph holding offset ``at``: as the splitter reads an article, a
+    paragraph is a line (a blank line between two is a paragraph with no text). The line break
+    itself, "\n" or "\r\n", is left out."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    if end == -1:
+        end = len(text)
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    return start, end
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; offsets are Python character offsets into ``text``."""
     sentences: list[Sentence] = []

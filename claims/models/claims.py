@@ -2,8 +2,9 @@ import hashlib
 import unicodedata
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, models
+from django.db.models import Count, Exists, FloatField, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -12,6 +13,12 @@ from claims.models.claimants import Claimant
 from claims.models.queues import in_queue_of
 from claims.models.verdicts import Verdict, VerdictStatus
 from core.roles import is_editor
+
+SEARCH_CONFIG = "english"
+MAX_SEARCH_WORDS = 12
+# A search ranks at most this many matches, the newest; see `ClaimQuerySet.search`.
+MAX_RANKED_MATCHES = 1000
+MAX_CLAIMANTS_PER_SEARCH = 200
 
 
 def text_digest(text: str) -> str:
@@ -121,9 +128,54 @@ class ClaimQuerySet(models.QuerySet):
     def for_article(self, article: Article) -> "ClaimQuerySet":
         return self.filter(article=article)
 
+    def search(self, text: str) -> "ClaimQuerySet":
+        """Claims whose text or claimant matches, best first (`rank`), on any database.
+
+        PostgreSQL: full-text search backed by GIN indexes on the claim text and claimant name,
+        ranked with the claimant's name weighted below the claim's own words, among the newest
+        MAX_RANKED_MATCHES matches. Elsewhere: every
+        word must appear in the claim text or the claimant's name (any case); rank is 0.
+        """
+        words = text.split()[:MAX_SEARCH_WORDS]
+        if not words:
+            return self
+        if connection.vendor != "postgresql":
+            claims = self
+            for word in words:
+                claims = claims.filter(Q(text__icontains=word) | Q(claimant__name__icontains=word))
+            return claims.annotate(rank=Value(0.0, output_field=FloatField())).order_by(
+                "-rank", "-id"
+            )
+        query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="websearch")
+        # Looked up first (a small table), so the claims query can OR two index scans.
+        claimant_ids = list(
+            Claimant.objects.annotate(vector=SearchVector("name", config="simple"))
+            .filter(vector=SearchQuery(" ".join(words), config="simple", search_type="websearch"))
+            .values_list("pk", flat=True)[:MAX_CLAIMANTS_PER_SEARCH]
+        )
+        matches = Q(text_vector=query)
+        if claimant_ids:
+            matches |= Q(claimant_id__in=claimant_ids)
+        ranked_vector = SearchVector("text", config=SEARCH_CONFIG, weight="A") + SearchVector(
+            "claimant__name", config="simple", weight="B"
+        )
+        # Ranking reads every match: a common word matches most of a large newsroom's claims, so
+        # only the newest matches (with the other filters applied) are ranked.
+        newest_matches = (
+            self.alias(text_vector=SearchVector("text", config=SEARCH_CONFIG))
+            .filter(matches)
+            .order_by("-id")
+            .values("id")[:MAX_RANKED_MATCHES]
+        )
+        return (
+            self.filter(id__in=newest_matches)
+            .annotate(rank=SearchRank(ranked_vector, query))
+            .order_by("-rank", "-id")
+        )
+
     def possible_originals(self, claim: "Claim", query: str) -> "ClaimQuerySet":
         """The claims ``claim`` could follow as a duplicate, found by id ("#12") or by the words
-        typed, newest first. Duplicates and merged claims are left out: a duplicate resolves to
+        typed, best match first. Duplicates and merged claims are left out: a duplicate resolves to
         its original anyway, and a merged claim lives on in the one it was merged into."""
         found = self.exclude(pk=claim.pk).filter(
             duplicate_of__isnull=True, merged_into__isnull=True
@@ -131,9 +183,8 @@ class ClaimQuerySet(models.QuerySet):
         query = query.strip().lstrip("#").strip()
         if query.isdigit():
             return found.filter(pk=int(query)).select_related("article")
-        for word in query.split()[:8]:
-            found = found.filter(Q(text__icontains=word) | Q(statement__icontains=word))
-        return found.select_related("article").order_by("-id")
+        # The same search as the claims list and the API, best match first.
+        return found.search(query).select_related("article")
 
 
 class Claim(models.Model):
@@ -296,15 +347,6 @@ class Claim(models.Model):
         if cached is not None:
             return cached
         return list(self.verdicts.publicly_visible().order_by("-version"))
-
-    @property
-    def is_untriaged(self) -> bool:
-        """The row-level twin of ``ClaimQuerySet.untriaged``."""
-        return (
-            self.status == ClaimStatus.NEW
-            and self.duplicate_of_id is None
-            and self.merged_into_id is None
-        )
 
     @property
     def is_overdue(self) -> bool:

@@ -1,5 +1,4 @@
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -7,6 +6,7 @@ from claims.models import Claim, Claimant, ClaimantAlias, ClaimantKind, normalis
 from claims.services.kernel import lock_claim, name_history_user
 from claims.services.policy import Move, check_move
 from core.errors import InvalidInput
+from core.roles import Actor
 
 
 def claimant_resolve(
@@ -45,7 +45,7 @@ def claimant_resolve(
     return claimant
 
 
-def claim_change_claimant(*, claim: Claim, actor: Any, claimant: Claimant | None) -> Claim:
+def claim_change_claimant(*, claim: Claim, actor: Actor, claimant: Claimant | None) -> Claim:
     """An editor says who made the claim (None: nobody known); the change history keeps who
     changed it from whom. The detector's claimant records and aliases are left as they are."""
     with transaction.atomic():

@@ -29,14 +29,21 @@ def _original(original: Any) -> Claim:
     return found
 
 
-def claim_mark_duplicate(*, claim: Claim, original: Any, actor: Any, reason: str = "") -> Claim:
+def claim_mark_duplicate(
+    *,
+    claim: Claim,
+    original: Any,
+    actor: Any,
+    reason: str = "",
+    expected_version: str | None = None,
+) -> Claim:
     """The claim now follows the original's verdict; chains resolve to the first original.
 
     A claim that already has a verdict of its own, published or drafted, cannot become a
     duplicate; its reviewer, if any, is released and it goes back to checkable.
     """
     with transaction.atomic():
-        claim = lock_claim(claim)
+        claim = lock_claim(claim, expected_version=expected_version)
         check_move(claim=claim, actor=actor, move=Move.MARK_DUPLICATE)
         reason = clean_reason(reason)
         original = _original(original)

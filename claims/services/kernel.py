@@ -4,9 +4,9 @@ the editor check and the reason's cleaning. Services import these, never each ot
 from typing import Any
 
 from claims.limits import MAX_NOTE_CHARS, clean_text
-from claims.models import Claim, ClaimTransition
+from claims.models import Claim, ClaimStatus, ClaimTransition
 from claims.services.policy import transition_refusal
-from core.errors import NotPermitted
+from core.errors import NotPermitted, TransitionNotAllowed
 from core.roles import is_editor
 
 
@@ -21,9 +21,27 @@ def name_history_user(actor: Any, *rows: Any) -> None:
         row._history_user = user_or_none(actor)
 
 
-def lock_claim(claim: Claim) -> Claim:
-    """The claim re-read under a row lock, so two editors cannot move it at once."""
-    return Claim.objects.select_for_update(of=("self",)).select_related("reviewer").get(pk=claim.pk)
+def claim_version(claim: Claim) -> str:
+    """The claim as a page showed it: any save changes it."""
+    return claim.updated_at.isoformat()
+
+
+def lock_claim(claim: Claim, *, expected_version: str | None = None) -> Claim:
+    """The claim re-read under a row lock, so two editors cannot move it at once.
+
+    With `expected_version` (the claim as the editor's page showed it), a claim changed since
+    is refused: compared under the lock, so of two editors acting at once only one passes.
+    """
+    locked = (
+        Claim.objects.select_for_update(of=("self",)).select_related("reviewer").get(pk=claim.pk)
+    )
+    if expected_version and expected_version != claim_version(locked):
+        reviewer = f" with {locked.reviewer.get_username()}" if locked.reviewer else ""
+        raise TransitionNotAllowed(
+            f"Claim #{locked.pk} changed since you opened it: it is now "
+            f"{ClaimStatus(locked.status).label.lower()}{reviewer}. Look again before you act."
+        )
+    return locked
 
 
 def record_transition(

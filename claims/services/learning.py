@@ -11,12 +11,12 @@ it is no worse on the held-out decisions; the model it replaces is kept for a ro
 import zlib
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article
 from claims import events
-from claims.detection import split_sentences
+from claims.detection import paragraph_bounds, split_sentences
 from claims.detection.adaptation import adapt, evaluate
 from claims.detection.checkworthiness import CheckworthinessModel
 from claims.detection.shared_data import (
@@ -39,7 +39,7 @@ from claims.services.extraction import article_claim_fields_for_span
 from claims.services.kernel import name_history_user, require_editor
 from claims.services.workflow import claim_mark_checkable
 from core.errors import InvalidInput, NotPermitted, TransitionNotAllowed
-from core.roles import is_editor
+from core.roles import Actor, is_editor
 
 # One decision in this many is held out to compare models on, chosen by its sentence.
 HELD_OUT_EVERY = 4
@@ -210,13 +210,13 @@ def detector_rollback(*, actor: Any) -> DetectorModel | None:
     return previous
 
 
-def check_mark_missed(actor: Any) -> None:
+def check_mark_missed(actor: Actor) -> None:
     """Refuse anyone who may not add a sentence the detector missed: editors decide claims."""
     if not is_editor(actor):
         raise NotPermitted("Only editors can add claims the detector missed.")
 
 
-def may_mark_missed(actor: Any) -> bool:
+def may_mark_missed(actor: Actor) -> bool:
     """Whether the article page offers this actor its "Make this a claim" button."""
     try:
         check_mark_missed(actor)
@@ -225,7 +225,7 @@ def may_mark_missed(actor: Any) -> bool:
     return True
 
 
-def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> Claim:
+def claim_mark_missed(*, article: Article, start: int, end: int, actor: Actor) -> Claim:
     """Make a sentence the detector missed into a checkable claim, and a lesson for it.
 
     The span is one passage of one paragraph that no claim of the article covers yet: the
@@ -246,13 +246,33 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
         raise InvalidInput(f"A claim is at most {MAX_MISSED_CLAIM_CHARS} characters.", field="end")
     start += len(span) - len(span.lstrip())
     end = start + len(text)
-    # A paragraph is a line, as the detector reads the text (see detection/claimants.py).
-    if "\n" in text or "\r" in text:
+    if paragraph_bounds(body, start)[1] < end:
         raise InvalidInput(
             "The passage runs over more than one paragraph; choose a sentence within one.",
             field="start",
         )
     digest = text_digest(text)
+    # The detector is slow: it reads the passage in its article (claimant, statement, dates,
+    # entities, score, as it would have given them) before the lock is taken, so the lock is
+    # held briefly.
+    fields = article_claim_fields_for_span(article=article, start=start, end=end)
+    try:
+        with transaction.atomic():
+            # The article's row lock lines up editors marking passages of the same article:
+            # the checks below see every claim stored before this one.
+            Article.objects.select_for_update().get(pk=article.pk)
+            _check_missed_passage(article, digest=digest, start=start, end=end)
+            claim = _store_missed_claim(article, digest=digest, fields=fields, actor=actor)
+    except IntegrityError:
+        # The same sentence stored at once by an editor who did not wait on the lock (a claim
+        # written by the detector's task, which does not take it).
+        raise TransitionNotAllowed(
+            "This sentence is already a claim of the article.", field="start"
+        ) from None
+    return claim
+
+
+def _check_missed_passage(article: Article, *, digest: str, start: int, end: int) -> None:
     if Claim.objects.filter(article=article, text_hash=digest).exists():
         raise TransitionNotAllowed(
             "This sentence is already a claim of the article.", field="start"
@@ -269,15 +289,17 @@ def claim_mark_missed(*, article: Article, start: int, end: int, actor: Any) -> 
             "outside it.",
             field="start",
         )
-    # Claimant, statement, dates and entities as the detector would have given them.
-    fields = article_claim_fields_for_span(article=article, start=start, end=end)
-    with transaction.atomic():
-        claim = Claim(article=article, text_hash=digest, origin=ClaimOrigin.EDITOR, **fields)
-        name_history_user(actor, claim)
-        claim.save()
-        events.emit(events.CLAIM_CREATED, claim=claim)
-        claim = claim_mark_checkable(claim=claim, actor=actor, reason="Missed by the detector.")
-        DetectorFeedback.objects.filter(claim=claim).update(missed=True)
+
+
+def _store_missed_claim(
+    article: Article, *, digest: str, fields: dict[str, Any], actor: Actor
+) -> Claim:
+    claim = Claim(article=article, text_hash=digest, origin=ClaimOrigin.EDITOR, **fields)
+    name_history_user(actor, claim)
+    claim.save()
+    events.emit(events.CLAIM_CREATED, claim=claim)
+    claim = claim_mark_checkable(claim=claim, actor=actor, reason="Missed by the detector.")
+    DetectorFeedback.objects.filter(claim=claim).update(missed=True)
     return claim
 
 

@@ -23,7 +23,7 @@ from claims.models import (
     Verdict,
     VerdictStatus,
 )
-from claims.services.kernel import require_editor, user_or_none
+from claims.services.kernel import name_history_user, require_editor, user_or_none
 from claims.services.matching import claim_root, match_index_record
 from core.errors import InvalidInput, TransitionNotAllowed
 
@@ -85,6 +85,11 @@ def _move_verdicts(source: Claim, keep: Claim) -> int:
     return len(moving)
 
 
+def _save_with_history(row: Claim | ClaimNote, actor: Any, fields: list[str]) -> None:
+    name_history_user(actor, row)
+    row.save(update_fields=fields)
+
+
 def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str = "") -> Claim:
     """The merged claims are the kept claim said again: their appearances, verdicts, external
     fact-checks and workflow history move to it, and they are marked as merged into it."""
@@ -119,12 +124,21 @@ def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str
             verdicts = _move_verdicts(source, keep)
             ExternalReview.objects.filter(claim=source).update(claim=keep, updated_at=now)
             ClaimTransition.objects.filter(claim=source).update(claim=keep)
-            # The newsroom's notes on the claim are part of its working history too.
-            ClaimNote.objects.filter(claim=source).update(claim=keep, updated_at=now)
+            # The newsroom's notes on the claim are part of its working history too. Rows are
+            # saved one by one (they are few) so that each change lands in the change history,
+            # and a claim re-pointed here gets a new version: a page showing it sees the change.
+            for note in ClaimNote.objects.filter(claim=source):
+                note.claim = keep
+                _save_with_history(note, actor, ["claim", "updated_at"])
             # Claims merged into this one earlier now point at the kept claim directly.
-            Claim.objects.filter(merged_into=source).update(merged_into=keep)
+            for earlier in Claim.objects.select_for_update().filter(merged_into=source):
+                earlier.merged_into = keep
+                _save_with_history(earlier, actor, ["merged_into", "updated_at"])
             # Duplicates follow the verdict, which now lives on the kept claim.
-            Claim.objects.filter(duplicate_of=source).exclude(pk=keep.pk).update(duplicate_of=keep)
+            followers = Claim.objects.select_for_update().filter(duplicate_of=source)
+            for follower in followers.exclude(pk=keep.pk):
+                follower.duplicate_of = keep
+                _save_with_history(follower, actor, ["duplicate_of", "updated_at"])
             if keep.duplicate_of_id == source.pk:
                 keep.duplicate_of = None
             MatchSuggestion.objects.filter(
@@ -147,8 +161,8 @@ def claim_merge(*, keep: Claim, merged: Iterable[Claim], actor: Any, reason: str
             )
             source.merged_into = keep
             source.merged_at = now
-            source.save(update_fields=["merged_into", "merged_at", "updated_at"])
-        keep.save(update_fields=["duplicate_of", "updated_at"])
+            _save_with_history(source, actor, ["merged_into", "merged_at", "updated_at"])
+        _save_with_history(keep, actor, ["duplicate_of", "updated_at"])
         match_index_record(claim_ids=[keep.pk, *merged_ids])
     return keep
 

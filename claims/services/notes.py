@@ -1,17 +1,15 @@
 """Notes editors and reviewers leave each other on a claim: who may write one, and its limit."""
 
-from typing import Any
-
 from django.db import transaction
 
 from claims.limits import MAX_NOTE_CHARS, clean_text
 from claims.models import Claim, ClaimNote
-from claims.services.kernel import name_history_user
+from claims.services.kernel import name_history_user, user_or_none
 from core.errors import NotPermitted
-from core.roles import is_staff_member
+from core.roles import Actor, is_staff_member
 
 
-def check_notes_access(*, claim: Claim, actor: Any) -> None:
+def check_notes_access(*, claim: Claim, actor: Actor) -> None:
     """Editors read and leave notes on every claim, a reviewer on the claims of their own queue
     (`in_scope_of`); anyone else is refused."""
     if not is_staff_member(actor) or not (
@@ -20,7 +18,7 @@ def check_notes_access(*, claim: Claim, actor: Any) -> None:
         raise NotPermitted("Only editors and the claim's reviewers can read or leave notes on it.")
 
 
-def claim_add_note(*, claim: Claim, actor: Any, text: str) -> ClaimNote:
+def claim_add_note(*, claim: Claim, actor: Actor, text: str) -> ClaimNote:
     """Leave a note on a claim for the editors and its reviewers."""
     with transaction.atomic():
         check_notes_access(claim=claim, actor=actor)
@@ -31,7 +29,7 @@ def claim_add_note(*, claim: Claim, actor: Any, text: str) -> ClaimNote:
             required=True,
             blank_message="Write the note first.",
         )
-        note = ClaimNote(claim=claim, author=actor, text=text)
+        note = ClaimNote(claim=claim, author=user_or_none(actor), text=text)
         name_history_user(actor, note)
         note.save()
     return note

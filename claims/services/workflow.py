@@ -55,9 +55,11 @@ def _record_feedback(claim: Claim, *, checkworthy: bool, actor: Any) -> None:
     )
 
 
-def claim_mark_checkable(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
+def claim_mark_checkable(
+    *, claim: Claim, actor: Any, reason: str = "", expected_version: str | None = None
+) -> Claim:
     with transaction.atomic():
-        claim = lock_claim(claim)
+        claim = lock_claim(claim, expected_version=expected_version)
         check_move(claim=claim, actor=actor, move=Move.MARK_CHECKABLE)
         reason = clean_reason(reason)
         transition(claim, S.CHECKABLE, actor=actor, reason=reason)
@@ -66,9 +68,11 @@ def claim_mark_checkable(*, claim: Claim, actor: Any, reason: str = "") -> Claim
     return claim
 
 
-def claim_mark_not_checkable(*, claim: Claim, actor: Any, reason: str = "") -> Claim:
+def claim_mark_not_checkable(
+    *, claim: Claim, actor: Any, reason: str = "", expected_version: str | None = None
+) -> Claim:
     with transaction.atomic():
-        claim = lock_claim(claim)
+        claim = lock_claim(claim, expected_version=expected_version)
         check_move(claim=claim, actor=actor, move=Move.MARK_NOT_CHECKABLE)
         reason = clean_reason(reason)
         transition(claim, S.NOT_CHECKABLE, actor=actor, reason=reason)
@@ -117,10 +121,11 @@ def claim_assign(
     actor: Any,
     due_date: date | None = None,
     reason: str = "",
+    expected_version: str | None = None,
 ) -> Claim:
     """Give a claim to a reviewer (by user or username); reassigning keeps any draft verdict."""
     with transaction.atomic():
-        claim = lock_claim(claim)
+        claim = lock_claim(claim, expected_version=expected_version)
         check_move(claim=claim, actor=actor, move=Move.ASSIGN)
         reviewer = _active_reviewer(reviewer, field="reviewer")
         if due_date is not None and not isinstance(due_date, date):

@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from articles.models import Article
 from claims.admin.listing import percentage
 from claims.models import Claim, ClaimStatus
 from claims.services.learning import may_mark_missed
+from core.roles import Actor
 
 register = template.Library()
 
@@ -88,33 +90,39 @@ def marked_text(body: str, placed: list[tuple[int, int, Claim]]) -> SafeString |
     return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
-def article_text(user: Any, article: Any) -> tuple[list[Claim], list[tuple[int, int, Claim]]]:
+def article_text(user: Actor, article: Article) -> tuple[list[Claim], list[tuple[int, int, Claim]]]:
     """The article's claims the user may see, and where each stands in its text."""
     claims = list(Claim.objects.in_scope_of(user).for_article(article).order_by("start", "id"))
     return claims, _placed(article.body or "", claims)
 
 
 @register.inclusion_tag("admin/articles/article/_claims_in_text.html", takes_context=True)
-def claims_in_text(context: dict[str, Any], article: Any) -> dict[str, Any]:
+def claims_in_text(context: dict[str, Any], article: Article) -> dict[str, Any]:
     user = context["request"].user
     claims, placed = article_text(user, article)
-    untriaged = sum(claim.is_untriaged for claim in claims)
+    # What "still to triage" means is ClaimQuerySet.untriaged's to say, asked once here.
+    untriaged = set(
+        Claim.objects.in_scope_of(user)
+        .for_article(article)
+        .untriaged()
+        .values_list("pk", flat=True)
+    )
     shown = {claim.pk for _, _, claim in placed}
     return {
         "article": article,
         "claims": claims,
         "text": marked_text(article.body or "", placed),
         "unplaced": [claim for claim in claims if claim.pk not in shown],
-        "untriaged": untriaged,
+        "untriaged": len(untriaged),
         "states": [(status, ClaimStatus(status).label) for status in ClaimStatus.values],
-        "unplaced_untriaged": sum(claim.is_untriaged for claim in claims if claim.pk not in shown),
+        "unplaced_untriaged": len(untriaged - shown),
         "no_claims_reason": "" if claims else no_claims_reason(article),
         "next_article": next_article_to_triage(user, article),
         "can_mark_missed": may_mark_missed(user),
     }
 
 
-def no_claims_reason(article: Any) -> str:
+def no_claims_reason(article: Article) -> str:
     """Why an article shows no claims, in the editor's words."""
     status = article.status
     if status in ("fetching", "pending", "processing"):
@@ -132,7 +140,7 @@ def no_claims_reason(article: Any) -> str:
     return "The detector found no check-worthy sentence in this article."
 
 
-def next_article_to_triage(user: Any, article: Any) -> Any:
+def next_article_to_triage(user: Actor, article: Article) -> int | None:
     """The next article (after this one, else from the start) with claims still to triage."""
     waiting = (
         Claim.objects.in_scope_of(user)

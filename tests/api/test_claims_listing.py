@@ -83,7 +83,7 @@ def test_search_on_postgresql_stems_words_and_ranks_the_best_match_first(anonymo
     connection.vendor != "postgresql", reason="the cap applies to PostgreSQL's ranked search"
 )
 def test_a_search_matching_many_claims_ranks_only_the_newest(anonymous, monkeypatch):
-    monkeypatch.setattr("claims.api.filters.MAX_RANKED_MATCHES", 3)
+    monkeypatch.setattr("claims.models.claims.MAX_RANKED_MATCHES", 3)
     oldest_best = ClaimFactory(text="Taxes, taxes and more taxes: tax rises everywhere.")
     newer = [ClaimFactory(text=f"Taxes went up in district {n}.") for n in range(4)]
     found = _ids(anonymous, "q=tax")

@@ -138,3 +138,26 @@ def test_notes_follow_a_claim_merged_into_another(editor):
         "Same claim as last week's.",
         "The minister repeated it on radio.",
     ]
+
+
+def test_someone_who_still_sees_a_claim_but_may_not_read_its_notes_sees_none_on_its_page(
+    editor, reviewer
+):
+    """A reviewer taken out of the reviewers' group keeps the claims assigned to them, and a
+    direct permission to look at claims; their notes are for the newsroom only, as in the API."""
+    from django.contrib.auth.models import Group, Permission
+
+    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
+    claim_add_note(claim=claim, actor=editor, text=SECRET)
+    reviewer.groups.remove(Group.objects.get(name="reviewers"))
+    reviewer.user_permissions.add(Permission.objects.get(codename="view_claim"))
+    client = Client()
+    client.force_login(reviewer)
+
+    page = client.get(f"/admin/claims/claim/{claim.pk}/change/")
+    note_form = client.get(f"/admin/claims/claim/{claim.pk}/notes/")
+
+    assert page.status_code == 200
+    assert "answered in two weeks" not in page.content.decode()
+    assert "answered in two weeks" not in note_form.content.decode()
+    assert client_for(reviewer).get(f"/api/claims/{claim.pk}/notes/").status_code in (403, 404)

@@ -66,6 +66,24 @@ def test_the_claim_is_shown_highlighted_in_its_own_paragraph_with_a_link_to_the_
     assert _text(page, "//*[@id='claim-score']") == "87%"
 
 
+def test_the_claims_paragraph_is_its_line_as_the_detector_read_it(editor):
+    body = (
+        "Record ridership\n"
+        f"{CLAIM}, the authority's chair told reporters. She called it a record.\n"
+        "Critics said the figures left out the bus network."
+    )
+    start = body.index(CLAIM)
+    claim = ClaimFactory(
+        article=ArticleFactory(body=body), text=CLAIM, start=start, end=start + len(CLAIM)
+    )
+
+    page = _page(editor, claim)
+
+    assert _text(page, "//*[@id='claim-paragraph']") == (
+        f"{CLAIM}, the authority's chair told reporters. She called it a record."
+    )
+
+
 def test_the_claim_is_found_in_its_article_after_the_text_before_it_changed(editor):
     claim = _claim_in_body()
     claim.article.body = "A new opening sentence was added.\n\n" + BODY

@@ -295,3 +295,39 @@ def test_a_selection_shorter_than_a_sentence_is_stated_in_its_own_words(editor):
     assert claim.text == "add $25 million to the police budget"
     assert claim.statement == "Add $25 million to the police budget."
     assert claim.claimant.name == "Jacob Ramsey"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_marking_the_same_missed_sentence_at_once_store_it_once(newsroom):
+    """Both editors' requests score the sentence before either stores it; the second is told
+    the sentence is already a claim (409), not shown a server error."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from django.db import connection, connections
+
+    from tests.factories import EditorFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("two editors at once need a database server with row locks (DATABASE_URL)")
+    missed = "The bridge carries 40,000 vehicles a day."
+    article = ArticleFactory(body=f"It rained. {missed} Nobody came.")
+    start = article.body.index(missed)
+    editors = [EditorFactory(), EditorFactory()]
+    together = Barrier(2)
+
+    def mark(editor) -> str:
+        try:
+            together.wait()
+            claim_mark_missed(article=article, start=start, end=start + len(missed), actor=editor)
+            return "stored"
+        except TransitionNotAllowed as refusal:
+            return refusal.message
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = sorted(pool.map(mark, editors))
+
+    assert outcomes == ["This sentence is already a claim of the article.", "stored"]
+    assert article.claims.count() == 1

@@ -191,3 +191,28 @@ def test_a_verdict_in_progress_is_never_taken_from_its_claim(editor):
     with pytest.raises(TransitionNotAllowed, match=f"#{merged.pk} has a verdict in progress"):
         claim_merge(keep=keep, merged=[merged], actor=editor)
     assert merged.verdicts.get().claim == merged
+
+
+def test_a_merge_shows_on_the_claims_it_repoints_and_names_the_editor_in_their_history(editor):
+    from claims.models import ClaimNote
+    from claims.services.kernel import claim_version
+
+    keep = _tracked("The city spent $4.2 million on road repairs in 2023.")
+    merged = _tracked("Riverside spent $4.2m fixing roads in 2023.")
+    follower = ClaimFactory(text="Roads cost $4.2m.", duplicate_of=merged)
+    note = ClaimNote.objects.create(claim=merged, author=editor, text="Same figure as #1.")
+    version_seen = claim_version(follower)
+
+    claim_merge(keep=keep, merged=[merged], actor=editor, reason="Same spending claim.")
+
+    follower.refresh_from_db()
+    assert follower.duplicate_of == keep
+    # A page that showed the duplicate before the merge is told it changed.
+    assert claim_version(follower) != version_seen
+    assert follower.history.latest().history_user == editor
+    note.refresh_from_db()
+    assert note.claim == keep
+    assert (note.history.latest().claim_id, note.history.latest().history_user) == (
+        keep.pk,
+        editor,
+    )

@@ -130,13 +130,11 @@ def test_the_editors_morning_triages_a_fresh_article_with_the_keyboard_alone(
     expect(announced).to_have_text(f"Claim #{roads.pk}: Marked checkable.")
     assert _focused_claim(page) == str(roads.pk)
 
-    # n asks the reason; the keys typed into it are the reason, not commands.
+    # n asks the reason (optional); the keys typed into it are the reason, not commands.
     page.keyboard.press("j")
     expect(page.locator("#claim-panel-title")).to_have_text(f"Claim #{teachers.pk}")
     page.keyboard.press("n")
     expect(page.locator("#desk-reason")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(announced).to_contain_text("Say why the claim is not checkable.")
     page.keyboard.type("No published hiring records to check it against.")
     _shoot(page, tmp_path, "desk-2-not-checkable-reason")
     page.keyboard.press("Enter")
@@ -262,3 +260,39 @@ def test_the_editors_morning_triages_a_fresh_article_with_the_keyboard_alone(
     page.goto(f"{live_server.url}/admin/claims/claim/{new_id}/change/")
     expect(page.locator("#content")).to_contain_text("9 percent")
     _shoot(page, tmp_path, "desk-7-missed-claim")
+
+
+def test_a_sentence_after_an_emoji_is_made_a_claim_where_it_stands_and_a_reason_is_optional(
+    transactional_db, newsroom, live_server, browser, tmp_path
+):
+    """An emoji is one character on the server and two in the browser's strings: the page
+    counts characters as the server does, so the selection lands on the sentence chosen."""
+    editor = EditorFactory()
+    body = (
+        "Fans cheered 🎉🎉 as the team won. Youth unemployment fell to 9 percent last year. "
+        "Property taxes will not rise in 2027, the mayor promised."
+    )
+    article = ArticleFactory(title="Emoji", body=body, status=ArticleStatus.DONE)
+    taxes = _claim_in(article, TAXES, score=0.64)
+    expect = sync_api.expect
+    page = _signed_in(browser, live_server, editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    announced = page.locator("#desk-announce")
+
+    _select_text(page, MISSED)
+    page.keyboard.press("m")
+
+    expect(announced).to_contain_text("added as checkable; the detector will learn from it.")
+    made = article.claims.get(origin=ClaimOrigin.EDITOR)
+    assert body[made.start : made.end] == made.text == MISSED
+
+    # Asked why it is not checkable, the editor may give no reason: the move is made.
+    page.keyboard.press("j")
+    expect(page.locator("#claim-panel-title")).to_have_text(f"Claim #{taxes.pk}")
+    page.keyboard.press("n")
+    expect(page.locator("#desk-reason")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#claim-{taxes.pk}")).to_have_class("claim-state-not_checkable")
+    _shoot(page, tmp_path, "desk-emoji")
+    taxes.refresh_from_db()
+    assert (taxes.status, taxes.transitions.get().reason) == (ClaimStatus.NOT_CHECKABLE, "")

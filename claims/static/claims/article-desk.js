@@ -283,8 +283,8 @@
   }
 
   function askReason() {
-    const form = question("Why is this claim not checkable?", "Required. Enter marks it; Shift+Enter starts a new line.");
-    const field = element("textarea", {id: "desk-reason", rows: "2", "aria-required": "true", "aria-label": "Reason it is not checkable"});
+    const form = question("Why is this claim not checkable?", "Optional, and kept with the move. Enter marks it; Shift+Enter starts a new line.");
+    const field = element("textarea", {id: "desk-reason", rows: "2", "aria-label": "Reason it is not checkable"});
     form.append(field);
     const submit = () => send("not-checkable", {reason: field.value});
     field.addEventListener("keydown", (event) => {
@@ -435,11 +435,17 @@
     return element && element.parentElement === text ? element : null;
   }
 
+  // The server's offsets count characters (code points), as Python does; a string's length
+  // counts UTF-16 units, two for an emoji. Every offset on this page is counted with this.
+  function codePoints(string) {
+    return [...string].length;
+  }
+
   function charactersBefore(piece, node, offset) {
     const range = document.createRange();
     range.selectNodeContents(piece);
     range.setEnd(node, offset);
-    return range.toString().length;
+    return codePoints(range.toString());
   }
 
   // Where a selection's end point falls in article.body: {at} or {inside: mark}.
@@ -462,7 +468,7 @@
       if (before === 0) {
         return {at: Number(piece.dataset.start)};
       }
-      if (before >= piece.textContent.length) {
+      if (before >= codePoints(piece.textContent)) {
         return {at: Number(piece.dataset.end)};
       }
       return {inside: piece};

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from claims.detection import Sentence, split_sentences
+from claims.detection import Sentence, paragraph_bounds, split_sentences
 
 
 def texts(article: str) -> list[str]:
@@ -149,3 +149,16 @@ def test_hostile_input_is_split_quickly_with_exact_offsets(article):
     for sentence in sentences:
         assert article[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip()
+
+
+def test_a_paragraph_is_a_line_as_the_splitter_reads_it():
+    text = "HEADLINE\nThe mayor spoke. Crime rose.\r\n\nThe end."
+    crime = text.index("Crime")
+
+    assert text[slice(*paragraph_bounds(text, crime))] == "The mayor spoke. Crime rose."
+    assert text[slice(*paragraph_bounds(text, 0))] == "HEADLINE"
+    assert text[slice(*paragraph_bounds(text, len(text) - 1))] == "The end."
+    # Every sentence the splitter finds lies inside its own paragraph.
+    for sentence in split_sentences(text):
+        start, end = paragraph_bounds(text, sentence.start)
+        assert start <= sentence.start <= sentence.end <= end
