@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.services import article_request_extraction
 from claims.admin.claim_page import claim_page_context, claim_page_urls
@@ -659,11 +659,14 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 return self._back(claim)
         return self._verdict_page(request, claim, form, formset, title)
 
-    @method_decorator(require_POST)
+    @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """The preview of what readers and crawlers will get; publishing needs its confirm."""
+        """The preview of what readers and crawlers will get; publishing needs its confirm.
+
+        A GET (going back, a reload, the address in a new tab) shows the same preview: it only
+        reads, and only a POST with the confirmation publishes."""
         claim = self._claim(request, pk, Move.PUBLISH)
-        if not PublishConfirmForm(request.POST).is_valid():
+        if request.method != "POST" or not PublishConfirmForm(request.POST).is_valid():
             return self._publish_preview(request, claim)
         try:
             verdict = verdict_publish(claim=claim, actor=request.user)

@@ -122,6 +122,17 @@ def test_publishing_without_the_confirmation_shows_the_preview_and_publishes_not
     assert 'name="confirm"' in page
 
 
+def test_the_preview_address_opened_again_shows_the_preview_and_publishes_nothing(editor, reviewer):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    response = _client(editor).get(f"/admin/claims/claim/{claim.pk}/publish/?confirm=on")
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.DRAFTED
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "&quot;@type&quot;: &quot;ClaimReview&quot;" in page
+    assert 'name="confirm"' in page
+
+
 def test_publishing_with_the_confirmation_publishes_the_verdict(editor, reviewer):
     claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
     _client(editor).post(f"/admin/claims/claim/{claim.pk}/publish/", {"confirm": "on"})
