@@ -4,7 +4,9 @@ confirmation, drafts sent back with a note."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims.models import ClaimStatus, ClaimTransition, VerdictStatus
@@ -59,6 +61,54 @@ def test_the_reviewers_queue_shows_the_due_date_and_overdue_badge_beside_the_cla
     row = page.split('class="field-short_text"')[1].split("</tr>")[0]
     assert "overdue-badge" in row
     assert claim.due_date.strftime("%d %b %Y") in row
+
+
+NOTE = "Cite the 2023 budget itself, not the press release that summarised it for reporters."
+
+
+def _row_of(page: str, text: str) -> str:
+    return next(row for row in page.split("<tr")[1:] if text in row)
+
+
+def test_a_draft_sent_back_is_flagged_in_the_reviewers_queue_and_the_claims_list(editor, reviewer):
+    sent_back = draft_verdict(
+        ClaimFactory(text="Sent back claim."), editor=editor, reviewer=reviewer
+    )
+    verdict_send_back(claim=sent_back, actor=editor, note=NOTE)
+    claim_assign(claim=ClaimFactory(text="Fresh claim."), reviewer=reviewer, actor=editor)
+
+    for user in (reviewer, editor):
+        page = _client(user).get("/admin/claims/claim/").content.decode()
+        badge = _row_of(page, "Sent back claim.").split('class="sent-back-badge"')[1]
+        assert badge.startswith(' title="Cite the 2023 budget itself, not the press release that')
+        assert "reporters" not in badge.split(">")[0]
+        assert "sent-back-badge" not in _row_of(page, "Fresh claim.")
+
+
+def test_the_sent_back_badge_goes_once_the_reviewer_redrafts(editor, reviewer):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    verdict_send_back(claim=claim, actor=editor, note=NOTE)
+    verdict_draft(claim=claim, actor=reviewer, rating="false", summary="Redone.", sources=[])
+
+    assert "sent-back-badge" not in _client(editor).get("/admin/claims/claim/").content.decode()
+
+
+def test_the_queue_costs_the_same_queries_however_many_drafts_were_sent_back(editor, reviewer):
+    def send_back_one() -> None:
+        claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+        verdict_send_back(claim=claim, actor=editor, note=NOTE)
+
+    send_back_one()
+    client = _client(reviewer)
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/admin/claims/claim/")
+    for _ in range(5):
+        send_back_one()
+    with CaptureQueriesContext(connection) as six:
+        page = client.get("/admin/claims/claim/").content.decode()
+    assert page.count('class="sent-back-badge"') == 6
+    assert len(six) == len(one)
 
 
 def test_the_claimant_and_article_filters_are_search_boxes_not_growing_lists(editor):
