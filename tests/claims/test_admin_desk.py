@@ -3,13 +3,14 @@ confirmation, drafts sent back with a note."""
 
 from datetime import timedelta
 
+import lxml.html
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from claims.models import ClaimStatus, ClaimTransition, VerdictStatus
+from claims.models import ClaimStatus, ClaimTransition, Rating, VerdictStatus
 from claims.services import claim_assign, verdict_draft
 from claims.services.workflow import verdict_send_back
 from core.errors import NotPermitted, TransitionNotAllowed
@@ -155,6 +156,47 @@ def test_the_verdict_form_has_no_rating_chosen_in_advance(editor, reviewer):
     rating = page.context["form"]["rating"]
     assert rating.value() is None
     assert '<option value="" selected>Choose a rating…</option>' in str(rating)
+
+
+def test_the_verdict_form_rates_the_statement_with_the_sentence_as_said_beside_it(editor, reviewer):
+    claim = claim_assign(
+        claim=ClaimFactory(
+            text="Crime doubled since 2020, the mayor said", statement="Crime doubled since 2020."
+        ),
+        reviewer=reviewer,
+        actor=editor,
+    )
+    page = lxml.html.fromstring(
+        _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/verdict/").content
+    )
+
+    assert page.xpath("string(//*[@id='verdict-statement'])") == "Crime doubled since 2020."
+    assert page.xpath("string(//*[@id='verdict-original'])") == (
+        "Crime doubled since 2020, the mayor said"
+    )
+    assert page.xpath("//button[@id='add-source']/text()") == ["Add another source"]
+    assert any(src.endswith("claims/verdict-form.js") for src in page.xpath("//script/@src"))
+
+
+def test_sources_added_on_the_page_beyond_the_two_rows_are_all_saved(editor, reviewer):
+    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
+    page = _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/verdict/").content.decode()
+    # What the button adds: the formset's empty form, numbered, and one more in TOTAL_FORMS.
+    assert 'id="id_sources-__prefix__-url"' in page
+    urls = [f"https://stats.example.org/table-{number}" for number in range(3)]
+    form = {
+        "rating": Rating.objects.in_default_scale().get(slug="false").pk,
+        "summary": "Lower than claimed.",
+        "sources-TOTAL_FORMS": "3",
+        "sources-INITIAL_FORMS": "0",
+        **{f"sources-{number}-url": url for number, url in enumerate(urls)},
+    }
+
+    response = _client(reviewer).post(f"/admin/claims/claim/{claim.pk}/verdict/", form)
+
+    assert response.status_code == 302
+    draft = claim.verdicts.get(status=VerdictStatus.DRAFT)
+    assert [source.url for source in draft.sources.order_by("order")] == urls
 
 
 def test_publishing_without_the_confirmation_shows_the_preview_and_publishes_nothing(
