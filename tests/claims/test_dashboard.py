@@ -18,6 +18,7 @@ from claims.services import (
     verdict_draft,
     verdict_publish,
 )
+from tests.api.publishing import publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +139,17 @@ def test_an_empty_newsroom_has_a_calm_dashboard(editor):
     assert "No verdict is published yet." in body
     assert figures["median-all"]["text"] == "no verdict yet"
     assert figures["oldest-untriaged"]["text"] == "none waiting"
+
+
+def test_one_of_a_thing_is_counted_in_the_singular_on_the_dashboard(editor, reviewer):
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    Claim.objects.exclude(pk=claim.pk).delete()
+
+    panels = {panel["key"]: panel for panel in dashboard_figures()["panels"]}
+    page = _logged_in(editor).get("/admin/dashboard/").content.decode()
+
+    assert panels["published"]["total"]["text"] == "1 verdict in 12 weeks"
+    assert panels["states"]["total"]["text"] == "1 claim in all"
+    assert "1 verdict in 12 weeks" in page
+    assert "1 verdicts" not in page
+    assert "1 claims" not in page
