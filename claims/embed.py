@@ -1,12 +1,12 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from claims.models import Claim
-from claims.public import public_verdict_of
+from claims.public import public_fact_check
 from claims.public_page import claim_page, public_statement
 from claims.views import claimreview_script
 from core.public_url import public_base_url
@@ -28,11 +28,11 @@ def embed_code(claim: Claim) -> str:
 @xframe_options_exempt
 def claim_embed(request: HttpRequest, pk: int) -> HttpResponse:
     """A small card of a published verdict for other sites' iframes, with its ClaimReview."""
-    claim = get_object_or_404(Claim.objects.with_public_detail(), pk=pk)
-    # As on the claim's page: a duplicate shows the verdict of the claim it repeats.
-    verdict = public_verdict_of(claim)
-    if verdict is None:
-        return render(request, "claims/claim_embed.html", {"claim": claim}, status=404)
+    fact_check = public_fact_check(pk)
+    if fact_check is None:
+        # A card another site already framed says why it is empty rather than breaking.
+        return render(request, "claims/claim_embed.html", {}, status=404)
+    claim, verdict = fact_check
     page = claim_page(claim, verdict, detail=False)
     response = render(
         request,

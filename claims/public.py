@@ -14,6 +14,8 @@ The rules live here once:
 - who checks a claim and by when is shown to newsroom staff only.
 Pages that read one claim as model instances (its page, embed card and ClaimReview) take its
 verdict from `public_verdict_of` (`Claim.public_verdict`), which follows the same rule.
+- a claim has a public page and embed card only while the public sees a verdict of it
+  (`public_fact_check`); the API still lists every claim with its status.
 
 `ClaimSerializer` describes these items in the OpenAPI schema.
 """
@@ -98,6 +100,21 @@ def public_verdict_of(claim: Claim) -> Verdict | None:
     owner_id = public_verdict_claim_id(claim_id=claim.pk, duplicate_of_id=claim.duplicate_of_id)
     owner = claim if owner_id == claim.pk else claim.duplicate_of
     return owner.published_verdict if owner is not None else None
+
+
+def public_fact_check(claim_id: int) -> tuple[Claim, Verdict] | None:
+    """The claim whose public page (or embed card) this is, with the verdict it shows; None
+    while the public sees no verdict of it.
+
+    A page under the organisation's name reads as its word on the claim: one it rejected, has
+    not checked or is still checking gets none. A duplicate of a published claim has one, with
+    its original's verdict, as the API shows it.
+    """
+    claim = Claim.objects.with_public_detail().filter(pk=claim_id).first()
+    if claim is None:
+        return None
+    verdict = public_verdict_of(claim)
+    return (claim, verdict) if verdict is not None else None
 
 
 def public_claimreview(claim: Claim) -> dict[str, Any] | None:

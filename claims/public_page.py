@@ -63,12 +63,11 @@ class Place:
 class ClaimPage:
     claim: Claim
     statement: str
-    verdict: Verdict | None
+    verdict: Verdict
     organisation: Organisation
     title: str
     description: str
     canonical_url: str
-    indexable: bool
     claimed_on: date
     places: list[Place]
     scale: list[Rating] = field(default_factory=list)
@@ -76,32 +75,15 @@ class ClaimPage:
     corrected_on: datetime | None = None
 
 
-def claim_page(claim: Claim, verdict: Verdict | None, *, detail: bool = True) -> ClaimPage:
-    """Everything the page and the embed show of a claim (from `with_public_detail`).
+def claim_page(claim: Claim, verdict: Verdict, *, detail: bool = True) -> ClaimPage:
+    """Everything the page and the embed show of a fact-check (from `public_fact_check`).
 
     Without `detail` (the embed card) the places and the rating scale are not read.
     """
     statement = public_statement(claim)
     org = organisation()
     claimed_on, appearances = claim_appearances(claim)
-    places = _places(claim, appearances) if detail else []
     short = Truncator(statement).chars(TITLE_STATEMENT_CHARS)
-    if verdict is None:
-        title = f"Claim: {short} | {org.name}"
-        description = f"A claim {_by(claim)}that {org.name} has not checked yet."
-        return ClaimPage(
-            claim=claim,
-            statement=statement,
-            verdict=None,
-            organisation=org,
-            title=title,
-            description=description,
-            canonical_url=claim_public_url(claim),
-            # Not a fact-check (yet): kept out of search results until it is one.
-            indexable=False,
-            claimed_on=claimed_on,
-            places=places,
-        )
     first = verdict.first_published_at or verdict.published_at
     return ClaimPage(
         claim=claim,
@@ -111,17 +93,12 @@ def claim_page(claim: Claim, verdict: Verdict | None, *, detail: bool = True) ->
         title=f"Fact check: {short} - {verdict.rating_label} | {org.name}",
         description=Truncator(verdict.summary).chars(DESCRIPTION_CHARS),
         canonical_url=claim_public_url(claim),
-        indexable=True,
         claimed_on=claimed_on,
-        places=places,
+        places=_places(claim, appearances) if detail else [],
         scale=_scale_of(verdict) if detail else [],
         published_on=first,
         corrected_on=verdict.published_at if verdict.is_correction else None,
     )
-
-
-def _by(claim: Claim) -> str:
-    return f"by {claim.claimant.name} " if claim.claimant is not None else ""
 
 
 def _scale_of(verdict: Verdict) -> list[Rating]:

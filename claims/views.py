@@ -1,15 +1,15 @@
 import json
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from claims.claimreview import claimreview_for
 from claims.models import Claim, Verdict
-from claims.public import public_verdict_of
+from claims.public import public_fact_check, public_verdict_of
 from claims.public_page import claim_page as claim_page_for
 from claims.public_page import organisation, public_statement, published_fact_checks
 from core.public_url import public_base_url
@@ -22,10 +22,11 @@ def claimreview_script(claim: Claim, verdict: Verdict) -> str:
 
 @require_safe
 def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
-    """The public page of a claim; a published verdict carries its ClaimReview as JSON-LD."""
-    claim = get_object_or_404(Claim.objects.with_public_detail(), pk=pk)
-    # A duplicate shows the verdict of the claim it repeats.
-    verdict = public_verdict_of(claim)
+    """The public page of a fact-check, with its ClaimReview as JSON-LD."""
+    fact_check = public_fact_check(pk)
+    if fact_check is None:
+        raise Http404("No fact-check is published for this claim.")
+    claim, verdict = fact_check
     page = claim_page_for(claim, verdict)
     return render(
         request,
@@ -35,7 +36,7 @@ def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
             "verdict": verdict,
             "page": page,
             "organisation": page.organisation,
-            "claimreview_json": claimreview_script(claim, verdict) if verdict else None,
+            "claimreview_json": claimreview_script(claim, verdict),
         },
     )
 

@@ -75,7 +75,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "admin/claims/claim/<int:pk>/notes/": {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
     'admin/claims/claim/<int:pk>/verdict/': {"GET": "DDADD", "POST": "DDADD", "PUT": "DDADD", "PATCH": "DDADD", "DELETE": "DDADD"},
     'admin/claims/claim/<int:pk>/correct/': {"GET": "DDAAA", "POST": "DDAAA", "PUT": "DDAAA", "PATCH": "DDAAA", "DELETE": "DDAAA"},
-    'admin/claims/claim/<int:pk>/publish/': {"GET": "DDNNN", "POST": "DDDAA", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
+    'admin/claims/claim/<int:pk>/publish/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDNNN", "PATCH": "DDNNN", "DELETE": "DDNNN"},
     "admin/claims/claim/<int:pk>/send-back/": {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/claim/<int:pk>/second-reviewer/': {"GET": "DDDAA", "POST": "DDDAA", "PUT": "DDDAA", "PATCH": "DDDAA", "DELETE": "DDDAA"},
     'admin/claims/claim/<int:pk>/second-review/': {"GET": "DDDDD", "POST": "DDDDD", "PUT": "DDDDD", "PATCH": "DDDDD", "DELETE": "DDDDD"},

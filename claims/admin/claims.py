@@ -13,7 +13,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
-from django.views.decorators.http import require_POST
+from django.utils.text import Truncator
+from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.services import article_request_extraction
 from claims.admin.claim_page import claim_page_context, claim_page_urls
@@ -295,6 +296,9 @@ def _may(move: Move) -> Callable[[HttpRequest, Claim], bool]:
     return may
 
 
+# How much of an editor's send-back note the list's badge shows on hover.
+SEND_BACK_NOTE_WORDS = 12
+
 # Transitions that need nothing but an optional reason, by the name used in the admin URL:
 # the service, its move in the policy, and the message on success.
 SIMPLE_ACTIONS: dict[str, tuple[Callable[..., Any], Move, str]] = {
@@ -315,7 +319,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "short_text",
         "claimant",
-        "status",
+        "workflow_status",
         "rounded_score",
         "article_link",
         "reviewer",
@@ -394,6 +398,20 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             shortened(str(claim.article), 60),
         )
 
+    @admin.display(description="status", ordering="status")
+    def workflow_status(self, claim: Claim) -> str:
+        # A draft sent back is back to "assigned": the badge tells the reviewer it is a rework,
+        # its title the first words of the editor's note (the whole note is on the claim page).
+        status = claim.get_status_display()
+        note = getattr(claim, "send_back_note", None)
+        if note is None:
+            return status
+        return format_html(
+            '{} <span class="sent-back-badge" title="{}">Sent back</span>',
+            status,
+            Truncator(note).words(SEND_BACK_NOTE_WORDS) or "No note",
+        )
+
     @admin.display(description="due", ordering="due_date")
     def due(self, claim: Claim) -> str:
         if claim.due_date is None:
@@ -409,7 +427,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         if is_editor(request.user):
             return self.list_display
         # A reviewer's queue: the due date right after the claim, no columns about others.
-        return ["short_text", "due", "status", "claimant", "article_link"]
+        return ["short_text", "due", "workflow_status", "claimant", "article_link"]
 
     def get_list_filter(self, request: HttpRequest) -> list[Any]:
         if is_editor(request.user):
@@ -434,7 +452,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return [F("due_date").asc(nulls_last=True), "assigned_at", "id"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).in_scope_of(request.user)
+        return super().get_queryset(request).in_scope_of(request.user).with_send_back()
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
@@ -673,11 +691,14 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 return self._back(claim)
         return self._verdict_page(request, claim, form, formset, title)
 
-    @method_decorator(require_POST)
+    @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """The preview of what readers and crawlers will get; publishing needs its confirm."""
+        """The preview of what readers and crawlers will get; publishing needs its confirm.
+
+        A GET (going back, a reload, the address in a new tab) shows the same preview: it only
+        reads, and only a POST with the confirmation publishes."""
         claim = self._claim(request, pk, Move.PUBLISH)
-        if not PublishConfirmForm(request.POST).is_valid():
+        if request.method != "POST" or not PublishConfirmForm(request.POST).is_valid():
             return self._publish_preview(request, claim)
         try:
             verdict = verdict_publish(claim=claim, actor=request.user)

@@ -48,6 +48,11 @@ def verdicts_url(**filters: Any) -> str:
     return reverse("admin:claims_verdict_changelist") + "?" + urlencode(filters)
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """A number with its noun in agreement: "1 verdict", "12 verdicts"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def human_duration(value: timedelta | None) -> str:
     """A wait as an editor says it: minutes, hours, or days with one decimal."""
     if value is None:
@@ -89,7 +94,7 @@ def _simple_table(heading: str, unit: str, rows: list[tuple[str, int, str, str]]
 
 
 def _wait_figures(wait: Wait, *, period: str, label: str, url: str) -> list[dict[str, Any]]:
-    note = f"over {wait.verdicts} verdict{'s' if wait.verdicts != 1 else ''}"
+    note = f"over {counted(wait.verdicts, 'verdict')}"
     return [
         {
             "key": f"{key}-{period}",
@@ -116,7 +121,7 @@ def _key_figures(today: date, *, overdue: int) -> list[dict[str, Any]]:
         *_wait_figures(
             time_to_verdict(since=since),
             period="recent",
-            label=f"last {RECENT_DAYS} days",
+            label=f"last {counted(RECENT_DAYS, 'day')}",
             url=verdicts_url(**first_versions, published_from=since.isoformat()),
         ),
         *_wait_figures(
@@ -167,7 +172,7 @@ def _states_panel() -> dict[str, Any]:
     return {
         "key": "states",
         "title": "Claims per state",
-        "total": {"label": "claims in all", "count": total, "url": claims_url()},
+        "total": {"text": f"{counted(total, 'claim')} in all", "count": total, "url": claims_url()},
         "chart": {"kind": "horizontal", **_bars("Claims", rows)},
         "table": _simple_table("State", "Claims", rows),
     }
@@ -203,7 +208,7 @@ def _weeks_panel(weeks: list[date]) -> dict[str, Any]:
     ]
     return {
         "key": "weeks",
-        "title": f"Claims found per week, by their state now (last {len(weeks)} weeks)",
+        "title": f"Claims found per week, by their state now (last {counted(len(weeks), 'week')})",
         "chart": {"kind": "stacked", "labels": labels, "series": series},
         "table": {"columns": ["Week of", *ClaimStatus.labels], "rows": rows},
         "collapsed": True,
@@ -229,7 +234,11 @@ def _reviewers_panel(*, overdue: int) -> dict[str, Any]:
     return {
         "key": "reviewers",
         "title": "Reviewers' open claims",
-        "total": {"label": "overdue", "count": overdue, "url": claims_url(overdue="yes")},
+        "total": {
+            "text": f"{overdue} overdue",
+            "count": overdue,
+            "url": claims_url(overdue="yes"),
+        },
         "empty": "No reviewer has open claims.",
         "chart": {
             "kind": "horizontal-stacked",
@@ -281,6 +290,7 @@ def _outlets_panel() -> dict[str, Any]:
 
 def _published_panel(weeks: list[date]) -> dict[str, Any]:
     per_week = verdicts_published_per_week(weeks=weeks)
+    published = sum(per_week.values())
     rows = [
         (
             week.strftime("%d %b"),
@@ -296,10 +306,10 @@ def _published_panel(weeks: list[date]) -> dict[str, Any]:
     ]
     return {
         "key": "published",
-        "title": f"Verdicts published per week (last {len(weeks)} weeks)",
+        "title": f"Verdicts published per week (last {counted(len(weeks), 'week')})",
         "total": {
-            "label": f"verdicts in {len(weeks)} weeks",
-            "count": sum(per_week.values()),
+            "text": f"{counted(published, 'verdict')} in {counted(len(weeks), 'week')}",
+            "count": published,
             "url": verdicts_url(
                 public="yes",
                 published_from=weeks[0].isoformat(),

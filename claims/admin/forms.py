@@ -76,6 +76,7 @@ class VerdictForm(forms.Form):
 
 class SourceForm(forms.Form):
     url = forms.URLField(
+        label="URL",
         max_length=MAX_SOURCE_URL_CHARS,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"size": 50}),

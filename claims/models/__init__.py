@@ -10,12 +10,14 @@ from claims.models.appearances import (
 from claims.models.claimants import Claimant, ClaimantAlias, ClaimantKind, normalise_name
 from claims.models.claims import (
     OPEN_STATUSES,
+    SENT_BACK_STATUSES,
     STATUSES_WITH_REVIEWER,
     Claim,
     ClaimOrigin,
     ClaimQuerySet,
     ClaimStatus,
     ClaimTransition,
+    ClaimTransitionQuerySet,
     DetectorFeedback,
     text_digest,
 )
@@ -32,6 +34,7 @@ from claims.models.verdicts import (
 
 __all__ = [
     "OPEN_STATUSES",
+    "SENT_BACK_STATUSES",
     "STATUSES_WITH_REVIEWER",
     "Appearance",
     "Claim",
@@ -42,6 +45,7 @@ __all__ = [
     "ClaimRegrouping",
     "ClaimStatus",
     "ClaimTransition",
+    "ClaimTransitionQuerySet",
     "Claimant",
     "ClaimantAlias",
     "ClaimantKind",

@@ -4,7 +4,18 @@ import unicodedata
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
-from django.db.models import Count, Exists, FloatField, OuterRef, Prefetch, Q, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -40,6 +51,8 @@ class ClaimStatus(models.TextChoices):
 STATUSES_WITH_REVIEWER = (ClaimStatus.ASSIGNED, ClaimStatus.IN_REVIEW, ClaimStatus.DRAFTED)
 # Claims someone still has to work on; a due date in the past makes them overdue.
 OPEN_STATUSES = (*STATUSES_WITH_REVIEWER, ClaimStatus.CORRECTION_DRAFTED)
+# While its reviewer works on a draft sent back, before redrafting it, the editor's note stands.
+SENT_BACK_STATUSES = (ClaimStatus.ASSIGNED, ClaimStatus.IN_REVIEW)
 
 
 class ClaimOrigin(models.TextChoices):
@@ -96,6 +109,21 @@ class ClaimQuerySet(models.QuerySet):
 
     def open(self) -> "ClaimQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
+
+    def with_send_back(self) -> "ClaimQuerySet":
+        """Each claim with `send_back_note`: the editor's note on its draft sent back while the
+        reviewer has not redrafted it, else None; in the same query, for a list of any length."""
+        latest = (
+            ClaimTransition.objects.send_backs()
+            .filter(claim=OuterRef("pk"))
+            .order_by("-created_at", "-id")
+            .values("reason")[:1]
+        )
+        return self.annotate(
+            send_back_note=Case(
+                When(status__in=SENT_BACK_STATUSES, then=Subquery(latest)), default=None
+            )
+        )
 
     def untriaged(self) -> "ClaimQuerySet":
         """Claims no editor has decided on yet: still new, and neither marked a duplicate nor
@@ -357,6 +385,13 @@ class Claim(models.Model):
         )
 
 
+class ClaimTransitionQuerySet(models.QuerySet):
+    def send_backs(self) -> "ClaimTransitionQuerySet":
+        """Drafts an editor sent back: verdict_send_back is the only move from "drafted" to
+        "assigned" (reassigning keeps a claim drafted); its reason is the editor's note."""
+        return self.filter(from_status=ClaimStatus.DRAFTED, to_status=ClaimStatus.ASSIGNED)
+
+
 class ClaimTransition(models.Model):
     """Who moved a claim from one state to another, when, and why."""
 
@@ -372,6 +407,8 @@ class ClaimTransition(models.Model):
     )
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimTransitionQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

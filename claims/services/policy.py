@@ -226,6 +226,15 @@ def _require_second_review(claim: Claim, facts: _Facts) -> Refusal | None:
             "This claim is not checkable; mark it checkable before asking for a second review.",
             "status",
         )
+    # Publication ends the verdict's review: there is no draft for anyone to agree with until
+    # a correction is drafted, and a correction can ask for one then.
+    if claim.status == S.PUBLISHED:
+        return Refusal(
+            TransitionNotAllowed,
+            "This verdict is published; ask for a second review of a correction once it is "
+            "drafted.",
+            "status",
+        )
     return None
 
 

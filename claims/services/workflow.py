@@ -24,6 +24,7 @@ from claims.limits import (
     clean_text,
 )
 from claims.models import (
+    SENT_BACK_STATUSES,
     Claim,
     ClaimStatus,
     ClaimTransition,
@@ -401,15 +402,13 @@ def verdict_send_back(*, claim: Claim, actor: Any, note: str) -> Claim:
 
 
 def latest_send_back(claim: Claim) -> ClaimTransition | None:
-    """The editor's note on the draft sent back, while the reviewer has not redrafted it.
-
-    Only verdict_send_back moves a drafted claim back to "assigned" (reassigning keeps it
-    drafted), so that move is the send-back.
-    """
-    if claim.status not in (S.ASSIGNED, S.IN_REVIEW):
+    """The editor's note on the draft sent back, while the reviewer has not redrafted it; lists
+    read the same as `Claim.objects.with_send_back()`."""
+    if claim.status not in SENT_BACK_STATUSES:
         return None
     return (
-        claim.transitions.filter(from_status=S.DRAFTED, to_status=S.ASSIGNED)
+        ClaimTransition.objects.send_backs()
+        .filter(claim=claim)
         .select_related("actor")
         .order_by("-created_at", "-id")
         .first()

@@ -52,7 +52,6 @@ def _read_endpoints(claims: dict) -> list[str]:
         "/api/claims/export/?format=jsonl",
         "/api/claims/export/?format=csv",
         f"/claims/{published}/",
-        f"/claims/{drafted}/",
         f"/claims/{published}/embed/",
     ]
 
@@ -108,6 +107,7 @@ def test_the_published_verdict_stays_visible_while_its_correction_is_drafted(
         anonymous.get(f"/api/claims/{newsroom_claims['drafted'].pk}/claimreview/").status_code
         == 404
     )
+    assert anonymous.get(f"/claims/{newsroom_claims['drafted'].pk}/").status_code == 404
     assert anonymous.get(f"/claims/{newsroom_claims['drafted'].pk}/embed/").status_code == 404
 
 

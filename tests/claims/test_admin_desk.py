@@ -3,11 +3,14 @@ confirmation, drafts sent back with a note."""
 
 from datetime import timedelta
 
+import lxml.html
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from claims.models import ClaimStatus, ClaimTransition, VerdictStatus
+from claims.models import ClaimStatus, ClaimTransition, Rating, VerdictStatus
 from claims.services import claim_assign, verdict_draft
 from claims.services.workflow import verdict_send_back
 from core.errors import NotPermitted, TransitionNotAllowed
@@ -61,6 +64,54 @@ def test_the_reviewers_queue_shows_the_due_date_and_overdue_badge_beside_the_cla
     assert claim.due_date.strftime("%d %b %Y") in row
 
 
+NOTE = "Cite the 2023 budget itself, not the press release that summarised it for reporters."
+
+
+def _row_of(page: str, text: str) -> str:
+    return next(row for row in page.split("<tr")[1:] if text in row)
+
+
+def test_a_draft_sent_back_is_flagged_in_the_reviewers_queue_and_the_claims_list(editor, reviewer):
+    sent_back = draft_verdict(
+        ClaimFactory(text="Sent back claim."), editor=editor, reviewer=reviewer
+    )
+    verdict_send_back(claim=sent_back, actor=editor, note=NOTE)
+    claim_assign(claim=ClaimFactory(text="Fresh claim."), reviewer=reviewer, actor=editor)
+
+    for user in (reviewer, editor):
+        page = _client(user).get("/admin/claims/claim/").content.decode()
+        badge = _row_of(page, "Sent back claim.").split('class="sent-back-badge"')[1]
+        assert badge.startswith(' title="Cite the 2023 budget itself, not the press release that')
+        assert "reporters" not in badge.split(">")[0]
+        assert "sent-back-badge" not in _row_of(page, "Fresh claim.")
+
+
+def test_the_sent_back_badge_goes_once_the_reviewer_redrafts(editor, reviewer):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    verdict_send_back(claim=claim, actor=editor, note=NOTE)
+    verdict_draft(claim=claim, actor=reviewer, rating="false", summary="Redone.", sources=[])
+
+    assert "sent-back-badge" not in _client(editor).get("/admin/claims/claim/").content.decode()
+
+
+def test_the_queue_costs_the_same_queries_however_many_drafts_were_sent_back(editor, reviewer):
+    def send_back_one() -> None:
+        claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+        verdict_send_back(claim=claim, actor=editor, note=NOTE)
+
+    send_back_one()
+    client = _client(reviewer)
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/admin/claims/claim/")
+    for _ in range(5):
+        send_back_one()
+    with CaptureQueriesContext(connection) as six:
+        page = client.get("/admin/claims/claim/").content.decode()
+    assert page.count('class="sent-back-badge"') == 6
+    assert len(six) == len(one)
+
+
 def test_the_claimant_and_article_filters_are_search_boxes_not_growing_lists(editor):
     for number in range(30):
         ClaimFactory(article=ArticleFactory(title=f"Budget story {number}"))
@@ -107,6 +158,47 @@ def test_the_verdict_form_has_no_rating_chosen_in_advance(editor, reviewer):
     assert '<option value="" selected>Choose a rating…</option>' in str(rating)
 
 
+def test_the_verdict_form_rates_the_statement_with_the_sentence_as_said_beside_it(editor, reviewer):
+    claim = claim_assign(
+        claim=ClaimFactory(
+            text="Crime doubled since 2020, the mayor said", statement="Crime doubled since 2020."
+        ),
+        reviewer=reviewer,
+        actor=editor,
+    )
+    page = lxml.html.fromstring(
+        _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/verdict/").content
+    )
+
+    assert page.xpath("string(//*[@id='verdict-statement'])") == "Crime doubled since 2020."
+    assert page.xpath("string(//*[@id='verdict-original'])") == (
+        "Crime doubled since 2020, the mayor said"
+    )
+    assert page.xpath("//button[@id='add-source']/text()") == ["Add another source"]
+    assert any(src.endswith("claims/verdict-form.js") for src in page.xpath("//script/@src"))
+
+
+def test_sources_added_on_the_page_beyond_the_two_rows_are_all_saved(editor, reviewer):
+    claim = claim_assign(claim=ClaimFactory(), reviewer=reviewer, actor=editor)
+    page = _client(reviewer).get(f"/admin/claims/claim/{claim.pk}/verdict/").content.decode()
+    # What the button adds: the formset's empty form, numbered, and one more in TOTAL_FORMS.
+    assert 'id="id_sources-__prefix__-url"' in page
+    urls = [f"https://stats.example.org/table-{number}" for number in range(3)]
+    form = {
+        "rating": Rating.objects.in_default_scale().get(slug="false").pk,
+        "summary": "Lower than claimed.",
+        "sources-TOTAL_FORMS": "3",
+        "sources-INITIAL_FORMS": "0",
+        **{f"sources-{number}-url": url for number, url in enumerate(urls)},
+    }
+
+    response = _client(reviewer).post(f"/admin/claims/claim/{claim.pk}/verdict/", form)
+
+    assert response.status_code == 302
+    draft = claim.verdicts.get(status=VerdictStatus.DRAFT)
+    assert [source.url for source in draft.sources.order_by("order")] == urls
+
+
 def test_publishing_without_the_confirmation_shows_the_preview_and_publishes_nothing(
     editor, reviewer
 ):
@@ -119,6 +211,17 @@ def test_publishing_without_the_confirmation_shows_the_preview_and_publishes_not
     assert response.status_code == 200
     assert "&quot;@type&quot;: &quot;ClaimReview&quot;" in page
     assert 'id="claimreview-valid"' in page
+    assert 'name="confirm"' in page
+
+
+def test_the_preview_address_opened_again_shows_the_preview_and_publishes_nothing(editor, reviewer):
+    claim = draft_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    response = _client(editor).get(f"/admin/claims/claim/{claim.pk}/publish/?confirm=on")
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.DRAFTED
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "&quot;@type&quot;: &quot;ClaimReview&quot;" in page
     assert 'name="confirm"' in page
 
 

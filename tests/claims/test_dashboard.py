@@ -19,6 +19,7 @@ from claims.services import (
     verdict_draft,
     verdict_publish,
 )
+from tests.api.publishing import publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory, ReviewerFactory
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,17 @@ def test_weeks_and_the_last_30_days_are_cut_at_the_newsrooms_own_midnight(zone, 
     recent = next(f for f in figures["figures"] if f["key"] == "median-recent")
     assert recent["note"] == "over 1 verdict"
     assert recent["text"] == "5 h"
+
+
+def test_one_of_a_thing_is_counted_in_the_singular_on_the_dashboard(editor, reviewer):
+    claim = publish_verdict(ClaimFactory(), editor=editor, reviewer=reviewer)
+    Claim.objects.exclude(pk=claim.pk).delete()
+
+    panels = {panel["key"]: panel for panel in dashboard_figures()["panels"]}
+    page = _logged_in(editor).get("/admin/dashboard/").content.decode()
+
+    assert panels["published"]["total"]["text"] == "1 verdict in 12 weeks"
+    assert panels["states"]["total"]["text"] == "1 claim in all"
+    assert "1 verdict in 12 weeks" in page
+    assert "1 verdicts" not in page
+    assert "1 claims" not in page

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import Client
 
 from claims import events
-from claims.models import Claim, Claimant, ClaimStatus
+from claims.models import Claim, Claimant, ClaimStatus, SecondReview, VerdictStatus
 from claims.public import public_claimreview
 from claims.services import (
     claim_assign,
@@ -190,6 +190,21 @@ def test_an_editor_cannot_ask_for_a_second_review_of_a_not_checkable_claim(edito
     claim.refresh_from_db()
     assert claim.second_reviewer is None
     assert claim.status == ClaimStatus.NOT_CHECKABLE
+
+
+def test_a_published_verdict_is_not_offered_a_second_review_but_its_correction_is(people):
+    editor, second = people["editor"], people["second reviewer"]
+    claim = STATES["published"](ClaimFactory(), people)
+
+    assert Move.REQUIRE_SECOND_REVIEW not in _offered_in_admin(claim, editor)
+    with pytest.raises(TransitionNotAllowed, match="published"):
+        claim_require_second_review(claim=claim, actor=editor, second_reviewer=second)
+
+    verdict_correct(claim=claim, actor=editor, correction_note="New figures.")
+    claim = Claim.objects.get(pk=claim.pk)
+    assert Move.REQUIRE_SECOND_REVIEW in _offered_in_admin(claim, editor)
+    claim_require_second_review(claim=claim, actor=editor, second_reviewer=second)
+    assert claim.verdicts.get(status=VerdictStatus.DRAFT).second_review == SecondReview.PENDING
 
 
 def test_the_api_lists_the_moves_the_admin_offers_with_the_reasons_for_the_others(people):

@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims.models import Claimant, Rating
+from claims.models import Claimant, ClaimStatus, Rating
 from claims.services import claim_mark_duplicate, verdict_correct, verdict_publish
-from tests.api.publishing import VERDICT_SUMMARY, publish_verdict
+from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 
 STATEMENT = "The city spent $4.2 million on road repairs in 2023."
@@ -83,12 +83,25 @@ def test_search_engines_get_a_title_description_canonical_and_share_card(
     assert page.xpath("//link[@rel='icon']/@href")
 
 
-def test_a_claim_not_yet_checked_is_kept_out_of_search_results(client, newsroom):
-    claim = ClaimFactory(text=STATEMENT)
-    _, page = _page(client, f"/claims/{claim.pk}/")
+@pytest.mark.parametrize(
+    "status", [ClaimStatus.NEW, ClaimStatus.NOT_CHECKABLE, ClaimStatus.CHECKABLE]
+)
+def test_a_claim_without_a_published_verdict_has_no_public_page_or_card(client, newsroom, status):
+    claim = ClaimFactory(text=STATEMENT, status=status)
 
-    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
-    assert "Not yet checked" in page.xpath("string(//main)")
+    for url in (f"/claims/{claim.pk}/", f"/claims/{claim.pk}/embed/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert STATEMENT not in response.content.decode(), url
+
+
+def test_a_drafted_verdict_gets_no_public_page_until_it_is_published(client, editor, reviewer):
+    claim = draft_verdict(ClaimFactory(text=STATEMENT), editor=editor, reviewer=reviewer)
+
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+
+    verdict_publish(claim=claim, actor=editor)
+    assert client.get(f"/claims/{claim.pk}/").status_code == 200
 
 
 def test_a_correction_shows_both_dates_and_the_correction_log(client, fact_check, editor):

@@ -88,7 +88,6 @@ def test_public_pages_have_no_serious_accessibility_violations(
     urls += [
         f"{live_server.url}/",
         f"{live_server.url}/?q=council",
-        f"{live_server.url}/claims/{newsroom_pages['unchecked'].pk}/",
         f"{live_server.url}/claims/{newsroom_pages['checked']['true'].pk}/embed/",
         f"{live_server.url}/api/docs/",
     ]
@@ -118,12 +117,16 @@ def test_the_newsrooms_admin_pages_have_no_serious_accessibility_violations(
     claim = newsroom_pages["checked"]["false"]
     urls = [
         f"{live_server.url}/admin/claims/claim/?status__exact=new",
+        # The sent-back badge.
+        f"{live_server.url}/admin/claims/claim/?status__exact=assigned",
         f"{live_server.url}/admin/claims/claim/{claim.pk}/change/",
         f"{live_server.url}/admin/claims/claim/{newsroom_pages['unchecked'].pk}/change/",
         f"{live_server.url}/admin/claims/claim/{newsroom_pages['sent_back'].pk}/change/",
         # A published claim's claimant changes only within a correction: this one is a draft.
         f"{live_server.url}/admin/claims/claim/{newsroom_pages['sent_back'].pk}/claimant/",
         f"{live_server.url}/admin/claims/claim/{claim.pk}/notes/",
+        # The verdict form's layout, as a correction of the published verdict.
+        f"{live_server.url}/admin/claims/claim/{claim.pk}/correct/",
         f"{live_server.url}/admin/dashboard/",
         f"{live_server.url}/admin/articles/article/",
         f"{live_server.url}/admin/articles/article/{claim.article_id}/change/",

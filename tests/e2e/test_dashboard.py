@@ -74,6 +74,10 @@ def test_the_dashboard_draws_its_charts_and_a_bar_opens_its_list(
         sync_api.expect(bars.first).to_be_attached()
         assert bars.count() > 0, key
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    # Every bar of the states chart, however short, has its count written at its end.
+    shown = page.locator("#panel-states tbody td.number").all_inner_texts()
+    counts = page.locator("#panel-states svg text.bar-count").all_text_contents()
+    assert sorted(counts) == sorted(count for count in shown if count != "0")
     page.screenshot(path=tmp_path / "dashboard.png", full_page=True)
     page.screenshot(path=tmp_path / "dashboard-first-screen.png")
 

@@ -1,5 +1,6 @@
 """A reviewer's day at 1366x768 in Debian's chromium: their queue, a claim read in its
-paragraph, a verdict with two sources, sent back by the editor with a note and fixed, the notes
+paragraph, a verdict on its statement with two sources, sent back by the editor with a note
+(flagged in their queue) and fixed with a source added, the notes
 they leave each other, and the editor publishing it behind the preview's confirmation, after
 which the claim page gives the public link and the embed code. Screenshots of each step go to
 the test's output directory."""
@@ -59,7 +60,9 @@ def _press(page, name: str) -> None:
     page.wait_for_load_state()
 
 
-def _write_verdict(page, summary: str, second_source: tuple[str, str]) -> None:
+def _write_verdict(
+    page, summary: str, second_source: tuple[str, str], *more: tuple[str, str]
+) -> None:
     page.get_by_role("link", name="Write verdict").click()
     page.wait_for_load_state()
     page.select_option("#id_rating", label="Mostly true")
@@ -68,6 +71,10 @@ def _write_verdict(page, summary: str, second_source: tuple[str, str]) -> None:
     page.fill("#id_sources-0-title", "Ridership statistics 2023")
     page.fill("#id_sources-1-url", second_source[0])
     page.fill("#id_sources-1-title", second_source[1])
+    for index, (url, title) in enumerate(more, start=2):
+        page.get_by_role("button", name="Add another source").click()
+        page.fill(f"#id_sources-{index}-url", url)
+        page.fill(f"#id_sources-{index}-title", title)
     page.click("#verdict-form input[type=submit]")
     page.wait_for_load_state()
 
@@ -128,11 +135,27 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     work.screenshot(path=tmp_path / "2-claim-first-screen.png")
     _fits(work)
 
-    # The review starts; the verdict form has no rating chosen; two sources.
+    # The review starts; the verdict form rates the statement, the sentence as said beside it,
+    # no rating chosen, two source rows and a button for more.
     _press(work, "Start review")
     expect(work.locator(".messagelist")).to_contain_text("Review started.")
     work.get_by_role("link", name="Write verdict").click()
     assert work.locator("#id_rating").input_value() == ""
+    expect(work.locator("#verdict-statement")).to_have_text(STATEMENT)
+    expect(work.locator("#verdict-original")).to_have_text(CLAIM)
+    rated = work.locator("#verdict-statement").bounding_box()
+    said = work.locator("#verdict-original").bounding_box()
+    assert said["x"] > rated["x"] + rated["width"]
+    assert abs(said["y"] - rated["y"]) < 40
+    expect(work.locator("fieldset.source")).to_have_count(2)
+    work.screenshot(path=tmp_path / "3-verdict-form.png")
+    _fits(work)
+    work.get_by_role("button", name="Add another source").click()
+    expect(work.locator("fieldset.source")).to_have_count(3)
+    expect(work.locator("#id_sources-2-url")).to_be_focused()
+    assert work.locator("#id_sources-TOTAL_FORMS").input_value() == "3"
+    work.screenshot(path=tmp_path / "3-verdict-form-added-source.png", full_page=True)
+    _fits(work)
     work.go_back()
     _write_verdict(
         work,
@@ -151,6 +174,16 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     desk.click("input[type=submit]")
     expect(desk.locator(".messagelist")).to_contain_text("Sent back to")
 
+    # The reviewer's queue flags the claim as sent back, the note's first words on hover.
+    work.goto(f"{live_server.url}/admin/claims/claim/")
+    badge = work.locator("#result_list tbody tr").first.locator(".sent-back-badge")
+    expect(badge).to_have_text("Sent back")
+    expect(badge).to_have_attribute(
+        "title", "The second source is a press release; cite the authority's own annual…"
+    )
+    work.screenshot(path=tmp_path / "3-queue-sent-back.png")
+    _fits(work)
+
     # The reviewer sees the note, fixes the verdict and answers with a note of their own.
     work.goto(claim_url)
     expect(work.locator("#send-back-note")).to_contain_text(SEND_BACK)
@@ -160,6 +193,7 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
         work,
         "Ridership rose by 13.6 percent, close to the figure claimed.",
         ("https://transport.example.org/annual-report-2023.pdf", "Annual report 2023, table 4"),
+        ("https://transport.example.org/network-map.pdf", "Network map 2023"),
     )
     work.fill("#id_note_text", REVIEWER_NOTE)
     _press(work, "Add note")
@@ -170,8 +204,10 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     # The editor sees what they would publish: the rating, the summary, each source.
     desk.goto(claim_url)
     expect(desk.locator("#verdict-rating")).to_have_text("Mostly true")
-    expect(sources).to_have_text(["Ridership statistics 2023", "Annual report 2023, table 4"])
-    expect(sources.last).to_have_attribute(
+    expect(sources).to_have_text(
+        ["Ridership statistics 2023", "Annual report 2023, table 4", "Network map 2023"]
+    )
+    expect(sources.nth(1)).to_have_attribute(
         "href", "https://transport.example.org/annual-report-2023.pdf"
     )
     expect(desk.locator("#claim-notes .note")).to_contain_text([REVIEWER_NOTE])
@@ -191,7 +227,7 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     expect(desk.locator(".messagelist")).to_contain_text("Verdict published.")
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PUBLISHED
-    assert claim.verdicts.get(status=VerdictStatus.PUBLISHED).sources.count() == 2
+    assert claim.verdicts.get(status=VerdictStatus.PUBLISHED).sources.count() == 3
 
     # The public link and the embed code, copied with one press.
     public = desk.locator("#public-link")

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from claims.models import Claimant
-from claims.services import claim_assign, verdict_draft
+from claims.services import claim_assign, verdict_draft, verdict_publish
 from tests.api.conftest import client_for
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
@@ -203,6 +203,8 @@ def test_every_user_supplied_string_renders_escaped_in_the_admin(editor, reviewe
         explanation=SCRIPT,
         sources=[{"url": "https://example.org/a", "title": SCRIPT, "publisher": SCRIPT}],
     )
+    # Published, so the claim has its public page, with the verdict's texts on it too.
+    verdict_publish(claim=claim, actor=editor)
     client.force_login(UserFactory(username="root", is_superuser=True))
     pages = [
         reverse("admin:articles_article_changelist"),

@@ -25,6 +25,10 @@
     return kind === "horizontal" || kind === "horizontal-stacked";
   }
 
+  function isStacked(kind) {
+    return kind === "stacked" || kind === "horizontal-stacked";
+  }
+
   // Horizontal bars are drawn bottom-up; reversing every array keeps the table's order on top.
   function drawingOrder(chart) {
     if (!isHorizontal(chart.kind)) {
@@ -51,10 +55,11 @@
     const integers = { onlyInteger: true, low: 0 };
     return {
       horizontalBars: horizontal,
-      stackBars: chart.kind === "stacked" || chart.kind === "horizontal-stacked",
+      stackBars: isStacked(chart.kind),
       seriesBarDistance: 0,
       height: horizontal ? Math.max(chart.labels.length, 1) * ROW + 30 : 230,
-      chartPadding: { top: 10, right: 20, bottom: 0, left: 0 },
+      // Room for the count written at a bar's end (countLabelled).
+      chartPadding: { top: horizontal ? 10 : 22, right: horizontal ? 36 : 20, bottom: 0, left: 0 },
       axisX: horizontal ? integers : { showGrid: false },
       axisY: horizontal
         ? { offset: 140, showGrid: false, labelInterpolationFnc: shorten }
@@ -91,7 +96,29 @@
     );
     const who = chart.series.length > 1 ? chart.labels[i] + ", " + series.name : chart.labels[i];
     rect.elem("title").text(who + ": " + series.values[i]);
-    data.element.replace(rect);
+    data.element.replace(countLabelled(rect, box, series.values[i], chart));
+  }
+
+  // A small count beside a long one is a sliver of a few pixels: its number is written at the
+  // bar's end, so it reads at a glance while the bar keeps its true length on the scale.
+  // Stacked bars keep their segments bare; their table gives each figure.
+  function countLabelled(rect, box, value, chart) {
+    if (isStacked(chart.kind) || !value) {
+      return rect;
+    }
+    const group = new Chartist.Svg("g");
+    group.append(rect);
+    const horizontal = isHorizontal(chart.kind);
+    group
+      .elem(
+        "text",
+        horizontal
+          ? { x: box.x + box.width + 4, y: box.y + box.height / 2, "dominant-baseline": "central" }
+          : { x: box.x + box.width / 2, y: box.y - 4, "text-anchor": "middle" },
+        "bar-count"
+      )
+      .text(String(value));
+    return group;
   }
 
   function legend(panelElement, chart) {
@@ -207,7 +234,7 @@
         fillTable(element.querySelector("[data-table]"), panel);
         const total = element.querySelector("[data-total]");
         if (total && panel.total) {
-          total.textContent = panel.total.count + " " + panel.total.label;
+          total.textContent = panel.total.text;
           total.href = panel.total.url;
         }
       }
