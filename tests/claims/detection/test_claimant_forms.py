@@ -47,4 +47,4 @@ def test_a_claimant_is_named_without_the_title_that_introduces_them(sentence, ti
     assert claimant is not None
     assert claimant.kind == "person"
     assert title not in claimant.name
-    assert f"{title} {claimant.name}" in claimant.aliases
+    assert any(title in alias for alias in claimant.aliases)
