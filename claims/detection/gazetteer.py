@@ -180,7 +180,7 @@ ORGANISATION_NOUNS = _words(
 )
 # Nouns for records and publications that speak for their authors ("figures show").
 EVIDENCE_NOUNS = _words(
-    "data|figures|statistics|stats|records|record|results|report|reports|survey|poll|polls|"
+    "data|figures|statistics|stats|records|record|results|report|reports|survey|poll|polls|polling|"
     "study|paper|census|filing|filings|documents|document|analysis|estimate|estimates|"
     "release|statement|dashboard|database|website|review|audit|research|numbers|tally|count|"
     "projections|minutes|transcript|ruling|judgment|assessment|series|indicators|index|"
