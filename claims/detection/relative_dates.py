@@ -212,9 +212,10 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
     ahead = not nearest and _ahead(text, mention)
     if ahead and value < published_at and not _WEEKDAYS.search(mention.text):
         # "takes effect on Jan. 1" read in November: the coming one
-        value = yearless_date(value.month, value.day, published=published_at, reading="future")
-        if value is None:
+        coming = yearless_date(value.month, value.day, published=published_at, reading="future")
+        if coming is None:
             return None
+        value = coming
     if text[mention.end : mention.end + 2] in {"'s", "\u2019s"}:
         return None
     if mention.granularity == "year":
