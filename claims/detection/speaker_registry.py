@@ -3,9 +3,11 @@
 Sentences are read in order, so every reference looks back only: "he" and "she" are the last
 person of that gender who spoke or was named in an earlier sentence, "it" the institution the
 sentence before opens with or else the last one that spoke, "the agency" or "the statistics
-office" the last organisation whose name has those words, "the company" the last named
-organisation that is not a public body, "the minister" the last person with that title. A
-description with nothing to refer back to ("a detective", "district records") is its own speaker.
+office" the last organisation whose name has those words, "the company" the one business the
+story names doing something (the last one when it names several), "the city" its one city, "the
+minister" the last person with that title. A description with nothing to refer back to ("a
+detective", "district records") is its own speaker, except a bare "company", "city",
+"department", "report" or "state records", which names nobody a reader could look up.
 Every lookup is a dictionary access, so an article costs linear time however it names people.
 """
 
