@@ -27,7 +27,7 @@ from claims.detection.news import (
     FEATURE_NAMES,
     SHIPPED_FILTER_PATH,
     NewsFilter,
-    is_question,
+    never_a_claim,
     news_features,
 )
 from claims.detection.shared_data import NEWS_CLAIMS_RELATIVE, shared_dir
@@ -154,7 +154,7 @@ def keep_at(
     return [
         [
             candidate.passes_score
-            and not is_question(candidate.text)
+            and not never_a_claim(candidate.text)
             and model.combine(candidate.features) >= threshold
             for candidate in article.candidates
         ]

@@ -91,6 +91,14 @@ _DATE_PATTERN = re.compile(
 )
 
 
+# A year written once for two dates: "March 15-16, 2016", "March 2 and April 5, 2016", "in March
+# and April 2016". The first date is in that year, never in the publication's.
+_SHARED_YEAR = re.compile(
+    rf"(?:[-\u2013]{_DAY}| (?:and|or|to|through|until|till|&|-|\u2013) (?:(?:early|mid-?|late) )?"
+    rf"(?:{_MONTH}(?: {_DAY})?|{_DAY}(?: {_MONTH})?))?,? (?P<year>{_YEAR})\b"
+)
+
+
 def _cased(words: list[str]) -> frozenset[str]:
     return frozenset(form for word in words for form in (word, word.capitalize(), word.upper()))
 
@@ -154,6 +162,31 @@ _NOT_PAST = _cased(["hundred", "need", "indeed", "speed", "feed", "seed", "bred"
 Tense = Literal["future", "past", ""]
 _TENSE_REACH = 12
 
+# How a date written without its year is placed: the occurrence nearest publication when it
+# names an event ("the Nov. 3 election", "Tuesday's meeting": news writes the bare date because
+# the event is current, whether just past or coming); else the latest past one or the next one
+# by the tense of its clause ("said on Nov. 3", "will vote on Nov. 3"); "" when nothing says.
+Reading = Literal["nearest", "future", "past", ""]
+
+# Nouns for things that happen on a day, which a bare date or a weekday's possessive modifies.
+_EVENT_NOUNS = (
+    "election|elections|vote|votes|voting|referendum|ballot|primary|primaries|runoff|caucus"
+    "|deadline|meeting|hearing|session|summit|conference|debate|trial|sentencing|ruling|verdict"
+    "|announcement|speech|address|briefing|interview|launch|opening|closing|reopening|release"
+    "|attack|attacks|strike|strikes|storm|flood|floods|fire|earthquake|quake|shooting|crash"
+    "|explosion|blast|raid|game|match|final|race|concert|festival|parade|ceremony|inauguration"
+    "|rally|protest|protests|march|walkout|visit|talks|auction|deal|agreement|ceasefire|truce"
+    "|count|census|budget|decision|order|report|filing|deadlines|cutoff|poll|polls|event"
+    "|celebration|funeral|opener|kickoff|premiere|recall|showdown|election-day"
+)
+# The event noun after the date, with up to two lower-case modifiers ("the March 31 filing
+# deadline", "the Nov. 3 general election"); a weekday may bring its possessive.
+_MODIFIES_EVENT = re.compile(rf"(?:['\u2019]s)?(?: [a-z][a-z-]*){{0,2}}? (?:{_EVENT_NOUNS})\b")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|next|last|upcoming|"
+    r"[A-Za-z]+['\u2019]s) $"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -178,7 +211,9 @@ def find_dates(text: str, *, published_at: datetime.date | None = None) -> list[
         if not _looks_capitalised_where_needed(match):
             continue
         try:
-            period = _period(match, published_at, _tense(tokens, match.start(), match.end()))
+            period = _period_in_shared_year(text, match) or _period(
+                match, published_at, _reading(text, tokens, match.start(), match.end())
+            )
         except _NotADate:
             continue
         if period is None:
@@ -206,7 +241,11 @@ def _matches(text: str) -> list[re.Match[str]]:
             continue
         hyphenated = word.partition("-")[0] in _PREFIXES  # "mid-2020", "late-1990s"
         if not (
-            word[0].isdigit() or word in _OPENERS or hyphenated or _opens_with_prefix(tokens, index)
+            word[0].isdigit()
+            or word in _OPENERS
+            or hyphenated
+            or _opens_with_prefix(tokens, index)
+            or word[:-2] in _OPENERS  # "Tuesday's vote"
         ):
             continue
         match = _DATE_PATTERN.match(text, start)
@@ -223,6 +262,32 @@ def _opens_with_prefix(tokens: tuple[Token, ...], index: int) -> bool:
     return following in _AFTER_PREFIX or following[0].isdigit()
 
 
+def _period_in_shared_year(
+    text: str, match: re.Match[str]
+) -> tuple[datetime.date, datetime.date, Granularity] | None:
+    """A month or day without its year that shares the year of the date after it."""
+    kind = match.lastgroup
+    if kind not in {"mdy", "dmy", "rel_month"} or match.group("mdy_y") or match.group("dmy_y"):
+        return None
+    if kind == "rel_month" and match.group("rm_rel").lower() in {"last", "this", "next"}:
+        return None
+    shared = _SHARED_YEAR.match(text, match.end())
+    if shared is None:
+        return None
+    year = int(shared.group("year"))
+    if kind == "rel_month":
+        return _month_period(year, _month(match.group("rm_m")))
+    month, day = (
+        (match.group("mdy_m"), match.group("mdy_d"))
+        if kind == "mdy"
+        else (
+            match.group("dmy_m"),
+            match.group("dmy_d"),
+        )
+    )
+    return _day(year, _month(month), int(day.rstrip("stndrh")))
+
+
 def _looks_capitalised_where_needed(match: re.Match[str]) -> bool:
     """Month and weekday names are proper nouns: "may" or "march" in lower case are verbs."""
     for group in ("mdy_m", "dmy_m", "my_m", "mr_m", "rm_m", "wd"):
@@ -230,6 +295,66 @@ def _looks_capitalised_where_needed(match: re.Match[str]) -> bool:
         if word is not None:
             return word[0].isupper()
     return True
+
+
+def date_reading(text: str, start: int, end: int) -> Reading:
+    """How a date without its year at ``text[start:end]`` is placed (see ``Reading``).
+
+    The detector's dates and the statements' anchored dates both read a date this way, so a
+    claim's chip and its sentence name the same day.
+    """
+    return _reading(text, analyse_names(text)[0], start, end)
+
+
+def _reading(text: str, tokens: tuple[Token, ...], start: int, end: int) -> Reading:
+    if _modifies_event(text, start, end):
+        return "nearest"
+    return _tense(tokens, start, end)
+
+
+def _modifies_event(text: str, start: int, end: int) -> bool:
+    """Whether the date is used as an adjective of an event: "the Nov. 3 election", "Tuesday's
+    vote" (a determiner before it or a possessive after it; "on Nov. 3 the vote" is not)."""
+    match = _MODIFIES_EVENT.match(text, end)
+    if match is None:
+        return False
+    possessive = text[end : end + 1] in {"'", "\u2019"}
+    return possessive or _DETERMINER_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+def yearless_date(
+    month: int, day: int, *, published: datetime.date, reading: Reading
+) -> datetime.date | None:
+    """The day a month and day written without a year name, read against publication.
+
+    ``reading`` (from ``date_reading``) picks the occurrence: the nearest one, the latest up to
+    publication, the next one from it; with nothing to say, the publication year's unless that
+    is over a month ahead ("on Dec. 30" read in January is last December). None when no year
+    has that day ("Feb. 30").
+    """
+
+    def on(year: int) -> datetime.date | None:
+        if day > calendar.monthrange(year, month)[1]:
+            return None
+        return datetime.date(year, month, day)
+
+    this_year = on(published.year)
+    if reading == "nearest":
+        candidates = [on(published.year - 1), this_year, on(published.year + 1)]
+        return min(
+            (date for date in candidates if date is not None),
+            key=lambda date: abs((date - published).days),
+            default=None,
+        )
+    if this_year is None:
+        return None
+    if reading == "future" and this_year < published:
+        return on(published.year + 1)  # "will vote on Jan. 5" read in June
+    if reading == "past" and this_year > published:
+        return on(published.year - 1)
+    if not reading and this_year > published + datetime.timedelta(days=31):
+        return on(published.year - 1)  # "on Dec. 30" read in January
+    return this_year
 
 
 def _tense(tokens: tuple[Token, ...], start: int, end: int) -> Tense:
@@ -252,7 +377,7 @@ def _tense(tokens: tuple[Token, ...], start: int, end: int) -> Tense:
 
 
 def _period(
-    match: re.Match[str], published: datetime.date | None, tense: Tense = ""
+    match: re.Match[str], published: datetime.date | None, tense: Reading = ""
 ) -> tuple[datetime.date, datetime.date, Granularity] | None:
     kind = match.lastgroup
     group = match.group
@@ -313,26 +438,18 @@ class _NotADate(ValueError):
 
 
 def _day_in_year(
-    year: str | None, month: int, day: str, published: datetime.date | None, tense: Tense = ""
+    year: str | None, month: int, day: str, published: datetime.date | None, tense: Reading = ""
 ) -> tuple[datetime.date, datetime.date, Granularity] | None:
     day_number = int(day.rstrip("stndrh"))
-    try:
-        if year is not None:
+    if year is not None:
+        try:
             return _day(int(year), month, day_number)
-        if published is None:
+        except _NotADate:
             return None
-        period = _day(published.year, month, day_number)
-        if tense == "future":
-            if period[0] < published:
-                period = _day(published.year + 1, month, day_number)  # "on Jan. 5" read in June
-        elif tense == "past":
-            if period[0] > published:
-                period = _day(published.year - 1, month, day_number)
-        elif period[0] > published + datetime.timedelta(days=31):
-            period = _day(published.year - 1, month, day_number)  # "on Dec. 30" read in January
-        return period
-    except _NotADate:
+    if published is None:
         return None
+    date = yearless_date(month, day_number, published=published, reading=tense)
+    return None if date is None else _day_of(date)
 
 
 def _month_period(year: int, month: int) -> tuple[datetime.date, datetime.date, Granularity]:
@@ -341,7 +458,7 @@ def _month_period(year: int, month: int) -> tuple[datetime.date, datetime.date, 
 
 
 def _relative_month(
-    relation: str, month: int, published: datetime.date, tense: Tense = ""
+    relation: str, month: int, published: datetime.date, tense: Reading = ""
 ) -> tuple[datetime.date, datetime.date, Granularity]:
     year = published.year
     if relation == "last" and month >= published.month:
@@ -376,12 +493,16 @@ def _relative_unit(
 
 
 def _weekday(
-    relation: str | None, name: str, published: datetime.date, tense: Tense = ""
+    relation: str | None, name: str, published: datetime.date, tense: Reading = ""
 ) -> tuple[datetime.date, datetime.date, Granularity]:
     """ "on Wednesday": the most recent Wednesday on or before publication; "next" looks ahead,
-    and so does a sentence about the future ("will meet on Friday")."""
+    and so does a sentence about the future ("will meet on Friday"); "Friday's vote" is the
+    nearest Friday, whichever side of publication."""
     weekday = _WEEKDAYS[name.lower()]
     relation = (relation or "").lower()
+    if not relation and tense == "nearest":
+        back = (published.weekday() - weekday) % 7
+        return _day_of(published + datetime.timedelta(days=-back if back <= 3 else 7 - back))
     if relation in {"", "on", "by", "until", "this"} and tense == "future":
         return _day_of(published + datetime.timedelta(days=(weekday - published.weekday()) % 7))
     if relation == "next":

@@ -101,8 +101,15 @@ THING_CUES = _words(
     "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     "November|December|Christmas|Easter|Ramadan"
 )
+# Local and state offices, as US and UK local news writes them before a name ("Councilmember
+# Raymond Tse"). Words that are also common first names or surnames ("Dean") are left out.
+LOCAL_OFFICES = _words(
+    "Councilmember|Councilor|Councilperson|Assemblymember|Assemblyman|Assemblywoman|Alderman|"
+    "Alderwoman|Alderperson|Supervisor|Trustee|Selectman|Selectwoman|Delegate|Comptroller|"
+    "Treasurer|Clerk|Provost|Rev.|Reverend|Magistrate"
+)
 # Titles that introduce a person ("Russian Foreign Minister Sergey Lavrov").
-TITLE_HEADS = _words(
+TITLE_HEADS = LOCAL_OFFICES | _words(
     "President|Vice-President|Vice|Prime|Premier|Minister|Secretary|Senator|Sen.|Representative|"
     "Rep.|Congressman|Congresswoman|Governor|Gov.|Mayor|Chancellor|King|Queen|Prince|Princess|"
     "Pope|Ambassador|Envoy|General|Gen.|Admiral|Colonel|Col.|Lieutenant|Lt.|Captain|Capt.|Major|"
@@ -120,7 +127,7 @@ TITLE_HEADS = _words(
     "Detective|Cllr|Constable|Presenter|Anchor"
 )
 # The words among TITLE_HEADS that name the role itself (others only qualify it).
-ROLE_WORDS = _words(
+ROLE_WORDS = LOCAL_OFFICES | _words(
     "President|Vice-President|Premier|Minister|Secretary|Senator|Sen.|Representative|Rep.|"
     "Congressman|Congresswoman|Governor|Gov.|Mayor|Chancellor|King|Queen|Prince|Princess|Pope|"
     "Ambassador|Envoy|General|Gen.|Admiral|Colonel|Col.|Lieutenant|Lt.|Captain|Capt.|Sergeant|"
@@ -173,7 +180,7 @@ ORGANISATION_NOUNS = _words(
 )
 # Nouns for records and publications that speak for their authors ("figures show").
 EVIDENCE_NOUNS = _words(
-    "data|figures|statistics|stats|records|record|results|report|reports|survey|poll|polls|"
+    "data|figures|statistics|stats|records|record|results|report|reports|survey|poll|polls|polling|"
     "study|paper|census|filing|filings|documents|document|analysis|estimate|estimates|"
     "release|statement|dashboard|database|website|review|audit|research|numbers|tally|count|"
     "projections|minutes|transcript|ruling|judgment|assessment|series|indicators|index|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claims.detection.attribution import SentenceView
-from claims.detection.gazetteer import ORGANISATION_NOUNS, PERSON_NOUNS
+from claims.detection.gazetteer import ORGANISATION_NOUNS, PERSON_NOUNS, SPEECH_VERBS
 from claims.detection.names import NameChunk, Token, classify_chunk
 from claims.detection.phrases import DETERMINERS, PREPOSITIONS
 
@@ -55,16 +55,17 @@ def opens_with(tokens: Sequence[Token], chunk: NameChunk) -> bool:
     )
 
 
-def described_as_organisation(tokens: Sequence[Token], last: int) -> bool:
-    """Whether the name ending at ``last`` is followed by ", the/a ... <institution noun>" or
-    "is a ... <institution noun>": "Veltrix Cloud, the Amsterdam-based data-center operator"."""
+def described_as_organisation(tokens: Sequence[Token], last: int) -> tuple[str, ...]:
+    """The words of ", the/a ... <institution noun>" or "is a ... <institution noun>" after the
+    name ending at ``last`` ("Veltrix Cloud, the Amsterdam-based data-center operator"), so that
+    "the operator" names it later; () when no such description follows."""
     at = last + 1
     if at + 1 < len(tokens) and tokens[at][0] in DESCRIPTION_LINKS:
         at += 1
     else:
-        return False
+        return ()
     if tokens[at][0] not in DETERMINERS:
-        return False
+        return ()
     end = min(len(tokens), at + DESCRIPTION_REACH)
     index = at + 1
     while index < end:
@@ -74,11 +75,40 @@ def described_as_organisation(tokens: Sequence[Token], last: int) -> bool:
         index += 1
     else:
         if end < len(tokens):
-            return False  # no head within reach: not a short description
+            return ()  # no head within reach: not a short description
     head = tokens[index - 1][0].lower()
-    return head in ORGANISATION_NOUNS and head not in PERSON_NOUNS
+    if head not in ORGANISATION_NOUNS or head in PERSON_NOUNS:
+        return ()
+    return tuple(word.lower() for word, _, _ in tokens[at + 1 : index])
 
 
 def acronym_follows(tokens: Sequence[Token], last: int) -> bool:
     """ "World Health Organization (WHO)": a bracketed word right after the name."""
     return last + 3 < len(tokens) and tokens[last + 1][0] == "(" and tokens[last + 3][0] == ")"
+
+
+# Nouns news puts right before a business's name to say what it is ("Telecoms provider
+# Brightwave", "social media platform Chatterly", "pollster YouGov").
+_BUSINESS_NOUNS = ORGANISATION_NOUNS | frozenset({"provider", "pollster", "supplier", "owner"})
+# How far after the verb a name's own "its" may stand: "Severn Vale Water raised its bills".
+_ITS_REACH = 4
+
+
+def described_before(tokens: Sequence[Token], first: int) -> bool:
+    """Whether a lower-case institution noun stands right before the name: "Telecoms provider
+    Brightwave", "the ratings agency Moody's"."""
+    if first == 0:
+        return False
+    word = tokens[first - 1][0]
+    return word.islower() and word in _BUSINESS_NOUNS and word not in PERSON_NOUNS
+
+
+def calls_itself_it(tokens: Sequence[Token], chunk: NameChunk) -> bool:
+    """Whether the name opening a sentence is the "its" of its own verb phrase: "Severn Vale
+    Water raised its bills" (news calls no person "it"); not "Jo Lin said its bills rose"."""
+    verb = chunk.last + 1
+    if chunk.first != 0 or verb >= len(tokens) or tokens[verb][0] in SPEECH_VERBS:
+        return False
+    following = [word for word, _, _ in tokens[verb + 1 : verb + 1 + _ITS_REACH]]
+    words = {word.lower() for word, _, _ in tokens}
+    return "its" in following and not words & (_MALE_PRONOUNS | _FEMALE_PRONOUNS)

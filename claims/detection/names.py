@@ -133,6 +133,8 @@ def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
             else:
                 break
         chunk_words = tuple(strip_possessive(words[i]) for i in range(first, last + 1))
+        if _possessive_name(words, last):
+            chunk_words = (*chunk_words[:-1], words[last])
         previous = words[first - 1] if first > 0 else ""
         start, end = tokens[first][1], tokens[last][1] + len(chunk_words[-1])
         chunks.append(
@@ -149,6 +151,32 @@ def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
         )
         index = last + 1
     return chunks
+
+
+# What follows a possessive that owns nothing: a verb ("Moody's said", "Sainsbury's cut"), a
+# preposition or conjunction, punctuation or the end of the sentence ("according to Moody's.").
+_AFTER_A_NAME_WORDS = """said says told cut cuts rose rises fell falls is are was were has have
+    had will would can could may might must did does reported reports estimated estimates expects
+    expected and or but in on at to for from by with as than since after before over under which
+    who that while when where also"""
+_AFTER_A_NAME = frozenset(_AFTER_A_NAME_WORDS.split())
+
+
+def _possessive_name(words: Sequence[str], last: int) -> bool:
+    """Whether the chunk's last word is a name written with an apostrophe ("Moody's",
+    "McDonald's", "Sainsbury's") rather than a possessive of the word before a noun: nothing
+    possessed follows it."""
+    word = words[last]
+    if not word.endswith(_POSSESSIVE) or len(word) < 4:
+        return False
+    if last + 1 == len(words):
+        return True
+    following = words[last + 1]
+    return (
+        (not following[0].isalnum() and following not in {"$", "\u20ac", "\u00a3"})
+        or following in _AFTER_A_NAME
+        or (following.endswith("ed") and following.islower() and len(following) > 4)
+    )
 
 
 def _institution_goes_on(
@@ -172,7 +200,15 @@ def _institution_goes_on(
 @functools.lru_cache(maxsize=8192)
 def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameReading:
     """Split off a leading title and say whether the rest names a person, organisation, place."""
-    role_at = max((i for i, word in enumerate(words) if word in ROLE_WORDS), default=-1)
+    role_at = max(
+        (
+            i
+            for i, word in enumerate(words)
+            # "Council Member Raymond Tse", "Board Member": a member of the body named before.
+            if word in ROLE_WORDS or (word == "Member" and 0 < i < len(words) - 1)
+        ),
+        default=-1,
+    )
     title_words, name_words = words[: role_at + 1], words[role_at + 1 :]
     if name_words and name_words[0] in NAME_CONNECTORS:
         # "Secretary of State Antony Blinken": the title runs on through "of State".
@@ -189,7 +225,13 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
     if person:
         # "Lena Vos of Halvard Investments": a person, named with where they work.
         return NameReading("person", " ".join(person), title, person)
-    if whole in KNOWN_ORGANISATIONS or any(w in ORGANISATION_CUES for w in name_words):
+    if (
+        whole in KNOWN_ORGANISATIONS
+        or any(w in ORGANISATION_CUES for w in name_words)
+        or (not title_words and words[-1].endswith(_POSSESSIVE))
+    ):
+        # A name that keeps its possessive ("Moody's", "McDonald's", "Sainsbury's") is a
+        # business named after its founder: see ``_possessive_name``.
         return NameReading("organization", whole, "", words)
     if name in PLACES:
         return NameReading("place" if not title else "organization", whole, "", words)

@@ -136,6 +136,24 @@ _IMPERATIVE_OPENING = _words(
     "watch|send|call|email|e|read|get|follow|join|sign|click|listen|subscribe|share|tell|"
     "contact|visit|see|find|download|register"
 )
+# A call to action addressed to the reader: "Residents can apply online until ...", "Readers
+# can contact ...", "Anyone with information should call ...": a modal, then what to do.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:[A-Z][a-z]+|Anyone|Those)(?: [a-z]+){0,4}? (?:can|may|should|are (?:invited|encouraged|"
+    r"urged|asked) to) (?:also )?(?:apply|contact|call|phone|email|e-mail|write|visit|find|report|"
+    r"register|sign|submit|send|watch|read|check|book|join|download|follow|comment|share|learn|"
+    r"donate|nominate|enter|request|text)\b"
+)
+# A photo caption: a scene in the present tense dated like a dateline ("A nurse prepares a dose
+# of the vaccine at a clinic in Ashford on Feb. 9.", "Workers fill potholes on March 3, 2026.").
+_DATED_SCENE = re.compile(
+    r"\bon (?:(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?: \d{1,2})?(?:, \d{4})?\.$"
+)
+# "A nurse prepares", "A woman walks": one person of the scene, then a verb in the present.
+_SCENE_VERB = re.compile(r"^(?:An?|The) (?:[a-z-]+ ){1,2}?([a-z]+s)\b")
+_NOT_SCENE_VERBS = frozenset(("is", "has", "was", "says", "does", "goes", "this", "its", "his"))
 # Colour: what the scene looked like rather than what happened.
 _COLOUR = _Cue(
     "wearing|wore|applauded|cheered|heckled|wept|smiled|laughed|fell silent|showed no emotion|"
@@ -350,9 +368,13 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
         float(expect),
         float(plan),
         float(_PROCEDURAL.found(sentence)),
-        float(_BOILERPLATE.found(sentence) or (number and bool(_PHONE.search(text)))),
+        float(
+            _BOILERPLATE.found(sentence)
+            or (number and bool(_PHONE.search(text)))
+            or bool(_CALL_TO_ACTION.match(stripped))
+        ),
         float(first_word in _IMPERATIVE_OPENING),
-        float(_COLOUR.found(sentence)),
+        float(_COLOUR.found(sentence) or (month and past == 0 and _is_caption(text))),
         # "Rejected that, saying just 1,200 ballots were refused" carries its own figure.
         float(not checkable and _REACTION.found(outside)),
         float(_EVALUATIVE.found(sentence)),
@@ -392,6 +414,43 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     ]
 
 
+def _is_caption(text: str) -> bool:
+    """A scene in the present tense ending on its date: how a photo caption reads."""
+    if not _DATED_SCENE.search(text):
+        return False
+    verb = _SCENE_VERB.match(text)
+    return (
+        verb is not None
+        and verb.group(1) not in _NOT_SCENE_VERBS
+        and "ss" not in verb.group(1)[-2:]
+    )
+
+
+# The reporter's or fact-checker's own verdict on what was said: "That is not accurate.", "That
+# figure appears to be exaggerated: ...", "The claim is false". A confirmation ("That is
+# correct: ...") restates the fact as the story's own and stays a claim; a verdict against a
+# claim is the rating, not something to check.
+_VERDICT = re.compile(
+    r"^(?:That|This|These|Those|The|His|Her|Their|Its|Both)(?: [\w'\u2019,.-]+){0,4}? "
+    r"(?:is|was|are|were|appears? to be|seems? to be|seems?|looks?|remains?)"
+    r"(?: (?:also|still|simply|clearly|largely|mostly|partly|greatly|wildly|likely|probably))?"
+    r" (?:(?:not (?:accurate|correct|true|right|supported|borne out)|false|wrong|misleading|"
+    r"exaggerated|inaccurate|incorrect|overstated|understated|unsupported|unfounded|baseless|"
+    r"unproven|untrue|outdated|out of date)\b|(?:an? )?(?:exaggeration|overstatement|"
+    r"understatement|distortion|falsehood)\b)"
+)
+
+
+def is_verdict(text: str) -> bool:
+    """Whether the sentence opens with a verdict against what someone claimed."""
+    return _VERDICT.match(text.lstrip("\"\u201c\u2018'([ ")) is not None
+
+
+def never_a_claim(text: str) -> bool:
+    """A question or a verdict against a claim: never reportable, whatever its other cues."""
+    return is_question(text) or is_verdict(text)
+
+
 def is_question(text: str) -> bool:
     """A sentence that asks rather than asserts ("Will the mine reopen?"): never a claim,
     whether the reporter or a quoted speaker asks it."""
@@ -413,7 +472,7 @@ class NewsFilter:
     metadata: dict
 
     def probability(self, text: str, score: float, *, published_year: int | None = None) -> float:
-        if is_question(text):
+        if never_a_claim(text):
             return 0.0
         return self.combine(news_features(text, score, published_year=published_year))
 

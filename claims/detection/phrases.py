@@ -269,6 +269,10 @@ def _record_author(
         if tokens[index][0] in _OWNER_PREPOSITIONS and tokens[index - 1][0] not in _READ_BY:
             owner = read_phrase(view, index + 1, last, in_chunk)
             if owner is not None and (owner.words or owner.head or owner.pronoun):
+                if owner.words and owner.kind == "unknown":
+                    # "Polling by YouGov": who publishes a poll or figures under one name is
+                    # an institution; a person would be named in full.
+                    owner.kind = "organization"
                 return owner
             break
     # "the ministry's figures", "Chatterly's transparency report": the owner of the record.

@@ -13,7 +13,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from claims.detection.dates import DateMention, find_dates
+from claims.detection.dates import DateMention, date_reading, find_dates, yearless_date
 
 _PREPOSITIONS = frozenset(
     [
@@ -171,13 +171,6 @@ _LOOKS_AHEAD = re.compile(
 _SURELY_AHEAD = re.compile(r"\b(?:will|shall|takes? effect|effective from)\b")
 
 
-def _next_year(value: datetime.date) -> datetime.date:
-    try:
-        return value.replace(year=value.year + 1)
-    except ValueError:  # Feb. 29
-        return value
-
-
 def _ahead(text: str, mention: DateMention) -> bool:
     """Whether the words just before ``mention`` put it in the future ("takes effect on")."""
     return (
@@ -239,9 +232,15 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
     before = text[: mention.start].split()
     after_preposition = bool(preposition) or (bool(before) and before[-1].lower() in _PREPOSITIONS)
     value = mention.value
-    ahead = _ahead(text, mention)
+    # The date's own reading placed it ("the Nov. 3 election": the nearest Nov. 3): certain.
+    nearest = date_reading(text, mention.start, mention.end) == "nearest"
+    ahead = not nearest and _ahead(text, mention)
     if ahead and value < published_at and not _WEEKDAYS.search(mention.text):
-        value = _next_year(value)  # "takes effect on Jan. 1" read in November: the coming one
+        # "takes effect on Jan. 1" read in November: the coming one
+        coming = yearless_date(value.month, value.day, published=published_at, reading="future")
+        if coming is None:
+            return None
+        value = coming
     if text[mention.end : mention.end + 2] in {"'s", "\u2019s"}:
         return None
     if mention.granularity == "year":
@@ -260,7 +259,7 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
             return None
         if re.fullmatch(r"[A-Z]\w+", mention.text) and not after_preposition:
             return None  # a bare weekday may name something else ("a Sunday league")
-        if not _WEEKDAYS.search(mention.text) and (
+        if not (_WEEKDAYS.search(mention.text) or nearest) and (
             _habitual_clause(text, mention)
             or not _year_is_certain(value, published_at, text, ahead)
         ):

@@ -3,13 +3,17 @@
 Sentences are read in order, so every reference looks back only: "he" and "she" are the last
 person of that gender who spoke or was named in an earlier sentence, "it" the institution the
 sentence before opens with or else the last one that spoke, "the agency" or "the statistics
-office" the last organisation whose name has those words, "the company" the last named
-organisation that is not a public body, "the minister" the last person with that title. A
-description with nothing to refer back to ("a detective", "district records") is its own speaker.
+office" the last organisation whose name has those words, "the company" the one business the
+story names doing something (the last one when it names several), "the city" its one city, "the
+minister" the last person with that title. A description with nothing to refer back to ("a
+detective", "district records") is its own speaker, except a bare "company", "city",
+"department", "report" or "state records", which names nobody a reader could look up.
 Every lookup is a dictionary access, so an article costs linear time however it names people.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from claims.detection.attribution import SentenceView, Subject, find_subject, strip_possessive
 from claims.detection.gazetteer import (
@@ -17,19 +21,29 @@ from claims.detection.gazetteer import (
     EVIDENCE_NOUNS,
     NAME_CONNECTORS,
     ORGANISATION_NOUNS,
+    REGIONS,
+    US_STATES,
 )
 from claims.detection.introductions import (
     DESCRIPTION_LINKS,
     DESCRIPTION_REACH,
     acronym_follows,
     as_written,
+    calls_itself_it,
     described_as_organisation,
+    described_before,
     gender_of_pronouns,
     opens_with,
 )
 from claims.detection.names import NameReading, classify_chunk
 from claims.detection.phrases import DETERMINERS, PREPOSITIONS, word_set
 from claims.detection.speakers import Speaker
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from claims.detection.names import NameChunk, Token
+
 
 # How many people back "he" or "she" may reach for one of the right gender.
 _PRONOUN_REACH = 4
@@ -43,6 +57,14 @@ _PUBLIC_BODY_WORDS = word_set(
     "agency administration department ministry office bureau commission committee council "
     "authority board government police court parliament senate congress service"
 )
+# Descriptions that name no one when nothing named before is what they describe: a claimant
+# "company" or "state records" tells a reader nothing ("officials" still says who spoke).
+_NAMES_NOBODY = word_set("company firm city town department report records state")
+_RECORDS = word_set("report records")
+_NOT_SETTLEMENTS = COUNTRIES | US_STATES | REGIONS
+_SETTLEMENTS = word_set("city town")
+# Words before a name that cite it as a source: "according to Moody's", "polling by YouGov".
+_CITING = frozenset({"to", "by", "from"})
 # Words that end the description of an institution opening a sentence before its noun.
 _NOT_A_DESCRIPTION = EVIDENCE_NOUNS | DETERMINERS | PREPOSITIONS
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokeswoman", "spokesman"})
@@ -91,6 +113,11 @@ class SpeakerRegistry:
         # The last organisation named as one ("Kestrel Foods Inc.", "NOAA"), not by "the X".
         self._last_named_organisation: Speaker | None = None
         self._named_organisations: list[Speaker] = []
+        # Organisations named as doing something, not only cited as a source ("according to
+        # Moody's", "polling by YouGov"): what "the company" of the story can be.
+        self._actors: dict[Speaker, None] = {}
+        # The cities and towns the article names ("Ashford"): what "the city" can be.
+        self._settlements: dict[str, None] = {}
         self._last: dict[str, Speaker] = {}
         # The people who spoke last, most recent at the end (a few: pronouns reach back little).
         self._recent_people: list[Speaker] = []
@@ -128,15 +155,22 @@ class SpeakerRegistry:
         for chunk in view.chunks:
             reading = classify_chunk(chunk.words, after_the=chunk.after_the)
             kind = reading.kind
+            if _names_a_settlement(tokens, chunk, kind, reading.name):
+                self._settlements[reading.name] = None
+            after = chunk.last + 1
+            description = (
+                described_as_organisation(tokens, chunk.last)
+                if not reading.title and after + 1 < count and tokens[after][0] in DESCRIPTION_LINKS
+                else ()
+            )
             if kind == "person" or kind == "unknown":
-                after = chunk.last + 1
-                if (
-                    not reading.title
-                    and after + 1 < count
-                    and tokens[after][0] in DESCRIPTION_LINKS
-                    and described_as_organisation(tokens, chunk.last)
+                if not reading.title and (
+                    description
+                    or described_before(tokens, chunk.first)
+                    or (opens_with(tokens, chunk) and calls_itself_it(tokens, chunk))
                 ):
-                    # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a ...".
+                    # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a ...",
+                    # "Telecoms provider Brightwave", "Severn Vale Water raised its bills".
                     reading = NameReading("organization", reading.name, "", reading.words)
                     kind = "organization"
                 elif kind == "person" and (reading.title or len(reading.words) >= 2):
@@ -155,8 +189,13 @@ class SpeakerRegistry:
                     continue
             if kind == "organization":
                 organisation = self._organisation(as_written(chunk, reading.name))
+                if description:
+                    self._describe(organisation, description)
                 if not chunk.after_the or classify_chunk(chunk.words).kind == "organization":
                     self._named(organisation)
+                    before = chunk.first - 1 - chunk.after_the
+                    if before < 0 or tokens[before][0] not in _CITING:
+                        self._actors[organisation] = None
                 if chunk.first <= 1 and opens_with(tokens, chunk):
                     self._opening_organisation = organisation
                 if acronym_follows(tokens, chunk.last):
@@ -317,7 +356,7 @@ class SpeakerRegistry:
             or self._last_named_organisation
         )
 
-    def _described(self, subject: Subject) -> Speaker:
+    def _described(self, subject: Subject) -> Speaker | None:
         """ "the finance minister", "the agency", "a detective", "district records"."""
         key = subject.form.lower()
         if subject.kind == "person" and subject.head in _SPOKESPEOPLE:
@@ -349,13 +388,37 @@ class SpeakerRegistry:
                 if company is not None:
                     company.add_form(subject.form)
                     return company
+        words = [strip_possessive(word) for word in key.split()]
+        if words[-1] in _RECORDS and len(words) == 1:
+            # "The report says": the report of the institution that last spoke or published.
+            publisher = self._last.get("organization")
+            if publisher is not None:
+                return publisher
+        if words[-1] in _SETTLEMENTS and len(self._settlements) == 1:
+            # "the city said" in a story that named one city: that city's government.
+            place = self._organisation(next(iter(self._settlements)))
+            place.add_form(subject.form)
+            return place
+        if _NAMES_NOBODY.issuperset(words):
+            return None  # "the company" of no company named, "state records": nobody to cite
         return self._organisation(subject.form)
+
+    def _describe(self, organisation: Speaker, description: tuple[str, ...]) -> None:
+        """ "Moody's, the ratings agency,": "the ratings agency" names it from now on."""
+        words = [strip_possessive(word) for word in description]
+        organisation.words.update(words)
+        organisation.heads.add(words[-1])
+        for word in words:
+            self._organisations_by_word[word] = organisation
 
     def _company_of(self, description: str) -> Speaker | None:
         """ "the company" or "a company spokesperson" after "Kestrel Foods": the last named
         institution that is no public body, when the description fits any organisation."""
         if _GENERIC_ORGANISATIONS.isdisjoint(map(strip_possessive, description.split())):
             return None
+        companies = [named for named in self._actors if not named.words & _PUBLIC_BODY_WORDS]
+        if len(companies) == 1:
+            return companies[0]
         for named in reversed(self._named_organisations):
             if not named.words & _PUBLIC_BODY_WORDS:
                 return named
@@ -449,3 +512,18 @@ class SpeakerRegistry:
             # Named again: the last organisation named with each word ("the agency") is this.
             self._organisations_by_word[word] = organisation
         return organisation
+
+
+def _names_a_settlement(tokens: Sequence[Token], chunk: NameChunk, kind: str, name: str) -> bool:
+    """Whether the chunk names a city or town: a known one, or a one-word name that "in" or
+    "the city of" introduces ("in Eastbrook", "the city of Norvik"); not a country or state."""
+    if name in _NOT_SETTLEMENTS or kind not in {"place", "unknown", "organization"}:
+        return False
+    if kind == "place":
+        return True
+    if len(chunk.words) != 1 or chunk.after_the or chunk.first == 0:
+        return False
+    before = tokens[chunk.first - 1][0]
+    if before == "of":
+        return chunk.first >= 2 and tokens[chunk.first - 2][0] in _SETTLEMENTS
+    return before == "in" and kind == "unknown"

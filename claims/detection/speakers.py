@@ -73,5 +73,11 @@ class Speaker:
         name = max(candidates, key=lambda form: (form[:1].isupper(), len(form.split()), len(form)))
         aliases = {name: None}
         aliases.update(dict.fromkeys(self.forms))
-        aliases.update((title, None) for title in self.titles.values() if title not in HONORIFICS)
+        for title in self.titles.values():
+            if title not in HONORIFICS:
+                aliases[title] = None
+            elif self.kind == "person" and self.full_names:
+                # The name is the person's without a title ("Denise Okafor"); a title too
+                # generic to name her alone stays with her name: "Mayor Denise Okafor".
+                aliases[f"{title} {name}"] = None
         return ClaimantMention(name=name, kind=self.kind, aliases=tuple(aliases)[:MAX_ALIASES])

@@ -147,3 +147,58 @@ def test_this_weekday_in_a_sentence_about_the_future_is_the_coming_one():
     assert periods("The board will decide this Friday.") == [
         (D(2019, 2, 22), D(2019, 2, 22), "day")
     ]
+
+
+# A Sunday in September: a November date is seven weeks ahead, a March one six months behind.
+SEPTEMBER = datetime.date(2026, 9, 13)
+
+
+def days(text: str, published_at: datetime.date = SEPTEMBER) -> list[datetime.date]:
+    return [value for value, _, _ in periods(text, published_at)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters head to the polls in the Nov. 3 election.", D(2026, 11, 3)),
+        ("He said the Nov. 3 general election would be close.", D(2026, 11, 3)),
+        ("The council missed the March 31 deadline.", D(2026, 3, 31)),
+        ("They filed before the March 31 filing deadline.", D(2026, 3, 31)),
+        ("Turnout in the June 12 vote was 40 percent.", D(2026, 6, 12)),
+        ("The city's Oct. 20 hearing drew 300 people.", D(2026, 10, 20)),
+        ("Officials said Tuesday's meeting was cancelled.", D(2026, 9, 15)),
+        ("Thursday's vote passed 5-2.", D(2026, 9, 10)),
+    ],
+)
+def test_a_date_naming_an_event_is_the_occurrence_nearest_publication(text, expected):
+    assert days(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said on Nov. 3 that taxes rose.", D(2025, 11, 3)),
+        ("Shares fell on Dec. 1 after the report.", D(2025, 12, 1)),
+        ("Prices rose in November.", D(2025, 11, 1)),
+        ("The council will vote on Nov. 3.", D(2026, 11, 3)),
+        ("The bridge will reopen on Feb. 2.", D(2027, 2, 2)),
+    ],
+)
+def test_a_date_on_a_verb_follows_its_tense(text, expected):
+    assert days(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment fell in March 2016.",
+        "Unemployment fell in March, 2016.",
+        "Unemployment fell in March of 2016.",
+        "Unemployment fell in March and April 2016.",
+        "Unemployment fell between March 2 and April 5, 2016.",
+        "Unemployment fell on March 15-16, 2016.",
+        "Unemployment fell between 15 March and 2 April 2016.",
+    ],
+)
+def test_a_month_whose_year_is_written_after_it_stays_in_that_year(text):
+    assert {value.year for value in days(text)} == {2016}

@@ -169,3 +169,51 @@ def test_an_unreadable_filter_file_is_refused(tmp_path: Path):
     path.write_text("{not json")
     with pytest.raises(NewsFilterLoadError, match="cannot read"):
         NewsFilter.load(path)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Photo captions: a scene in the present tense, dated like a dateline.
+        "A nurse prepares a dose of the vaccine at a clinic in Ashford on Feb. 9.",
+        "A firefighter sprays water on a burning warehouse in Calder on March 3, 2024.",
+        # Calls to action addressed to the reader.
+        "Residents can apply online until March 31 for a 200-pound grant.",
+        "Readers can contact the newsroom at 0800 555 0199 with their experiences.",
+        "Motorists can report potholes through the council's website until April 30.",
+        "Anyone with information should call police on 101, quoting crime number 4,512.",
+    ],
+)
+def test_captions_and_calls_to_action_are_not_reported(sentence):
+    assert reported(sentence, news_filter=False)
+    assert not reported(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That figure appears to be exaggerated: police data show a 12 percent rise.",
+        "That is not accurate.",
+        "The claim is false, according to police data from 2023.",
+        "His figure of 40,000 jobs is wildly exaggerated.",
+        "This is misleading: the 2023 figure counts part-time posts.",
+    ],
+)
+def test_the_reporters_verdict_against_a_claim_is_never_reported(sentence):
+    # Whatever its check-worthiness score, the rating is not something to check.
+    assert NewsFilter.load().probability(sentence, 0.99, published_year=2024) == 0.0
+    assert not reported(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A dated event told in the past tense is the news, not a caption.
+        "A nurse gave 400 doses of the vaccine at a clinic in Ashford on Feb. 9.",
+        # A confirmation restates the checked fact as the story's own.
+        "That is accurate: the increases took effect in January 2021, July 2022 and January 2023.",
+        "Residents paid 12 percent more for water in 2023 than in 2022.",
+    ],
+)
+def test_dated_events_and_confirmed_facts_are_still_reported(sentence):
+    assert reported(sentence)

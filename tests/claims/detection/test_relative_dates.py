@@ -125,3 +125,25 @@ def test_seasons_and_parts_of_a_day_are_anchored_in_news_style(sentence, stateme
 )
 def test_what_happens_every_year_keeps_its_month_without_a_year(sentence, statement):
     assert build_statement(sentence, published_at=WEDNESDAY) == statement
+
+
+# A Sunday in September.
+SEPTEMBER = datetime.date(2026, 9, 13)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        (
+            "Turnout in the Nov. 3 election is expected to top 60 percent.",
+            "Turnout in the Nov. 3, 2026 election is expected to top 60 percent.",
+        ),
+        ("The March 31 deadline was missed by 40 firms.", "The March 31, 2026 deadline was"),
+        ("Turnout in the June 12 vote was 40 percent.", "Turnout in the June 12, 2026 vote"),
+        ("The mayor said on Nov. 3 that taxes rose.", "Nov. 3, 2025"),
+        ("The council will vote on Nov. 3 on the budget.", "on Nov. 3, 2026"),
+        ("Unemployment fell between March 2 and April 5, 2016.", "March 2 and April 5, 2016"),
+    ],
+)
+def test_a_date_without_a_year_is_anchored_as_the_detector_reads_it(sentence, statement):
+    assert statement in build_statement(sentence, published_at=SEPTEMBER)
