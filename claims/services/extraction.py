@@ -134,9 +134,12 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
         article=article, texts={digest: item.text for digest, item in unique.items()}
     )
     said_on = (article.published_at or article.created_at).date()
+    analysed_body = article.body
 
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        # The row is read again under its lock, all but its body: while the hash matches, the
+        # body is the one just analysed, so a 10 MB body is held once, not twice.
+        article = Article.objects.select_for_update().filter(pk=article_id).defer("body").first()
         if article is None:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="article deleted")
         if article.body_hash != body_hash:
@@ -144,6 +147,7 @@ def article_extract_claims(*, article_id: int) -> ExtractionOutcome:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="body changed")
         if article.extracted_body_hash == body_hash and article.status == ArticleStatus.DONE:
             return ExtractionOutcome(article_id=article_id, ran=False, reason="already extracted")
+        article.body = analysed_body
 
         claimants: dict[tuple[Any, ...], Claimant] = {}
         items = [(digest, _claim_fields(item, claimants)) for digest, item in unique.items()]

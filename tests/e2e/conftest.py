@@ -46,9 +46,17 @@ def browser(monkeypatch):
         browser.close()
 
 
-def signed_in(browser, live_server, user):
-    """A new browser page with the user signed in to the admin."""
-    page = browser.new_context().new_page()
+# The commonest laptop screen, which the desk's pages are made to fit.
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def signed_in(browser, live_server, user, *, viewport=None, permissions=()):
+    """A new browser page with the user signed in to the admin (in a window of ``viewport``,
+    with the browser ``permissions`` granted to the site, such as the clipboard's)."""
+    context = browser.new_context(viewport=viewport) if viewport else browser.new_context()
+    if permissions:
+        context.grant_permissions(list(permissions), origin=live_server.url)
+    page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", user.username)

@@ -12,15 +12,14 @@ import pytest
 
 from articles.models import ArticleStatus
 from claims.models import ClaimOrigin, ClaimStatus, DetectorFeedback
-from tests.e2e.conftest import needs_chromium
-from tests.factories import PASSWORD, ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
+from tests.e2e.conftest import LAPTOP, needs_chromium, signed_in
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install -e .[dev])"
 )
 pytestmark = [needs_chromium]
 
-LAPTOP = {"width": 1366, "height": 768}
 BODY = (
     "The city council met on Tuesday to approve next year's budget. Spending on roads rose by "
     "40 percent in two years, the finance director said. Council members argued for three "
@@ -41,17 +40,6 @@ MISSED = "Youth unemployment fell to 9 percent last year."
 def _claim_in(article, text: str, **kwargs):
     start = article.body.index(text)
     return ClaimFactory(article=article, text=text, start=start, end=start + len(text), **kwargs)
-
-
-def _signed_in(browser, live_server, user):
-    page = browser.new_context(viewport=LAPTOP).new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 def _shoot(page, tmp_path: Path, name: str, **options) -> None:
@@ -112,7 +100,7 @@ def test_the_editors_morning_triages_a_fresh_article_with_the_keyboard_alone(
     taxes = _claim_in(article, TAXES, score=0.64)
     original = ClaimFactory(text="Property taxes will not rise in 2027, says the mayor.")
     expect = sync_api.expect
-    page = _signed_in(browser, live_server, editor)
+    page = signed_in(browser, live_server, editor, viewport=LAPTOP)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     mark = lambda claim: page.locator(f"#article-text mark#claim-{claim.pk}")  # noqa: E731
     announced = page.locator("#desk-announce")
@@ -275,7 +263,7 @@ def test_a_sentence_after_an_emoji_is_made_a_claim_where_it_stands_and_a_reason_
     article = ArticleFactory(title="Emoji", body=body, status=ArticleStatus.DONE)
     taxes = _claim_in(article, TAXES, score=0.64)
     expect = sync_api.expect
-    page = _signed_in(browser, live_server, editor)
+    page = signed_in(browser, live_server, editor, viewport=LAPTOP)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     announced = page.locator("#desk-announce")
 

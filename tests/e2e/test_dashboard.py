@@ -10,16 +10,15 @@ from django.utils import timezone
 
 from claims.models import Claim, ClaimStatus
 from claims.services import claim_assign, verdict_draft, verdict_publish
-from tests.factories import PASSWORD, ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install -e .[dev])"
 )
-from tests.e2e.conftest import needs_chromium  # noqa: E402
+from tests.e2e.conftest import LAPTOP, needs_chromium, signed_in  # noqa: E402
 
 pytestmark = [needs_chromium]
 
-LAPTOP = {"width": 1366, "height": 768}
 PANELS = ("states", "weeks", "reviewers", "outlets", "published", "ratings")
 
 
@@ -50,23 +49,12 @@ def _desk(editor) -> None:
         )
 
 
-def _signed_in(browser, live_server, user):
-    page = browser.new_context(viewport=LAPTOP).new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
-    return page
-
-
 def test_the_dashboard_draws_its_charts_and_a_bar_opens_its_list(
     transactional_db, newsroom, live_server, browser, tmp_path
 ):
     editor = EditorFactory()
     _desk(editor)
-    page = _signed_in(browser, live_server, editor)
+    page = signed_in(browser, live_server, editor, viewport=LAPTOP)
 
     page.goto(f"{live_server.url}/admin/dashboard/")
     for key in PANELS:
@@ -120,7 +108,7 @@ def test_the_dashboard_refreshes_while_in_view_and_pauses_while_hidden(
     monkeypatch.setattr("claims.admin.dashboard.REFRESH_SECONDS", 1)
     editor = EditorFactory()
     ClaimFactory()
-    page = _signed_in(browser, live_server, editor)
+    page = signed_in(browser, live_server, editor, viewport=LAPTOP)
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{live_server.url}/admin/dashboard/")

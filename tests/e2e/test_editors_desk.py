@@ -11,15 +11,14 @@ from articles.models import Article, ArticleStatus
 from claims.models import ClaimStatus
 from claims.services import claim_assign
 from tests.api.publishing import draft_verdict
-from tests.e2e.conftest import needs_chromium
-from tests.factories import PASSWORD, ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
+from tests.e2e.conftest import LAPTOP, needs_chromium, signed_in
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install -e .[dev])"
 )
 pytestmark = [needs_chromium]
 
-LAPTOP = {"width": 1366, "height": 768}
 BODY = (
     "The regional transport authority published its annual report on Monday. "
     "Ridership on the northern commuter lines rose by 14 percent between 2021 and 2023, "
@@ -28,17 +27,6 @@ BODY = (
     "The authority's chair, Maria Lindqvist, said the network carried 212 million passengers "
     "in 2023, more than in any year since records began in 1950."
 )
-
-
-def _signed_in(browser, live_server, user):
-    page = browser.new_context(viewport=LAPTOP).new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 def _overflow(page) -> int:
@@ -94,7 +82,7 @@ def test_the_editors_desk_reads_well_and_publishes_only_after_confirmation(
         due_date=timezone.localdate() - timedelta(days=1),
     )
     expect = sync_api.expect
-    desk = _signed_in(browser, live_server, editor)
+    desk = signed_in(browser, live_server, editor, viewport=LAPTOP)
 
     # The triage list and the article list fit the window.
     desk.goto(f"{live_server.url}/admin/claims/claim/")
@@ -128,7 +116,7 @@ def test_the_editors_desk_reads_well_and_publishes_only_after_confirmation(
     expect(desk.locator("#live-status")).to_have_count(0)
 
     # The reviewer's queue shows the due date and the overdue badge on screen.
-    work = _signed_in(browser, live_server, reviewer)
+    work = signed_in(browser, live_server, reviewer, viewport=LAPTOP)
     expect(work.locator("#content h1")).to_have_text("My queue")
     badge = work.locator("#result_list .overdue-badge")
     expect(badge).to_be_visible()

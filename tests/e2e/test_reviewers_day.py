@@ -12,15 +12,14 @@ from django.utils import timezone
 
 from claims.models import Claimant, ClaimNote, ClaimStatus, VerdictStatus
 from claims.services import claim_assign
-from tests.e2e.conftest import needs_chromium
-from tests.factories import PASSWORD, ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
+from tests.e2e.conftest import LAPTOP, needs_chromium, signed_in
+from tests.factories import ArticleFactory, ClaimFactory, EditorFactory, ReviewerFactory
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install -e .[dev])"
 )
 pytestmark = [needs_chromium]
 
-LAPTOP = {"width": 1366, "height": 768}
 FIRST = (
     "The regional transport authority published its annual report on Monday, two weeks later "
     "than planned."
@@ -35,19 +34,8 @@ BODY = f"{FIRST}\n\n{SECOND}\n\n{THIRD}"
 STATEMENT = "Ridership on the northern commuter lines rose by 14 percent from 2021 to 2023."
 SEND_BACK = "The second source is a press release; cite the authority's own annual report."
 REVIEWER_NOTE = "Replaced the press release with the annual report, table 4."
-
-
-def _signed_in(browser, live_server, user):
-    context = browser.new_context(viewport=LAPTOP)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
-    return page
+# The embed code's Copy button writes to the clipboard, and the test reads it back.
+CLIPBOARD = ("clipboard-read", "clipboard-write")
 
 
 def _fits(page) -> None:
@@ -99,6 +87,9 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
         score=0.87,
         dates=[{"text": "between 2021 and 2023", "value": "2021-01-01"}],
         entities=[{"text": "Maria Lindqvist", "kind": "PERSON"}],
+        claimant=Claimant.objects.create(
+            name="Maria Lindqvist", normalized_name="maria lindqvist", kind="person"
+        ),
     )
     claim_assign(
         claim=claim,
@@ -110,7 +101,7 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     expect = sync_api.expect
 
     # The queue: the claim with its due date and the overdue badge, nothing off screen.
-    work = _signed_in(browser, live_server, reviewer)
+    work = signed_in(browser, live_server, reviewer, viewport=LAPTOP, permissions=CLIPBOARD)
     expect(work.locator("#content h1")).to_have_text("My queue")
     row = work.locator("#result_list tbody tr").first
     expect(row.locator(".due-date")).to_be_visible()
@@ -165,7 +156,7 @@ def test_a_reviewers_day_from_the_queue_to_a_published_verdict(
     expect(work.locator(".messagelist")).to_contain_text("Verdict saved as a draft")
 
     # The editor reads the draft with its sources and sends it back with a note.
-    desk = _signed_in(browser, live_server, editor)
+    desk = signed_in(browser, live_server, editor, viewport=LAPTOP, permissions=CLIPBOARD)
     desk.goto(claim_url)
     sources = desk.locator("#verdict-sources a")
     expect(sources).to_have_text(["Ridership statistics 2023", "Press release: a record year"])
@@ -256,7 +247,7 @@ def test_an_editor_changes_the_claimant_by_typing_part_of_an_alias(
     claim = ClaimFactory()
     expect = sync_api.expect
 
-    desk = _signed_in(browser, live_server, editor)
+    desk = signed_in(browser, live_server, editor, viewport=LAPTOP, permissions=CLIPBOARD)
     desk.goto(f"{live_server.url}/admin/claims/claim/{claim.pk}/change/")
     expect(desk.locator("#claim-claimant")).to_contain_text("Not known")
     desk.get_by_role("link", name="Change", exact=True).click()
