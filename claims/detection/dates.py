@@ -20,6 +20,22 @@ from claims.detection.names import Token, analyse_names
 
 Granularity = Literal["day", "month", "year"]
 
+# The months as a statement writes them out ("in March 2024").
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 _MONTHS = {
     name: number
     for number, names in enumerate(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from claims.detection.dates import MONTH_NAMES
+
 # Words after "the council" that are its verb or open what follows, not a noun it modifies.
 _VERB_AFTER_NAME = frozenset(
     [
@@ -191,18 +193,7 @@ _SENTENCE_WORDS = frozenset(
         "Friday",
         "Saturday",
         "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTH_NAMES,
     ]
 )
 

@@ -13,7 +13,13 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from claims.detection.dates import DateMention, date_reading, find_dates, yearless_date
+from claims.detection.dates import (
+    MONTH_NAMES,
+    DateMention,
+    date_reading,
+    find_dates,
+    yearless_date,
+)
 
 _PREPOSITIONS = frozenset(
     [
@@ -42,22 +48,6 @@ _PREPOSITIONS = frozenset(
 _DETERMINERS = frozenset(
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
 )
-
-
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 # News style (AP) abbreviates a month followed by a day: "Sept. 14, 2021", "March 2021".
@@ -252,7 +242,7 @@ def _absolute(text: str, mention: DateMention, published_at: datetime.date) -> s
             or not _year_is_certain(value, published_at, text, ahead)
         ):
             return None  # a bare month to come, long past or every year: the text is not certain
-        written, joiner = f"{_MONTH_NAMES[value.month - 1]} {value.year}", "in"
+        written, joiner = f"{MONTH_NAMES[value.month - 1]} {value.year}", "in"
     elif mention.value == mention.end_value:
         days_back = (published_at - value).days
         if _WEEKDAYS.search(mention.text) and not 0 <= days_back <= 6:
