@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from claims.detection.gazetteer import any_of
 from claims.detection.names import Token, analyse_names
 
 Granularity = Literal["day", "month", "year"]
@@ -123,7 +124,8 @@ def _cased(words: list[str]) -> frozenset[str]:
 _OPENERS = frozenset(
     [name.capitalize() for name in [*_MONTHS, *_WEEKDAYS]] + [name.upper() for name in _MONTHS]
 ) | _cased(["yesterday", "today", "tomorrow"])
-# Words that open a date only when a month, weekday, unit or number follows ("last year").
+# Words that open a date only when a month, weekday, unit, number or another of them follows
+# ("last year", "in 2019", "the early 1990s").
 _PREFIXES = _cased(
     [
         *("last", "this", "next", "past", "previous", "coming", "in", "on", "since", "until"),
@@ -139,7 +141,9 @@ _DATE_HINTS = (
     *("day", "DAY", "year", "YEAR", "month", "MONTH", "week", "WEEK", "morrow", "MORROW"),
 )
 _DIGIT = re.compile(r"\d")
-_AFTER_PREFIX = _OPENERS | _cased(["year", "years", "month", "months", "week", "weeks", "day"])
+_DATE_HINT = any_of(_DATE_HINTS)
+_AFTER_PREFIX = _OPENERS | _PREFIXES | _cased(["year", "month", "week", "day"])
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 _SMALL_NUMBERS = {
     "a": 1,
     "one": 1,
@@ -248,20 +252,21 @@ def _matches(text: str) -> list[re.Match[str]]:
     (numbers, month and weekday names, "last", "in", ...) where a date can start.
     """
     matches: list[re.Match[str]] = []
-    if not _DIGIT.search(text) and not any(hint in text for hint in _DATE_HINTS):
+    if not _DIGIT.search(text) and not _DATE_HINT.search(text):
         return matches  # no number, month, weekday or calendar unit: no date
     covered = 0
     tokens, _ = analyse_names(text)
     for index, (word, start, _) in enumerate(tokens):
         if start < covered:
             continue
-        hyphenated = word.partition("-")[0] in _PREFIXES  # "mid-2020", "late-1990s"
+        # A number, a month or weekday ("Tuesday's vote" too), "mid-2020", or a word that opens
+        # one when a date's word follows ("last year's", "the early 1990s", "in 2019").
         if not (
             word[0].isdigit()
             or word in _OPENERS
-            or hyphenated
-            or _opens_with_prefix(tokens, index)
-            or word[:-2] in _OPENERS  # "Tuesday's vote"
+            or word[:-2] in _OPENERS
+            or (word in _PREFIXES and _date_word_follows(tokens, index))
+            or ("-" in word and word.partition("-")[0] in _PREFIXES)
         ):
             continue
         match = _DATE_PATTERN.match(text, start)
@@ -271,11 +276,18 @@ def _matches(text: str) -> list[re.Match[str]]:
     return matches
 
 
-def _opens_with_prefix(tokens: tuple[Token, ...], index: int) -> bool:
-    if tokens[index][0] not in _PREFIXES or index + 1 >= len(tokens):
+def _date_word_follows(tokens: tuple[Token, ...], index: int) -> bool:
+    if index + 1 == len(tokens):
         return False
     following = tokens[index + 1][0]
-    return following in _AFTER_PREFIX or following[0].isdigit()
+    if following[0].isdigit():
+        return True
+    # The word's leading letters: "year's", "year-and-a-half", "mid-2020", "Thursday.https".
+    letters = _LEADING_LETTERS.match(following)
+    if letters is None:
+        return False
+    word = letters.group()
+    return word in _AFTER_PREFIX or word.removesuffix("s") in _AFTER_PREFIX  # "two years"
 
 
 def _period_in_shared_year(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from claims.detection.gazetteer import any_of
 from claims.detection.names import Token, analyse_names, classify_chunk
 
 _SCALES = {
@@ -59,8 +60,8 @@ _WORD_OPENERS = frozenset(
     for form in (word, word.capitalize())
 )
 _SCALE_WORDS = frozenset(_SCALE_WORD.split("|")) | {"of"}
-_SCALE_STEMS = ("hundred", "thousand", "illion")
 _DIGIT_OR_CURRENCY = re.compile(r"[\d$\u20ac\u00a3\u00a5]")
+_SCALE_STEM = any_of(("hundred", "thousand", "illion"))
 _PATTERN = re.compile(
     rf"(?P<money>(?:{_CURRENCY_SYMBOL}) ?(?P<money_n>{_NUMBER})(?: ?(?P<money_s>{_SCALE}))?"
     rf"|(?P<money_n2>{_NUMBER})(?: (?P<money_s2>{_SCALE_WORD}))? (?:{_CURRENCY_WORD})\b)"
@@ -106,7 +107,7 @@ def find_entities(
 def find_numbers(text: str) -> list[EntityMention]:
     """Quantities, percents and money in ``text``, tried only where a number can begin."""
     mentions: list[EntityMention] = []
-    if not _DIGIT_OR_CURRENCY.search(text) and not any(w in text for w in _SCALE_STEMS):
+    if not _DIGIT_OR_CURRENCY.search(text) and not _SCALE_STEM.search(text):
         return mentions  # most sentences state no number at all
     covered = 0
     tokens, _ = analyse_names(text)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from claims.detection.dates import MONTH_NAMES
+from claims.detection.gazetteer import any_of
 
 # Words after "the council" that are its verb or open what follows, not a noun it modifies.
 _VERB_AFTER_NAME = frozenset(
@@ -126,7 +127,7 @@ _INSTITUTION = re.compile(
     + _INSTITUTION_NOUNS
     + r")\b(?! [A-Z]))(?![\w-])"
 )
-_INSTITUTION_NOUN_WORDS = tuple(_INSTITUTION_NOUNS.split("|"))
+_INSTITUTION_NOUN_WORD = any_of(_INSTITUTION_NOUNS.split("|"))
 # One word that ends on the noun ("the Riksbank", "the Bundesbank"): an institution of that kind
 # all the same, so "the bank" could be it as much as a "Nordvik Bank" named before.
 _COMPOUND_NAME = re.compile(r"\b[A-Z][a-z]{2,}(?:" + _INSTITUTION_NOUNS.lower() + r")\b")
@@ -155,6 +156,7 @@ _COUNTRY_WORDS = [
 _COUNTRY = re.compile(
     r"\b(?P<country>[A-Z][a-z]+)['\u2019]s (?:" + "|".join(_COUNTRY_WORDS) + r")\b"
 )
+_COUNTRY_WORD = any_of(_COUNTRY_WORDS)
 # Capitalised words that open a sentence or a date before a name, not part of it.
 _SENTENCE_WORDS = frozenset(
     [
@@ -211,7 +213,7 @@ def institutions_named(sentence: str, *, compounds: bool = True) -> list[tuple[s
     last only with ``compounds``. The article's own "the" stays
     with a name that takes one. Most sentences name none: cheap searches rule them out."""
     named: list[tuple[str, str]] = []
-    has_noun = any(noun in sentence for noun in _INSTITUTION_NOUN_WORDS)
+    has_noun = _INSTITUTION_NOUN_WORD.search(sentence) is not None
     for match in _INSTITUTION.finditer(sentence) if has_noun else ():
         words = match.group("name").split()
         the = bool(match.group("the"))
@@ -228,7 +230,7 @@ def institutions_named(sentence: str, *, compounds: bool = True) -> list[tuple[s
         name = ("the " if match.group("the") else "") + match.group("name")
         named.append(("the " + match.group("noun"), name))
     owner = "'s " in sentence or "\u2019s " in sentence
-    if owner and any(word in sentence for word in _COUNTRY_WORDS):
+    if owner and _COUNTRY_WORD.search(sentence):
         named.extend(
             ("the country", match.group("country")) for match in _COUNTRY.finditer(sentence)
         )

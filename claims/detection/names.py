@@ -30,10 +30,11 @@ from claims.detection.gazetteer import (
 NameKind = Literal["person", "organization", "place", "title", "thing", "unknown"]
 
 # A word keeps its final full stop only when it is an abbreviation: "U.S.", "p.m.", "F.", "Dr.".
+# The full stop is looked for first: most words have none, and then no abbreviation is tried.
 _TOKEN = re.compile(
     r"\w+(?:['\u2019&.\-]\w+)*"
-    r"(?:(?:(?<=\.[A-Za-z])|(?<=\b[A-Z])|(?<=\b[DMSLJ][rts])|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt))"
-    r"|(?<=\b(?:Prof|Capt)))\.(?!\w))?"
+    r"(?:(?=\.(?!\w))(?:(?<=\.[A-Za-z])|(?<=\b[A-Z])|(?<=\b[DMSLJ][rts])"
+    r"|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt))|(?<=\b(?:Prof|Capt)))\.)?"
     r"|[\u201c\u201d\"\u2018,;:()\u2014\u2013$%\u20ac\u00a3]"
 )
 _CACHED_TEXT_CHARS = 5000
