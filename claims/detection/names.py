@@ -9,6 +9,7 @@ person, an organisation, a place, or something else (a treaty, a station, a mont
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,10 +118,10 @@ def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
     starts_name = [word[0].isupper() and word not in FUNCTION_WORDS for word in words]
     chunks: list[NameChunk] = []
     count = len(words)
-    index = 0
-    while index < count:
-        if not starts_name[index] or words[index].isdigit():
-            index += 1
+    after_last_chunk = 0
+    # Most words start no name: only the capitalised ones are looked at.
+    for index in itertools.compress(range(count), starts_name):
+        if index < after_last_chunk:
             continue
         first = last = index
         while last + 1 < count and not words[last].endswith(_POSSESSIVE):
@@ -150,7 +151,7 @@ def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
                 sentence_initial=first == 0 or (first == 1 and previous in _QUOTE_MARKS),
             )
         )
-        index = last + 1
+        after_last_chunk = last + 1
     return chunks
 
 

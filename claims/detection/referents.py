@@ -61,7 +61,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*")
 # A company named in full by its own name and its trade ("Northwind Energy"), then by its own
 # name alone ("Northwind shares fell"): the statement gives the full name.
 COMPANY_NAME = re.compile(
-    r"(?<![A-Z][\w-] )(?<![\w-])([A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:Airways|Airlines|Telecom|Energy|"
+    r"(?=[A-Z])(?<![\w-])(?<![A-Z][\w-] )([A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:Airways|Airlines|Telecom|Energy|"
     r"Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|Ventures|Markets|Ratings|Brands|"
     r"Mining|Resources|Logistics|Software|Solutions|Insurance|Securities|Investments|Utilities|"
     r"Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|Analytics|Systems|Technologies|"

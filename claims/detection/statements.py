@@ -399,9 +399,12 @@ _RELATIVE_ATTRIBUTION = re.compile(
 
 # Adverbs that tie the claim to the time of writing or to the sentence before ("are still 22
 # percent higher", "can now get", "the council also approved"): a standalone claim goes without.
+# The words first, then what may come before them: the other way round, every position of
+# the statement would try each word that may come before.
 _TIME_OF_WRITING = re.compile(
-    r"(?<!\buntil)(?<!\bby)(?<!\bfrom)(?<!\bfor)(?<!\bright)(?<!\bjust)(?<!\beven)"
-    r"(?<=\w) (?:still|now|currently|also)(?= [a-z\d$\u00a3\u20ac])"
+    r"(?= (?:still|now|currently|also) [a-z\d$\u00a3\u20ac])"
+    r"(?<=\w)(?<!\buntil)(?<!\bby)(?<!\bfrom)(?<!\bfor)(?<!\bright)(?<!\bjust)(?<!\beven)"
+    r" (?:still|now|currently|also)"
 )
 
 
