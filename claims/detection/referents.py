@@ -38,8 +38,10 @@ def persons_among(names: frozenset[str], text: str) -> frozenset[str]:
     two_words = frozenset(name for name in names if len(name.split()) == 2)
     used: set[str] = set()
     ending: set[str] = set()
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group().split(" ")
+    for run in _CAPITALISED_RUN.findall(text):
+        if " " not in run:
+            continue  # one capitalised word: no pair
+        words = run.split(" ")
         for first in range(len(words) - 1):
             pair = f"{words[first]} {words[first + 1]}"
             if pair in two_words:
@@ -75,7 +77,7 @@ _PLACE_BEFORE = frozenset(
 )
 
 
-_AFTER_PLACE_WORD = re.compile(r"(?<!\S)(" + "|".join(sorted(_PLACE_BEFORE)) + r") ([^\W_]+)")
+_AFTER_PLACE_WORD = re.compile(r"(?<!\S)(?:" + "|".join(sorted(_PLACE_BEFORE)) + r") ([^\W_]+)")
 
 
 def used_as_place(name: str, text: str) -> bool:
@@ -85,7 +87,7 @@ def used_as_place(name: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _words_after_place_words(text: str) -> frozenset[str]:
-    return frozenset(match.group(2) for match in _AFTER_PLACE_WORD.finditer(text))
+    return frozenset(_AFTER_PLACE_WORD.findall(text))
 
 
 # Roles through which a person speaks for their company ("We lost 180,000 customers").
@@ -213,7 +215,8 @@ def full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
     News names a person in full once, then by surname ("Whitfield"), and an organisation once,
     then by a description ("the agency"); a standalone statement needs the full name.
     """
-    replacements, pattern = _name_replacements(tuple(known))
+    replacements, names = _name_replacements(tuple(known))
+    pattern = _names_pattern(_names_in(body, names))
     if pattern is None:
         return body
     done: set[str] = set()
@@ -239,8 +242,9 @@ def full_names(body: str, *, known: Sequence[ClaimantMention]) -> str:
 @functools.lru_cache(maxsize=64)
 def _name_replacements(
     known: tuple[ClaimantMention, ...],
-) -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Each short form of a name the article uses, with the full name it stands for."""
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Each short form of a name the article uses, with the full name it stands for; and the
+    short forms, longest first."""
     replacements: dict[str, str] = {}
     for mention in known:
         for alias in mention.aliases:
@@ -255,14 +259,27 @@ def _name_replacements(
             ):
                 # A person's surname; an organisation's own name without its trade.
                 replacements.setdefault(alias, mention.name)
-    if not replacements:
-        return replacements, None
-    names = sorted(replacements, key=len, reverse=True)
-    pattern = re.compile(
+    return replacements, tuple(sorted(replacements, key=len, reverse=True))
+
+
+def _names_in(body: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``names`` that ``body`` may hold, in their order: most statements hold none, and a
+    pattern of the few there are is quick to build (one of all a long article's names is not).
+    Beyond ASCII, case-blind matching reaches further than ``str.lower``: all are kept."""
+    if not body.isascii():
+        return names
+    lowered = body.lower()
+    return tuple(name for name in names if not name.isascii() or name.lower() in lowered)
+
+
+@functools.lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile(
         r"(?<![\w.])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w-])",
         re.IGNORECASE,
     )
-    return replacements, pattern
 
 
 def _inside_longer_name(body: str, start: int, end: int) -> bool:

@@ -182,8 +182,8 @@ class ArticleStatements:
             self._people = self.speakers.people - rejected
             self._compounds = names_compound_institution(self._text)
         # The full names are of two words (see people_by_surname): only pairs can be one.
-        for run in _CAPITALISED_RUN.finditer(sentence) if self._full_name_set else ():
-            words = run.group().split()
+        for run in _CAPITALISED_RUN.findall(sentence) if self._full_name_set else ():
+            words = run.split()
             for name in (f"{first} {second}" for first, second in itertools.pairwise(words)):
                 if name in self._full_name_set and name not in self._known:
                     surname = name.split()[-1]
