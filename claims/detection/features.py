@@ -108,6 +108,8 @@ class SparseFeatures:
 
 
 def normalise(sentence: str) -> str:
+    if sentence.isascii() and "\x00" not in sentence:
+        return " ".join(sentence.split())  # no typography to translate: the common case
     return " ".join(sentence.translate(_TYPOGRAPHY).split())
 
 

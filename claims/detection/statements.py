@@ -313,8 +313,8 @@ def build_statement(
         genders=genders,
     )
     if body == unresolved and previous:
-        body = resolve_leading_pronoun(body, _strip_frames(previous[-1]))
-        body = resolve_of_them(body, _strip_frames(previous[-1]))
+        before = _strip_frames(previous[-1])
+        body = resolve_of_them(resolve_leading_pronoun(body, before), before)
     if claimant is not None and claimant.kind == "person":
         body = speakers_organisation(body, claimant=claimant, known=known)
         if attributed and _QUOTED.search(text):
