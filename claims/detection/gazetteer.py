@@ -6,19 +6,32 @@ them is tuned to a particular article.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
 
 def any_of(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern found wherever one of ``words`` is (as text, not only as a whole word).
+    """A pattern whose ``search`` says whether a text holds one of ``words`` (as text, not only
+    as a whole word); where it finds one is not meant to be read.
 
     Most sentences hold none of a list's words: one search of the sentence costs a fraction of
-    looking for each word in turn.
+    looking for each word in turn. The words are laid out as a tree of their letters ("Jan",
+    "Jul", "Jun" as "J(?:an|u(?:l|n))"), so each position of the text tries only the words
+    that begin with its letter.
     """
-    return re.compile(
-        "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-    )
+    return re.compile(_letter_tree(sorted(set(words))))
+
+
+def _letter_tree(words: list[str]) -> str:
+    """One alternation of sorted ``words``, sharing their first letters."""
+    if "" in words:
+        return ""  # a word ends here: the text holds it already
+    branches = []
+    for letter, group in itertools.groupby(words, key=lambda word: word[0]):
+        rest = _letter_tree([word[1:] for word in group])
+        branches.append(re.escape(letter) + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(branches)
 
 
 def _words(text: str) -> frozenset[str]:
