@@ -84,6 +84,17 @@ _PRONOUN_KIND = {
 KNOWN_CLAIMANTS = 64
 
 
+def _genders_of(people: frozenset[str], sentences: Sequence[Sentence]) -> LazyGenders:
+    """The genders of ``people``, read from the article the first time a statement asks: most
+    replace no "he" or "she".
+
+    The reader holds what it reads, never the ArticleStatements: a reader holding its owner
+    would make a reference cycle, and a long article's sentences would outlive its analysis
+    until the garbage collector next ran.
+    """
+    return LazyGenders(lambda: known_genders(people, [sentence.text for sentence in sentences]))
+
+
 class ArticleStatements:
     """The statements of an article's sentences, each built with what came before it.
 
@@ -116,11 +127,7 @@ class ArticleStatements:
         self._unique_institutions: dict[str, str] = {}
         self._people = speakers.people
         self._compounds = False
-        # Read from the article when a sentence first has a "he", "she", "his" or "her".
-        # Read from the article the first time a statement asks: most replace no "he" or "she".
-        self._genders = LazyGenders(
-            lambda: known_genders(self._people, [sentence.text for sentence in self.sentences])
-        )
+        self._genders = _genders_of(self._people, sentences)
 
     @classmethod
     def of_article(
@@ -180,6 +187,7 @@ class ArticleStatements:
             persons = persons_among(self.speakers.people, self._text)
             rejected = {part for name in two_words - persons for part in (name, name.split()[-1])}
             self._people = self.speakers.people - rejected
+            self._genders = _genders_of(self._people, self.sentences)
             self._compounds = names_compound_institution(self._text)
         # The full names are of two words (see people_by_surname): only pairs can be one.
         for run in _CAPITALISED_RUN.findall(sentence) if self._full_name_set else ():

@@ -1,10 +1,12 @@
 import dataclasses
 import datetime
+import gc
 import json
 
 import pytest
 
 from claims.detection import DetectedClaim, DetectionTimeout, Detector, load_detector, pipeline
+from claims.detection.sentences import Sentence
 
 PUBLISHED = datetime.date(2023, 11, 16)  # a Thursday
 
@@ -236,6 +238,29 @@ def test_an_analysis_that_runs_out_of_time_stops_with_a_timeout(detector):
     with pytest.raises(DetectionTimeout, match="too long to analyse within 0 s"):
         detector.analyse(article, time_budget=0.0)
     assert detector.analyse(article, time_budget=60.0) == detector.analyse(article)
+
+
+def _live_sentences() -> int:
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, Sentence))
+
+
+def test_an_analysis_leaves_none_of_its_articles_sentences_behind(detector):
+    # Freed when the call returns, not at the collector's next pass: a 10 MB article's
+    # sentences would otherwise still fill memory while the next article is read.
+    article = "\n\n".join([HEALTH, ECONOMY, ELECTIONS] * 4)
+    gc.collect()
+    before = _live_sentences()
+    gc.disable()
+    try:
+        for analyse in (detector.analyse, detector.extract):
+            analyse(article, published_at=PUBLISHED)
+        detector.extract_most_checkworthy(article, limit=3, published_at=PUBLISHED)
+        start, end = _span(BUDGET, "Ramsey has pledged")
+        detector.analyse_span(BUDGET, start, end, published_at=PUBLISHED)
+        left = _live_sentences() - before
+    finally:
+        gc.enable()
+    assert left == 0
 
 
 def test_a_text_longer_than_an_attribution_segment_keeps_its_speakers_and_offsets(
