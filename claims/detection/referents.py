@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from claims.detection.claimants import ClaimantMention
-from claims.detection.gazetteer import HONORIFICS
+from claims.detection.gazetteer import HONORIFICS, any_of
 
 _HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
 
@@ -62,13 +62,19 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*")
 
 # A company named in full by its own name and its trade ("Northwind Energy"), then by its own
 # name alone ("Northwind shares fell"): the statement gives the full name.
-COMPANY_NAME = re.compile(
-    r"(?=[A-Z])(?<![\w-])(?<![A-Z][\w-] )([A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:Airways|Airlines|Telecom|Energy|"
-    r"Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|Ventures|Markets|Ratings|Brands|"
-    r"Mining|Resources|Logistics|Software|Solutions|Insurance|Securities|Investments|Utilities|"
-    r"Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|Analytics|Systems|Technologies|"
-    r"Industries|Motors|Holdings|Ferries|Launch Systems)\b(?! [A-Z])"
+_TRADES = (
+    "Airways|Airlines|Telecom|Energy|Power|Foods|Pharmaceuticals|Pharma|Therapeutics|Robotics|"
+    "Ventures|Markets|Ratings|Brands|Mining|Resources|Logistics|Software|Solutions|Insurance|"
+    "Securities|Investments|Utilities|Railways|Shipping|Steel|Chemicals|Petroleum|Biotech|"
+    "Analytics|Systems|Technologies|Industries|Motors|Holdings|Ferries|Launch Systems"
 )
+COMPANY_NAME = re.compile(
+    r"(?=[A-Z])(?<![\w-])(?<![A-Z][\w-] )([A-Z][a-z]+(?:[A-Z][a-z]+)?) (?:"
+    + _TRADES
+    + r")\b(?! [A-Z])"
+)
+# Whether a text may name a company so: most sentences have none of the trades.
+NAMES_A_TRADE = any_of(f" {trade}" for trade in _TRADES.split("|"))
 
 
 # A place, not a person, follows these words ("in Lindby", "from Ostravia").

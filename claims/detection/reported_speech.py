@@ -425,7 +425,10 @@ def _after_verb(text: str, position: int, verb: str) -> str | None:
 def strip_quotes(text: str) -> str:
     """No quotation marks: double ones always, single ones when they pair (not apostrophes)."""
     double = _DOUBLE_QUOTES.search(text) is not None
-    single = _SINGLE_QUOTE_HINT.search(text) is not None
+    # Most sentences have no single quotation mark or apostrophe at all: no search for them.
+    single = ("'" in text or "\u2018" in text or "\u2019" in text) and (
+        _SINGLE_QUOTE_HINT.search(text) is not None
+    )
     if not double and not single:
         return text
     if double:

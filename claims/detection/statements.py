@@ -34,6 +34,7 @@ from claims.detection.layout import CANDIDATE_MAX_CHARS
 from claims.detection.referents import (
     COMPANY_NAME,
     FIRST_PERSON_VERBS,
+    NAMES_A_TRADE,
     full_names,
     people_by_surname,
     persons_among,
@@ -200,7 +201,7 @@ class ArticleStatements:
                     )
         for alias, name in institutions_named(sentence, compounds=self._compounds):
             self._learn_institution(alias, name)
-        for match in COMPANY_NAME.finditer(sentence):
+        for match in COMPANY_NAME.finditer(sentence) if NAMES_A_TRADE.search(sentence) else ():
             name, short = match.group(), match.group(1)
             # A company the speakers' registry took for a person is a company all the same.
             taken = name in self._known and self._known[name].kind == "organization"
