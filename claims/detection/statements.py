@@ -55,9 +55,12 @@ from claims.detection.sentences import Sentence, split_sentences
 
 # Discourse openers that tie a sentence to its neighbours, not part of a standalone claim.
 _OPENERS = re.compile(
-    r"^(?:In fact|Indeed|However|Meanwhile|Still|Moreover|Also|But|And|So|Yet|Instead|"
+    r"^(?:(?:In fact|Indeed|However|Meanwhile|Still|Moreover|Also|But|And|So|Yet|Instead|"
     r"In addition|Separately|Overall|By contrast|In contrast|Even so|Nonetheless|Nevertheless|"
-    r"Furthermore|Additionally|Likewise|Similarly|As a result)\b,?\s+(?=\S)"
+    r"Furthermore|Additionally|Likewise|Similarly|As a result)\b,?"
+    # What a speaker says to the listeners before the point ("As you know, ..."): not the claim.
+    r"|(?:As (?:you|we) (?:all |may )?know|As everyone knows|As I (?:have |'ve |\u2019ve )?said|"
+    r"Of course|Frankly|Look|Listen|Well),)\s+(?=\S)"
 )
 
 

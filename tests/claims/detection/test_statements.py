@@ -60,6 +60,17 @@ def test_a_connective_opening_the_sentence_goes(connective):
     )
 
 
+@pytest.mark.parametrize("aside", ["As you know,", "As we all know,", "Of course,", "Look,"])
+def test_what_a_speaker_says_to_the_listeners_before_the_point_goes(aside):
+    quote = f"\u201c{aside} the port lost 300 jobs in 2023,\u201d the mayor said."
+    assert build_statement(quote) == "The port lost 300 jobs in 2023."
+
+
+def test_a_word_that_only_looks_like_an_aside_stays():
+    # "Well" without its comma is the well, not the speaker's pause.
+    assert build_statement("Well water was tested in 2023.") == "Well water was tested in 2023."
+
+
 @pytest.mark.parametrize(
     ("sentence", "statement"),
     [
