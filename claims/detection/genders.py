@@ -48,7 +48,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _QUOTATION = re.compile(
     '\u201c[^\u201d]*(?:\u201d|$)|"[^"]*(?:"|$)|(?<!\\w)\u2018.*?(?:\u2019(?!\\w)|$)'
 )
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+# A run of capitalised words: where a person's name can be.
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _LONGEST_NAME_WORDS = 4
 
 
@@ -157,7 +158,7 @@ def _people_in(sentence: str, endings: dict[str, str]) -> dict[str, Gender | Non
     """The people a sentence names, by fullest name, each with the gender a title before the
     name gives."""
     named: dict[str, Gender | None] = {}
-    for run in _CAPITALISED_RUN.finditer(sentence):
+    for run in CAPITALISED_RUN.finditer(sentence):
         words = run.group().split()
         index = 0
         while index < len(words):

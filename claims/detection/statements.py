@@ -24,7 +24,13 @@ from claims.detection.backshift import join_reported_clauses, undo_backshift
 from claims.detection.claimants import ArticleSpeakers, ClaimantMention, analyse_speakers
 from claims.detection.dates import DateMention, find_dates
 from claims.detection.gazetteer import any_of
-from claims.detection.genders import Gender, LazyGenders, gender_of, known_genders
+from claims.detection.genders import (
+    CAPITALISED_RUN,
+    Gender,
+    LazyGenders,
+    gender_of,
+    known_genders,
+)
 from claims.detection.institutions import (
     institutions_in_full,
     institutions_named,
@@ -194,7 +200,7 @@ class ArticleStatements:
             self._genders = _genders_of(self._people, self.sentences)
             self._compounds = names_compound_institution(self._text)
         # The full names are of two words (see people_by_surname): only pairs can be one.
-        for run in _CAPITALISED_RUN.findall(sentence) if self._full_name_set else ():
+        for run in CAPITALISED_RUN.findall(sentence) if self._full_name_set else ():
             words = run.split()
             for name in (f"{first} {second}" for first, second in itertools.pairwise(words)):
                 if name in self._full_name_set and name not in self._known:
@@ -622,7 +628,6 @@ def _plural(name: str) -> bool:
 
 
 # A run of capitalised words: where a person's name can stand in a sentence.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _LONGEST_NAME_WORDS = 6
 
 
@@ -660,7 +665,7 @@ def _last_person(
     for sentence in reversed(previous[-3:]):
         found = [
             (sentence.rfind(name), len(name), name)
-            for run in _CAPITALISED_RUN.finditer(sentence)
+            for run in CAPITALISED_RUN.finditer(sentence)
             for name in _word_spans(run.group())
             if name in people
         ]
