@@ -37,15 +37,16 @@ from urllib.parse import quote
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-DB_NAME = "ct_bench_api"
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-DATABASE_URL = f"{SERVER}/{DB_NAME}"
-os.environ["DATABASE_URL"] = DATABASE_URL
-os.environ["CELERY_BROKER_URL"] = ""
-os.environ["CACHE_URL"] = ""
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from bench.api_claims_data import (  # noqa: E402
+    build,
+    log,
+    recreate_database,
+    use_bench_database,
+    vocabulary,
+)
 
-from bench.api_claims_data import build, log, recreate_database, vocabulary  # noqa: E402
+DB_NAME = "ct_bench_api"
+SERVER = use_bench_database(DB_NAME)
 
 # Two threads: one runs Python while the other waits on PostgreSQL. More only queue for the
 # interpreter's lock and lengthen the tail (4 threads: p99 up to 56 ms where 2 gave 48 ms).

@@ -19,6 +19,20 @@ STATUSES = [("new", 0.55), ("checkable", 0.20), ("not_checkable", 0.15), ("publi
 OUTLETS = [f"Outlet {n}" for n in range(40)]
 
 
+def use_bench_database(db_name: str) -> str:
+    """Point this process, and the commands it runs, at ``db_name`` on the benchmark's PostgreSQL
+    server (``BENCH_POSTGRES_URL``), with no broker and no cache; the server's address.
+
+    Call it before Django is set up: settings are read from the environment then.
+    """
+    server = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+    os.environ["DATABASE_URL"] = f"{server}/{db_name}"
+    os.environ["CELERY_BROKER_URL"] = ""
+    os.environ["CACHE_URL"] = ""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    return server
+
+
 def log(message: str) -> None:
     print(message, flush=True)
 

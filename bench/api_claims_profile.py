@@ -18,10 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-os.environ["DATABASE_URL"] = f"{SERVER}/ct_bench_api"
-os.environ["CELERY_BROKER_URL"] = ""
-os.environ["CACHE_URL"] = ""
+from bench.api_claims_data import use_bench_database  # noqa: E402
+
+use_bench_database("ct_bench_api")
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.api_claims_settings"
 os.environ.setdefault("DATABASE_CONN_MAX_AGE", "600")
 

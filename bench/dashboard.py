@@ -21,14 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-DB_NAME = os.environ.get("BENCH_DB", "ct_bench_dashboard")
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
-os.environ["CELERY_BROKER_URL"] = ""
-os.environ["CACHE_URL"] = ""
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from bench.api_claims_data import build, log, recreate_database, use_bench_database  # noqa: E402
 
-from bench.api_claims_data import build, log, recreate_database  # noqa: E402
+DB_NAME = os.environ.get("BENCH_DB", "ct_bench_dashboard")
+SERVER = use_bench_database(DB_NAME)
 
 SPREAD_WAITS = """
 UPDATE claims_verdict AS v

@@ -19,16 +19,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.api_claims_data import build, log, recreate_database, use_bench_database  # noqa: E402
+
 DB_NAME = "ct_bench_verdict_cache"
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
-os.environ["CELERY_BROKER_URL"] = ""
-os.environ["CACHE_URL"] = ""
+SERVER = use_bench_database(DB_NAME)
 # No throttling of the one client (and, below, no query log, as in production).
 os.environ["API_ANON_READ_RATE"] = "1000000/min"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-from bench.api_claims_data import build, log, recreate_database  # noqa: E402
 
 KEEP_ABOVE = 0.05
 PAGE = "/api/claims/?cursor=&page_size=50"
