@@ -21,7 +21,7 @@ from claims.selectors.notes import claim_notes
 from claims.services import claim_add_note, claim_change_claimant
 from claims.services.policy import Move
 from claims.templatetags.desk import claim_span
-from core.errors import NotPermitted, ServiceError
+from core.errors import NotPermitted
 from core.roles import Actor
 
 if TYPE_CHECKING:
@@ -133,39 +133,32 @@ def claim_page_urls(model_admin: "ClaimAdmin") -> list[Any]:
 def claimant_view(model_admin: "ClaimAdmin", request: HttpRequest, pk: int) -> HttpResponse:
     """An editor says who made the claim, found by name or alias as they type."""
     claim = model_admin._claim(request, pk, Move.CHANGE_CLAIMANT)
-    form = ClaimantForm(
-        request.POST if request.method == "POST" else None,
-        initial={"claimant": claim.claimant_id},
+    form = ClaimantForm(model_admin._posted(request), initial={"claimant": claim.claimant_id})
+    return model_admin._form_move(
+        request,
+        claim,
+        form,
+        lambda data: claim_change_claimant(
+            claim=claim, actor=request.user, claimant=data["claimant"]
+        ),
+        title="Who made the claim",
+        done="Claimant saved.",
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            claim_change_claimant(
-                claim=claim, actor=request.user, claimant=form.cleaned_data["claimant"]
-            )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            model_admin.message_user(request, "Claimant saved.")
-            return model_admin._back(claim)
-    return model_admin._page(request, claim, "simple_form.html", "Who made the claim", form=form)
 
 
 def note_view(model_admin: "ClaimAdmin", request: HttpRequest, pk: int) -> HttpResponse:
     """Leave a note on the claim for the editors and its reviewers."""
     # A claim outside the user's queue is absent (404), as its page is.
     claim = get_object_or_404(model_admin.get_queryset(request), pk=pk)
-    form = NoteForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            claim_add_note(claim=claim, actor=request.user, text=form.cleaned_data["text"])
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            model_admin.message_user(request, "Note added.")
-            return HttpResponseRedirect(
-                reverse("admin:claims_claim_change", args=[claim.pk]) + "#claim-notes"
-            )
-    notes = _notes(claim, request.user)
-    return model_admin._page(
-        request, claim, "simple_form.html", "Leave a note", form=form, notes=notes
+    return model_admin._form_move(
+        request,
+        claim,
+        NoteForm(model_admin._posted(request)),
+        lambda data: claim_add_note(claim=claim, actor=request.user, text=data["text"]),
+        title="Leave a note",
+        done="Note added.",
+        back=HttpResponseRedirect(
+            reverse("admin:claims_claim_change", args=[claim.pk]) + "#claim-notes"
+        ),
+        notes=_notes(claim, request.user),
     )

@@ -499,6 +499,38 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def _back(self, claim: Claim) -> HttpResponseRedirect:
         return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
 
+    @staticmethod
+    def _posted(request: HttpRequest) -> Any:
+        """What a form is bound to: the POST's data, or nothing on a GET (an unbound form)."""
+        return request.POST if request.method == "POST" else None
+
+    def _form_move(
+        self,
+        request: HttpRequest,
+        claim: Claim,
+        form: forms.Form,
+        run: Callable[[dict[str, Any]], object],
+        *,
+        title: str,
+        done: str | Callable[[dict[str, Any]], str],
+        back: HttpResponse | None = None,
+        **context: Any,
+    ) -> HttpResponse:
+        """A page whose form runs one move on the claim: on a valid POST, ``run`` with the
+        form's data; a refusal shows on the form, as its other errors do; a move done says
+        ``done`` and goes back to the claim (or to ``back``)."""
+        if request.method == "POST" and form.is_valid():
+            try:
+                run(form.cleaned_data)
+            except ServiceError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(
+                    request, done if isinstance(done, str) else done(form.cleaned_data)
+                )
+                return back or self._back(claim)
+        return self._page(request, claim, "simple_form.html", title, form=form, **context)
+
     def _page(
         self, request: HttpRequest, claim: Claim, template: str, title: str, **context: Any
     ) -> TemplateResponse:
@@ -545,36 +577,30 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def statement_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Reword the statement, with the original sentence above the field."""
         claim = self._claim(request, pk, Move.EDIT_STATEMENT)
-        form = StatementForm(
-            request.POST if request.method == "POST" else None,
-            initial={"statement": claim.claim_reviewed},
+        form = StatementForm(self._posted(request), initial={"statement": claim.claim_reviewed})
+        return self._form_move(
+            request,
+            claim,
+            form,
+            lambda data: claim_edit_statement(claim=claim, actor=request.user, **data),
+            title="Edit the statement",
+            done="Statement saved.",
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                claim_edit_statement(claim=claim, actor=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, "Statement saved.")
-                return self._back(claim)
-        return self._page(request, claim, "simple_form.html", "Edit the statement", form=form)
 
     def assign_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, Move.ASSIGN)
         form = AssignForm(
-            request.POST if request.method == "POST" else None,
+            self._posted(request),
             initial={"reviewer": claim.reviewer_id, "due_date": claim.due_date},
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                claim_assign(claim=claim, actor=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, f"Assigned to {form.cleaned_data['reviewer']}.")
-                return self._back(claim)
-        title = "Reassign the claim" if claim.reviewer_id else "Assign the claim"
-        return self._page(request, claim, "simple_form.html", title, form=form)
+        return self._form_move(
+            request,
+            claim,
+            form,
+            lambda data: claim_assign(claim=claim, actor=request.user, **data),
+            title="Reassign the claim" if claim.reviewer_id else "Assign the claim",
+            done=lambda data: f"Assigned to {data['reviewer']}.",
+        )
 
     @method_decorator(require_POST)
     def simple_action_view(self, request: HttpRequest, pk: int, name: str) -> HttpResponse:
@@ -736,70 +762,53 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def send_back_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """An editor returns the draft to its reviewer with a note."""
         claim = self._claim(request, pk, Move.SEND_BACK)
-        form = SendBackForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                verdict_send_back(claim=claim, actor=request.user, note=form.cleaned_data["note"])
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, f"Sent back to {claim.reviewer} with your note.")
-                return self._back(claim)
-        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
-        return self._page(
-            request, claim, "simple_form.html", "Send the draft back", form=form, draft=draft
+        return self._form_move(
+            request,
+            claim,
+            SendBackForm(self._posted(request)),
+            lambda data: verdict_send_back(claim=claim, actor=request.user, note=data["note"]),
+            title="Send the draft back",
+            done=f"Sent back to {claim.reviewer} with your note.",
+            draft=claim.verdicts.filter(status=VerdictStatus.DRAFT).first(),
         )
 
     def second_reviewer_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, Move.REQUIRE_SECOND_REVIEW)
         form = SecondReviewerForm(
-            request.POST if request.method == "POST" else None,
-            initial={"second_reviewer": claim.second_reviewer_id},
+            self._posted(request), initial={"second_reviewer": claim.second_reviewer_id}
         )
-        if request.method == "POST" and form.is_valid():
-            try:
-                claim_require_second_review(
-                    claim=claim,
-                    actor=request.user,
-                    second_reviewer=form.cleaned_data["second_reviewer"],
-                )
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, "Second review updated.")
-                return self._back(claim)
-        return self._page(request, claim, "simple_form.html", "Require a second review", form=form)
+        return self._form_move(
+            request,
+            claim,
+            form,
+            lambda data: claim_require_second_review(
+                claim=claim, actor=request.user, second_reviewer=data["second_reviewer"]
+            ),
+            title="Require a second review",
+            done="Second review updated.",
+        )
 
     def second_review_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, Move.SECOND_REVIEW)
-        draft = claim.verdicts.filter(status=VerdictStatus.DRAFT).first()
-        form = SecondReviewForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                verdict_second_review(claim=claim, actor=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, "Second review recorded.")
-                return self._back(claim)
-        return self._page(
-            request, claim, "simple_form.html", "Second review", form=form, draft=draft
+        return self._form_move(
+            request,
+            claim,
+            SecondReviewForm(self._posted(request)),
+            lambda data: verdict_second_review(claim=claim, actor=request.user, **data),
+            title="Second review",
+            done="Second review recorded.",
+            draft=claim.verdicts.filter(status=VerdictStatus.DRAFT).first(),
         )
 
     def duplicate_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         claim = self._claim(request, pk, Move.MARK_DUPLICATE)
-        form = DuplicateForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                claim_mark_duplicate(
-                    claim=claim,
-                    actor=request.user,
-                    original=form.cleaned_data["original"],
-                    reason=form.cleaned_data["reason"],
-                )
-            except ServiceError as error:
-                form.add_error(None, error.message)
-            else:
-                self.message_user(request, "Marked as a duplicate; it follows the original.")
-                return self._back(claim)
-        return self._page(request, claim, "simple_form.html", "Mark as a duplicate", form=form)
+        return self._form_move(
+            request,
+            claim,
+            DuplicateForm(self._posted(request)),
+            lambda data: claim_mark_duplicate(
+                claim=claim, actor=request.user, original=data["original"], reason=data["reason"]
+            ),
+            title="Mark as a duplicate",
+            done="Marked as a duplicate; it follows the original.",
+        )
