@@ -89,11 +89,13 @@ def find_subject(view: SentenceView) -> Subject | None:
     if True in view.quoted:
         plain = [i for i, quoted in enumerate(view.quoted) if not quoted]
         words = [tokens[i][0] for i in plain]
+        if _TRIGGERS.isdisjoint(words):
+            return None  # most sentences attribute nothing: no verb to look around
     else:
-        plain = list(range(len(tokens)))
         words = [token[0] for token in tokens]
-    if _TRIGGERS.isdisjoint(words):
-        return None  # most sentences attribute nothing: no verb to look around
+        if _TRIGGERS.isdisjoint(words):
+            return None
+        plain = list(range(len(tokens)))
     triggers = [position for position, word in enumerate(words) if word in _TRIGGERS]
     in_chunk = chunk_index(view)
     vague: Subject | None = None

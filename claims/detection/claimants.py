@@ -25,6 +25,7 @@ said"): "Residents of Gaza City" do, "Gaza City" does not.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -116,14 +117,18 @@ def _view(sentence: Sentence, spans: list[tuple[int, int]], span_ends: list[int]
     return SentenceView(sentence, tokens, _quoted_tokens(tokens, inside), chunks)
 
 
+_token_start = operator.itemgetter(1)
+
+
 def _quoted_tokens(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> list[bool]:
-    """Whether each token starts inside a quotation; both lists are in order, so one pass."""
+    """Whether each token starts inside a quotation.
+
+    Token starts are in order, so the tokens of a quotation are the slice two binary searches
+    find: no Python loop over the words of a quoted sentence.
+    """
     quoted = [False] * len(tokens)
-    span = 0
-    for index, (_, start, _) in enumerate(tokens):
-        while span < len(inside) and inside[span][1] <= start:
-            span += 1
-        if span == len(inside):
-            break
-        quoted[index] = inside[span][0] <= start
+    for start, end in inside:
+        first = bisect.bisect_left(tokens, start, key=_token_start)
+        last = bisect.bisect_left(tokens, end, first, key=_token_start)
+        quoted[first:last] = [True] * (last - first)
     return quoted

@@ -110,5 +110,7 @@ def calls_itself_it(tokens: Sequence[Token], chunk: NameChunk) -> bool:
     if chunk.first != 0 or verb >= len(tokens) or tokens[verb][0] in SPEECH_VERBS:
         return False
     following = [word for word, _, _ in tokens[verb + 1 : verb + 1 + _ITS_REACH]]
+    if "its" not in following:
+        return False  # most sentences: no need to lower-case every word
     words = {word.lower() for word, _, _ in tokens}
-    return "its" in following and not words & (_MALE_PRONOUNS | _FEMALE_PRONOUNS)
+    return not words & (_MALE_PRONOUNS | _FEMALE_PRONOUNS)

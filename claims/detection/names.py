@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ _CACHED_TEXT_CHARS = 5000
 _AND_REACH = 4
 _POSSESSIVE = ("'s", "\u2019s")
 _QUOTE_MARKS = frozenset('\u201c\u201d"')
+_first_item = operator.itemgetter(0)
 
 
 # A word or punctuation mark as (text, start, end), offsets into the string that was tokenised.
@@ -114,41 +116,52 @@ def strip_possessive(word: str) -> str:
 
 def name_chunks(text: str, tokens: Sequence[Token]) -> list[NameChunk]:
     """Every maximal run of capitalised tokens, allowing "of"/"for" between capitalised words."""
-    words = [token[0] for token in tokens]
-    starts_name = [word[0].isupper() and word not in FUNCTION_WORDS for word in words]
-    chunks: list[NameChunk] = []
+    words = list(map(_first_item, tokens))
+    # Most words start no name: the first letters are tested in C, and only the capitalised
+    # words are then looked at (to set aside the function words, then to start a chunk).
+    starts_name = list(map(str.isupper, map(_first_item, words)))
     count = len(words)
+    for index in itertools.compress(range(count), starts_name):
+        if words[index] in FUNCTION_WORDS:
+            starts_name[index] = False
+    chunks: list[NameChunk] = []
     after_last_chunk = 0
-    # Most words start no name: only the capitalised ones are looked at.
     for index in itertools.compress(range(count), starts_name):
         if index < after_last_chunk:
             continue
         first = last = index
+        # A run stops at a possessive, so only its last word can be one.
         while last + 1 < count and not words[last].endswith(_POSSESSIVE):
-            following = words[last + 1]
-            if following[0].isupper() and following not in FUNCTION_WORDS:
+            if starts_name[last + 1]:
                 last += 1
-            elif following in NAME_CONNECTORS and last + 2 < count and starts_name[last + 2]:
+            elif words[last + 1] in NAME_CONNECTORS and last + 2 < count and starts_name[last + 2]:
                 last += 2
-            elif following == "and" and _institution_goes_on(words, starts_name, first, last + 2):
+            elif words[last + 1] == "and" and _institution_goes_on(
+                words, starts_name, first, last + 2
+            ):
                 last += 2  # "the National Oceanic and Atmospheric Administration"
             else:
                 break
-        chunk_words = tuple(strip_possessive(words[i]) for i in range(first, last + 1))
-        if _possessive_name(words, last):
-            chunk_words = (*chunk_words[:-1], words[last])
+        last_word = words[last]
+        if last_word.endswith(_POSSESSIVE):
+            if _possessive_name(words, last):
+                chunk_words = tuple(words[first : last + 1])
+            else:
+                chunk_words = (*words[first:last], last_word[:-2])
+        else:
+            chunk_words = tuple(words[first : last + 1])
         previous = words[first - 1] if first > 0 else ""
         start, end = tokens[first][1], tokens[last][1] + len(chunk_words[-1])
         chunks.append(
             NameChunk(
-                first=first,
-                last=last,
-                text=text[start:end],
-                start=start,
-                end=end,
-                words=chunk_words,
-                after_the=previous in {"the", "The"},
-                sentence_initial=first == 0 or (first == 1 and previous in _QUOTE_MARKS),
+                first,
+                last,
+                text[start:end],
+                start,
+                end,
+                chunk_words,
+                previous == "the" or previous == "The",
+                first == 0 or (first == 1 and previous in _QUOTE_MARKS),
             )
         )
         after_last_chunk = last + 1
@@ -202,15 +215,12 @@ def _institution_goes_on(
 @functools.lru_cache(maxsize=8192)
 def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameReading:
     """Split off a leading title and say whether the rest names a person, organisation, place."""
-    role_at = max(
-        (
-            i
-            for i, word in enumerate(words)
+    role_at = -1  # the last title word; most names have none, which sets test in C
+    if not ROLE_WORDS.isdisjoint(words) or "Member" in words:
+        for i, word in enumerate(words):
             # "Council Member Raymond Tse", "Board Member": a member of the body named before.
-            if word in ROLE_WORDS or (word == "Member" and 0 < i < len(words) - 1)
-        ),
-        default=-1,
-    )
+            if word in ROLE_WORDS or (word == "Member" and 0 < i < len(words) - 1):
+                role_at = i
     title_words, name_words = words[: role_at + 1], words[role_at + 1 :]
     if name_words and name_words[0] in NAME_CONNECTORS:
         # "Secretary of State Antony Blinken": the title runs on through "of State".
@@ -229,7 +239,7 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
         return NameReading("person", " ".join(person), title, person)
     if (
         whole in KNOWN_ORGANISATIONS
-        or any(w in ORGANISATION_CUES for w in name_words)
+        or not ORGANISATION_CUES.isdisjoint(name_words)
         or (not title_words and words[-1].endswith(_POSSESSIVE))
     ):
         # A name that keeps its possessive ("Moody's", "McDonald's", "Sainsbury's") is a
@@ -255,14 +265,16 @@ def classify_chunk(words: tuple[str, ...], *, after_the: bool = False) -> NameRe
 
 def _person_of_institution(words: tuple[str, ...]) -> tuple[str, ...]:
     """ "Lena Vos of Halvard Investments" -> ("Lena", "Vos"); () for "Bank of England"."""
+    if "of" not in words and "for" not in words:
+        return ()  # most names: nothing links a person to an institution
     linked = next((i for i, word in enumerate(words) if word in {"of", "for"}), 0)
     before = words[:linked]
     if (
         len(before) < 2
         or linked == len(words) - 1
-        or any(
-            word in ORGANISATION_CUES or word in PLACE_CUES or is_acronym(word) for word in before
-        )
+        or not ORGANISATION_CUES.isdisjoint(before)
+        or not PLACE_CUES.isdisjoint(before)
+        or any(is_acronym(word) for word in before)
         or " ".join(before) in KNOWN_ORGANISATIONS
         or " ".join(before) in PLACES
         or before[-1] in THING_CUES

@@ -167,7 +167,12 @@ class SpeakerRegistry:
                 if not reading.title and (
                     description
                     or described_before(tokens, chunk.first)
-                    or (opens_with(tokens, chunk) and calls_itself_it(tokens, chunk))
+                    # Only a name opening the sentence can be the "its" of its verb.
+                    or (
+                        chunk.first == 0
+                        and opens_with(tokens, chunk)
+                        and calls_itself_it(tokens, chunk)
+                    )
                 ):
                     # "Veltrix Cloud, the data-center operator,", "Meridian Offshore is a ...",
                     # "Telecoms provider Brightwave", "Severn Vale Water raised its bills".
