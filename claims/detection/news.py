@@ -53,6 +53,7 @@ class _Cue:
         openings = frozenset(" ".join(item.split()[:2]) for item in longer)
         self.terms_or_openings = self.terms | openings
         _LOOKED_FOR.update(self.terms_or_openings)
+        _PAIR_FIRST_WORDS.update(term.split()[0] for term in self.terms_or_openings if " " in term)
 
     def found(self, sentence: _Sentence) -> bool:
         # Most cues are absent from most sentences: one test settles those.
@@ -73,14 +74,19 @@ class _Sentence:
         self.tokens = tokens
         # Only the words and word pairs that something here looks for: a handful, against
         # which each cue is tested faster than against all of the sentence's words and pairs.
-        self.terms = _LOOKED_FOR.intersection(
-            itertools.chain(tokens, map(" ".join, itertools.pairwise(tokens)))
-        )
+        # A pair can only be one of those if its first word opens one: no need to build the rest.
+        pairs = [
+            f"{first} {second}"
+            for first, second in itertools.pairwise(tokens)
+            if first in _PAIR_FIRST_WORDS
+        ]
+        self.terms = _LOOKED_FOR.intersection(itertools.chain(tokens, pairs))
         self.padded = " " + " ".join(tokens) + " "
 
 
 # Every word and word pair a cue (or a word list tested against a sentence's terms) looks for.
 _LOOKED_FOR: set[str] = set()
+_PAIR_FIRST_WORDS: set[str] = set()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -353,17 +359,19 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     plan = _PLAN.found(main)
     forward = future or would or hedge or expect or plan
     padded = sentence.padded
-    past = len(sentence.terms & _PAST_WORDS) + sum(
-        1
-        # Most sentences have no word ending in "-ed": no search for one then.
-        for word in (_ED_WORD.findall(padded) if "ed " in padded or "ed'" in padded else ())
-        if word not in _NOT_PAST
-        # "is expected", "be scheduled": a passive of the present or future.
-        and f" is {word} " not in padded
-        and f" be {word} " not in padded
-        and f" are {word} " not in padded
-    )
-    if " has been " in sentence.padded or " have been " in sentence.padded:
+    past = len(sentence.terms & _PAST_WORDS)
+    # Most sentences have no word ending in "-ed": no search for one then.
+    if "ed " in padded or "ed'" in padded:
+        past += sum(
+            1
+            for word in _ED_WORD.findall(padded)
+            if word not in _NOT_PAST
+            # "is expected", "be scheduled": a passive of the present or future.
+            and f" is {word} " not in padded
+            and f" be {word} " not in padded
+            and f" are {word} " not in padded
+        )
+    if " has been " in padded or " have been " in padded:
         past += 1
     reported_future = False
     if would or future or hedge or expect or plan:
