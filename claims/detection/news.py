@@ -345,7 +345,9 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     years = [int(year) for year in _YEAR.findall(text)] if may_have_year else []
     month = _MONTH_OR_DAY.found(sentence)
     checkable = number or spelled or money or bool(years) or month
-    main_text = _RELATIVE_CLAUSE.sub(",", text) if ", " in text else text
+    # A relative clause opens with "which", "who", "whose" or "where": no search without "wh".
+    has_clause = ", " in text and "wh" in text
+    main_text = _RELATIVE_CLAUSE.sub(",", text) if has_clause else text
     main = sentence if main_text == text else _Sentence(main_text)
     if main is not sentence and years:
         years_of_main = [int(year) for year in _YEAR.findall(main_text)]
@@ -383,57 +385,59 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     first_word = stripped.split(" ", 1)[0].lower().strip(",:;")
     clipped = min(max(score, 1e-4), 1 - 1e-4)
     words = len(tokens)
+    # Each yes-or-no cue as 1.0 or 0.0 by a conditional rather than float(): some forty calls
+    # of float() on a bool cost a sentence more than a microsecond.
     return [
         math.log(clipped / (1 - clipped)),
-        float(future),
-        float(would),
-        float(hedge),
-        float(expect),
-        float(plan),
-        float(_PROCEDURAL.found(sentence)),
+        1.0 if future else 0.0,
+        1.0 if would else 0.0,
+        1.0 if hedge else 0.0,
+        1.0 if expect else 0.0,
+        1.0 if plan else 0.0,
+        1.0 if _PROCEDURAL.found(sentence) else 0.0,
         float(
             _BOILERPLATE.found(sentence)
             or (number and bool(_PHONE.search(text)))
             or (_may_call_to_action(stripped) and bool(_CALL_TO_ACTION.match(stripped)))
         ),
-        float(first_word in _IMPERATIVE_OPENING),
-        float(_COLOUR.found(sentence) or (month and past == 0 and _is_caption(text))),
+        1.0 if first_word in _IMPERATIVE_OPENING else 0.0,
+        1.0 if _COLOUR.found(sentence) or (month and past == 0 and _is_caption(text)) else 0.0,
         # "Rejected that, saying just 1,200 ballots were refused" carries its own figure.
-        float(not checkable and _REACTION.found(outside)),
-        float(_EVALUATIVE.found(sentence)),
-        float(_FIRST_PERSON.found(sentence)),
-        float(is_question(text)),
-        float(first_word in _QUESTION_OPENING),
-        float(_ASKED.found(outside)),
-        float(first_word in _VAGUE_SUBJECT),
-        float(_SPEECH.found(outside)),
-        float(number),
-        float(spelled),
-        float(money),
-        float(bool(years)),
-        float(future_year),
-        float(month),
-        float(_RECORD.found(sentence)),
+        1.0 if not checkable and _REACTION.found(outside) else 0.0,
+        1.0 if _EVALUATIVE.found(sentence) else 0.0,
+        1.0 if _FIRST_PERSON.found(sentence) else 0.0,
+        1.0 if is_question(text) else 0.0,
+        1.0 if first_word in _QUESTION_OPENING else 0.0,
+        1.0 if _ASKED.found(outside) else 0.0,
+        1.0 if first_word in _VAGUE_SUBJECT else 0.0,
+        1.0 if _SPEECH.found(outside) else 0.0,
+        1.0 if number else 0.0,
+        1.0 if spelled else 0.0,
+        1.0 if money else 0.0,
+        1.0 if years else 0.0,
+        1.0 if future_year else 0.0,
+        1.0 if month else 0.0,
+        1.0 if _RECORD.found(sentence) else 0.0,
         min(3.0, past) / 3.0,
-        float(reported_future),
-        float((month or bool(years)) and _SCHEDULE.found(outside)),
-        float(has_quote and bool(_QUOTED_FRAGMENT.search(text))),
-        float(has_quote and bool(_CALLED.search(text))),
-        float(forward and checkable),
-        float(past > 0 and checkable),
-        float(_PRESENT_STATE.found(sentence)),
+        1.0 if reported_future else 0.0,
+        1.0 if (month or years) and _SCHEDULE.found(outside) else 0.0,
+        1.0 if has_quote and _QUOTED_FRAGMENT.search(text) else 0.0,
+        1.0 if has_quote and _CALLED.search(text) else 0.0,
+        1.0 if forward and checkable else 0.0,
+        1.0 if past > 0 and checkable else 0.0,
+        1.0 if _PRESENT_STATE.found(sentence) else 0.0,
         min(4.0, len(_CAPITALISED.findall(text))) / 4.0,
-        float(number and bool(_LIVE_TIMESTAMP.match(text))),
+        1.0 if number and _LIVE_TIMESTAMP.match(text) else 0.0,
         quoted_share,
-        float(quote_continues),
-        float(words < 8),
-        float(words > 35),
-        float(checkable),
-        float(forward and not checkable and not past),
-        float(quoted_share > 0.5 and not checkable and not past),
+        1.0 if quote_continues else 0.0,
+        1.0 if words < 8 else 0.0,
+        1.0 if words > 35 else 0.0,
+        1.0 if checkable else 0.0,
+        1.0 if forward and not checkable and not past else 0.0,
+        1.0 if quoted_share > 0.5 and not checkable and not past else 0.0,
         # Only a forecast or plan, with no past event beside it: the main point is the future.
-        float(forward and not past),
-        float(not (number or spelled or money) and _AFTERMATH.found(sentence)),
+        1.0 if forward and not past else 0.0,
+        1.0 if not (number or spelled or money) and _AFTERMATH.found(sentence) else 0.0,
     ]
 
 
