@@ -84,7 +84,8 @@ class _Sentence:
         self.padded = " " + " ".join(tokens) + " "
 
 
-# Every word and word pair a cue (or a word list tested against a sentence's terms) looks for.
+# Every word and word pair a cue (or a word list tested against a sentence's terms) looks for,
+# filled in as the cues below are made; and the first words of those pairs.
 _LOOKED_FOR: set[str] = set()
 _PAIR_FIRST_WORDS: set[str] = set()
 
@@ -235,7 +236,7 @@ _RECORD = _Cue(
 )
 _ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_WORDS = frozenset(("was", "were", "had", "did"))
-_LOOKED_FOR.update(_PAST_WORDS)
+_LOOKED_FOR.update(_PAST_WORDS)  # counted among a sentence's terms
 # Past participles of forecasting, planning and asking are not past events ("is expected"),
 # nor are the speech verbs: "warned" is the act of speaking, not the event spoken of.
 _NOT_PAST = SPEECH_VERBS | frozenset(
@@ -362,7 +363,8 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     forward = future or would or hedge or expect or plan
     padded = sentence.padded
     past = len(sentence.terms & _PAST_WORDS)
-    # Most sentences have no word ending in "-ed": no search for one then.
+    # Most sentences have no word ending in "-ed": no search for one then (in the padded text a
+    # word ends at a space or an apostrophe).
     if "ed " in padded or "ed'" in padded:
         past += sum(
             1
