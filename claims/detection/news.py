@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,42 +36,58 @@ FORMAT_VERSION = 1
 class _Cue:
     """Words and phrases that signal one convention of news writing.
 
-    Matching is on a lower-cased sentence: words and word pairs against its sets of words and
-    of pairs, longer phrases as substrings of its space-padded text. That keeps the stage a
-    small fraction of the detector's time (a regex alternation of hundreds of words tries each
-    of them at every position).
+    Matching is on a lower-cased sentence: words and word pairs against the few of its words
+    and pairs that some cue looks for, longer phrases as substrings of its space-padded text.
+    That keeps the stage a small fraction of the detector's time (a regex alternation of
+    hundreds of words tries each of them at every position).
     """
 
-    __slots__ = ("pairs", "phrase_openings", "phrases", "words")
+    __slots__ = ("phrases", "terms", "terms_or_openings")
 
     def __init__(self, *entries: str) -> None:
         items = [entry for group in entries for entry in group.split("|") if entry]
-        self.words = frozenset(item for item in items if " " not in item)
-        self.pairs = frozenset(item for item in items if item.count(" ") == 1)
+        self.terms = frozenset(item for item in items if item.count(" ") < 2)
         longer = [item for item in items if item.count(" ") > 1]
         self.phrases = tuple(f" {item} " for item in longer)
         # A longer phrase can only be there if its first two words are: a cheap test first.
-        self.phrase_openings = frozenset(" ".join(item.split()[:2]) for item in longer)
+        openings = frozenset(" ".join(item.split()[:2]) for item in longer)
+        self.terms_or_openings = self.terms | openings
+        _LOOKED_FOR.update(self.terms_or_openings)
+        _PAIR_FIRST_WORDS.update(term.split()[0] for term in self.terms_or_openings if " " in term)
 
     def found(self, sentence: _Sentence) -> bool:
-        if not self.words.isdisjoint(sentence.words) or not self.pairs.isdisjoint(sentence.pairs):
-            return True
-        if self.phrase_openings.isdisjoint(sentence.pairs):
+        # Most cues are absent from most sentences: one test settles those.
+        if self.terms_or_openings.isdisjoint(sentence.terms):
             return False
+        if not self.terms.isdisjoint(sentence.terms):
+            return True
         return any(phrase in sentence.padded for phrase in self.phrases)
 
 
 class _Sentence:
-    __slots__ = ("padded", "pairs", "tokens", "words")
+    __slots__ = ("padded", "terms", "tokens")
 
     def __init__(self, text: str) -> None:
         lowered = text.lower().replace("\u2019", "'").replace("won't", "will not")
         lowered = lowered.replace("n't", " not")
         tokens = _TOKEN.findall(lowered)
         self.tokens = tokens
-        self.words = frozenset(tokens)
-        self.pairs = frozenset(map(" ".join, itertools.pairwise(tokens)))
+        # Only the words and word pairs that something here looks for: a handful, against
+        # which each cue is tested faster than against all of the sentence's words and pairs.
+        # A pair can only be one of those if its first word opens one: no need to build the rest.
+        pairs = [
+            f"{first} {second}"
+            for first, second in itertools.pairwise(tokens)
+            if first in _PAIR_FIRST_WORDS
+        ]
+        self.terms = _LOOKED_FOR.intersection(itertools.chain(tokens, pairs))
         self.padded = " " + " ".join(tokens) + " "
+
+
+# Every word and word pair a cue (or a word list tested against a sentence's terms) looks for,
+# filled in as the cues below are made; and the first words of those pairs.
+_LOOKED_FOR: set[str] = set()
+_PAIR_FIRST_WORDS: set[str] = set()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -219,6 +236,7 @@ _RECORD = _Cue(
 )
 _ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_WORDS = frozenset(("was", "were", "had", "did"))
+_LOOKED_FOR.update(_PAST_WORDS)  # counted among a sentence's terms
 # Past participles of forecasting, planning and asking are not past events ("is expected"),
 # nor are the speech verbs: "warned" is the act of speaking, not the event spoken of.
 _NOT_PAST = SPEECH_VERBS | frozenset(
@@ -241,9 +259,10 @@ _SCHEDULE = _Cue(
     "takes place|goes to|is due|are due|kicks off|launches|return to|returns to"
 )
 _PRESENT_STATE = _Cue("is|are|holds|operates|runs|employs|contains")
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+# A capitalised word after a lower-case word or a comma: a name. Counted from the space before
+# it, which the regex engine finds far faster than it tries a look-behind at every position.
+_CAPITALISED = re.compile(r" (?<=[a-z,;:] )[A-Z][a-z]")
 _LIVE_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[\u2014\u2013-]")
-_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u2018]")
 _QUOTED = re.compile(
     r"\u201c[^\u201d]*\u201d?|\"[^\"]*\"?|(?<![A-Za-z])\u2018[^\u2019]*\u2019(?![A-Za-z])"
 )
@@ -311,7 +330,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 def news_features(text: str, score: float, *, published_year: int | None = None) -> list[float]:
     """The cues of news writing in one sentence, in the order of ``FEATURE_NAMES``."""
-    has_quote = bool(_QUOTE_MARK.search(text))
+    has_quote = '"' in text or "\u201c" in text or "\u201d" in text or "\u2018" in text
     quoted = sum(len(match.group()) for match in _QUOTED.finditer(text)) if has_quote else 0
     # A sentence ending a quotation that opened in an earlier sentence: all of it is quoted.
     quote_continues = has_quote and bool(_OPEN_QUOTE_CLOSED_LATER.match(text))
@@ -322,10 +341,14 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     number = bool(_NUMBER.search(text))
     spelled = _SPELLED_NUMBER.found(sentence)
     money = _PERCENT_OR_MONEY.found(sentence)
-    years = [int(year) for year in _YEAR.findall(text)] if number else []
+    # A year's first two digits are 18, 19 or 20: most figures are not years, no search then.
+    may_have_year = number and ("18" in text or "19" in text or "20" in text)
+    years = [int(year) for year in _YEAR.findall(text)] if may_have_year else []
     month = _MONTH_OR_DAY.found(sentence)
     checkable = number or spelled or money or bool(years) or month
-    main_text = _RELATIVE_CLAUSE.sub(",", text) if ", " in text else text
+    # A relative clause opens with "which", "who", "whose" or "where": no search without "wh".
+    has_clause = ", " in text and "wh" in text
+    main_text = _RELATIVE_CLAUSE.sub(",", text) if has_clause else text
     main = sentence if main_text == text else _Sentence(main_text)
     if main is not sentence and years:
         years_of_main = [int(year) for year in _YEAR.findall(main_text)]
@@ -339,16 +362,20 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     plan = _PLAN.found(main)
     forward = future or would or hedge or expect or plan
     padded = sentence.padded
-    past = len(sentence.words & _PAST_WORDS) + sum(
-        1
-        for word in _ED_WORD.findall(padded)
-        if word not in _NOT_PAST
-        # "is expected", "be scheduled": a passive of the present or future.
-        and f" is {word} " not in padded
-        and f" be {word} " not in padded
-        and f" are {word} " not in padded
-    )
-    if " has been " in sentence.padded or " have been " in sentence.padded:
+    past = len(sentence.terms & _PAST_WORDS)
+    # Most sentences have no word ending in "-ed": no search for one then (in the padded text a
+    # word ends at a space or an apostrophe).
+    if "ed " in padded or "ed'" in padded:
+        past += sum(
+            1
+            for word in _ED_WORD.findall(padded)
+            if word not in _NOT_PAST
+            # "is expected", "be scheduled": a passive of the present or future.
+            and f" is {word} " not in padded
+            and f" be {word} " not in padded
+            and f" are {word} " not in padded
+        )
+    if " has been " in padded or " have been " in padded:
         past += 1
     reported_future = False
     if would or future or hedge or expect or plan:
@@ -360,58 +387,66 @@ def news_features(text: str, score: float, *, published_year: int | None = None)
     first_word = stripped.split(" ", 1)[0].lower().strip(",:;")
     clipped = min(max(score, 1e-4), 1 - 1e-4)
     words = len(tokens)
+    # Each yes-or-no cue as 1.0 or 0.0 by a conditional rather than float(): some forty calls
+    # of float() on a bool cost a sentence more than a microsecond.
     return [
         math.log(clipped / (1 - clipped)),
-        float(future),
-        float(would),
-        float(hedge),
-        float(expect),
-        float(plan),
-        float(_PROCEDURAL.found(sentence)),
+        1.0 if future else 0.0,
+        1.0 if would else 0.0,
+        1.0 if hedge else 0.0,
+        1.0 if expect else 0.0,
+        1.0 if plan else 0.0,
+        1.0 if _PROCEDURAL.found(sentence) else 0.0,
         float(
             _BOILERPLATE.found(sentence)
             or (number and bool(_PHONE.search(text)))
-            or bool(_CALL_TO_ACTION.match(stripped))
+            or (_may_call_to_action(stripped) and bool(_CALL_TO_ACTION.match(stripped)))
         ),
-        float(first_word in _IMPERATIVE_OPENING),
-        float(_COLOUR.found(sentence) or (month and past == 0 and _is_caption(text))),
+        1.0 if first_word in _IMPERATIVE_OPENING else 0.0,
+        1.0 if _COLOUR.found(sentence) or (month and past == 0 and _is_caption(text)) else 0.0,
         # "Rejected that, saying just 1,200 ballots were refused" carries its own figure.
-        float(not checkable and _REACTION.found(outside)),
-        float(_EVALUATIVE.found(sentence)),
-        float(_FIRST_PERSON.found(sentence)),
-        float(is_question(text)),
-        float(first_word in _QUESTION_OPENING),
-        float(_ASKED.found(outside)),
-        float(first_word in _VAGUE_SUBJECT),
-        float(_SPEECH.found(outside)),
-        float(number),
-        float(spelled),
-        float(money),
-        float(bool(years)),
-        float(future_year),
-        float(month),
-        float(_RECORD.found(sentence)),
+        1.0 if not checkable and _REACTION.found(outside) else 0.0,
+        1.0 if _EVALUATIVE.found(sentence) else 0.0,
+        1.0 if _FIRST_PERSON.found(sentence) else 0.0,
+        1.0 if is_question(text) else 0.0,
+        1.0 if first_word in _QUESTION_OPENING else 0.0,
+        1.0 if _ASKED.found(outside) else 0.0,
+        1.0 if first_word in _VAGUE_SUBJECT else 0.0,
+        1.0 if _SPEECH.found(outside) else 0.0,
+        1.0 if number else 0.0,
+        1.0 if spelled else 0.0,
+        1.0 if money else 0.0,
+        1.0 if years else 0.0,
+        1.0 if future_year else 0.0,
+        1.0 if month else 0.0,
+        1.0 if _RECORD.found(sentence) else 0.0,
         min(3.0, past) / 3.0,
-        float(reported_future),
-        float((month or bool(years)) and _SCHEDULE.found(outside)),
-        float(has_quote and bool(_QUOTED_FRAGMENT.search(text))),
-        float(has_quote and bool(_CALLED.search(text))),
-        float(forward and checkable),
-        float(past > 0 and checkable),
-        float(_PRESENT_STATE.found(sentence)),
+        1.0 if reported_future else 0.0,
+        1.0 if (month or years) and _SCHEDULE.found(outside) else 0.0,
+        1.0 if has_quote and _QUOTED_FRAGMENT.search(text) else 0.0,
+        1.0 if has_quote and _CALLED.search(text) else 0.0,
+        1.0 if forward and checkable else 0.0,
+        1.0 if past > 0 and checkable else 0.0,
+        1.0 if _PRESENT_STATE.found(sentence) else 0.0,
         min(4.0, len(_CAPITALISED.findall(text))) / 4.0,
-        float(bool(_LIVE_TIMESTAMP.match(text))),
+        1.0 if number and _LIVE_TIMESTAMP.match(text) else 0.0,
         quoted_share,
-        float(quote_continues),
-        float(words < 8),
-        float(words > 35),
-        float(checkable),
-        float(forward and not checkable and not past),
-        float(quoted_share > 0.5 and not checkable and not past),
+        1.0 if quote_continues else 0.0,
+        1.0 if words < 8 else 0.0,
+        1.0 if words > 35 else 0.0,
+        1.0 if checkable else 0.0,
+        1.0 if forward and not checkable and not past else 0.0,
+        1.0 if quoted_share > 0.5 and not checkable and not past else 0.0,
         # Only a forecast or plan, with no past event beside it: the main point is the future.
-        float(forward and not past),
-        float(not (number or spelled or money) and _AFTERMATH.found(sentence)),
+        1.0 if forward and not past else 0.0,
+        1.0 if not (number or spelled or money) and _AFTERMATH.found(sentence) else 0.0,
     ]
+
+
+def _may_call_to_action(text: str) -> bool:
+    """Whether ``text`` has the modal a call to action needs: most sentences have none, and
+    looking for one is cheaper than trying the call to action's regex."""
+    return " can " in text or " may " in text or " should " in text or " are " in text
 
 
 def _is_caption(text: str) -> bool:
@@ -478,7 +513,10 @@ class NewsFilter:
 
     def combine(self, features: Sequence[float]) -> float:
         """The filter's probability for one sentence's ``news_features``."""
-        total = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        if len(features) != len(self.weights):
+            raise ValueError(f"{len(features)} features for {len(self.weights)} weights")
+        # The products summed in the same order as ever: the same probability to the last bit.
+        total = self.bias + sum(map(operator.mul, self.weights, features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
     def probabilities(
