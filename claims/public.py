@@ -15,7 +15,8 @@ The rules live here once:
 Pages that read one claim as model instances (its page, embed card and ClaimReview) take its
 verdict from `public_verdict_of` (`Claim.public_verdict`), which follows the same rule.
 - a claim has a public page and embed card only while the public sees a verdict of it
-  (`public_fact_check`); the API still lists every claim with its status.
+  (`public_fact_check`), and only then does the API, the export or a match give its address
+  (`public_page_url`); the API still lists every claim with its status.
 
 `ClaimSerializer` describes these items in the OpenAPI schema.
 """
@@ -34,7 +35,7 @@ from django.db.models import F, Lookup, Prefetch, Q, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
-from claims.claimreview import claimreview_for
+from claims.claimreview import claim_public_url, claimreview_for
 from claims.models import Appearance, Claim, Verdict, VerdictStatus
 
 # The columns of the claim row itself, and what the public item joins to them.
@@ -115,6 +116,12 @@ def public_fact_check(claim_id: int) -> tuple[Claim, Verdict] | None:
         return None
     verdict = public_verdict_of(claim)
     return (claim, verdict) if verdict is not None else None
+
+
+def public_page_url(claim_id: int, public_verdict: object | None) -> str | None:
+    """The address of the claim's public page, given the verdict the public sees of it; None
+    while there is none, as the page (`public_fact_check`) does not exist until then."""
+    return claim_public_url(Claim(pk=claim_id)) if public_verdict is not None else None
 
 
 def public_claimreview(claim: Claim) -> dict[str, Any] | None:

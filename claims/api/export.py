@@ -23,9 +23,8 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from claims.api.filters import ClaimFilter
-from claims.claimreview import claim_public_url
 from claims.models import Claim
-from claims.public import public_claims
+from claims.public import public_claims, public_page_url
 
 CHUNK_SIZE = 2000
 COLUMNS = [
@@ -87,7 +86,7 @@ def export_rows(claims: QuerySet) -> Iterator[dict[str, Any]]:
         row = {column: claim[key] for column, key in _CLAIM_VALUES.items()}
         for column, key in _VERDICT_VALUES.items():
             row[column] = verdict[key] if verdict is not None else None
-        row["url"] = claim_public_url(Claim(pk=claim["id"]))
+        row["url"] = public_page_url(claim["id"], verdict)
         yield row
 
 

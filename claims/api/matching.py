@@ -7,8 +7,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims.claimreview import claim_public_url
 from claims.models import ExternalReview, Verdict
+from claims.public import public_page_url
 from claims.services.matching import MAX_MATCHES, MAX_QUERY_CHARS, ClaimMatch, claims_find_matching
 from core.api.throttling import AnonymousReadThrottle
 
@@ -80,8 +80,14 @@ class MatchedClaimSerializer(serializers.Serializer):
         source="reviews", many=True, help_text="Fact-checks of this claim published elsewhere."
     )
 
-    def get_url(self, match: ClaimMatch) -> str:
-        return claim_public_url(match.claim)
+    @extend_schema_field(
+        serializers.CharField(
+            allow_null=True,
+            help_text="The claim's public page; null until it has a published verdict.",
+        )
+    )
+    def get_url(self, match: ClaimMatch) -> str | None:
+        return public_page_url(match.claim.pk, match.verdict)
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_claimant(self, match: ClaimMatch) -> str | None:

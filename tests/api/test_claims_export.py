@@ -35,6 +35,9 @@ def test_jsonl_export_has_one_claim_per_line_with_its_published_verdict(
     drafted = next(row for row in rows if row["id"] != checked.pk)
     assert drafted["rating"] is None
     assert drafted["verdict_summary"] is None
+    # Only a claim with a published verdict has a public page to link to.
+    assert by_id[checked.pk]["url"].endswith(f"/claims/{checked.pk}/")
+    assert drafted["url"] is None
 
 
 def test_csv_export_takes_the_list_filters_and_defuses_formulas(anonymous, editor, reviewer):
