@@ -68,7 +68,10 @@ class MatchedClaimSerializer(serializers.Serializer):
     status = serializers.CharField(source="claim.status")
     origin = serializers.CharField(source="claim.origin")
     claimant = serializers.SerializerMethodField()
-    score = serializers.FloatField()
+    score = serializers.FloatField(
+        help_text="The matcher's similarity of the two texts, for ordering the results; not a "
+        "probability: read confidence and match to decide."
+    )
     confidence = serializers.FloatField(help_text="Estimated probability of the same claim.")
     match = serializers.CharField(
         source="level", help_text="confident (same claim), possible (worth a look) or weak."
