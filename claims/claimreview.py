@@ -4,7 +4,8 @@ from typing import Any
 
 from django.conf import settings
 
-from claims.models import Claim, Verdict
+from claims.models import Claim, Verdict, VerdictStatus
+from claims.models.verdicts import Wording, wording_of_claim
 from core.public_url import public_base_url
 
 
@@ -50,15 +51,28 @@ def claim_appearances(claim: Claim) -> tuple[Any, list[dict[str, Any]]]:
     return claimed_on, [{"@type": "CreativeWork", "url": url} for url in urls]
 
 
+def public_wording(claim: Claim, verdict: Verdict) -> Wording:
+    """What the public is told was claimed, and by whom, on the claim's page, card, API and
+    ClaimReview: the wording the verdict they see was published with, so an edit of the claim
+    (while a correction is drafted) or a renamed claimant shows only once a correction is
+    published. A duplicate shows its original's verdict but keeps its own words and speaker,
+    as it has no published version of them. A draft (the publish preview, the check before
+    publishing) shows what its publication would copy: the claim's current wording."""
+    if verdict.claim_id == claim.pk and verdict.status != VerdictStatus.DRAFT:
+        return verdict.published_wording
+    return wording_of_claim(claim)
+
+
 def claimreview_for(claim: Claim, verdict: Verdict) -> dict[str, Any]:
+    wording = public_wording(claim, verdict)
     item_reviewed: dict[str, Any] = {"@type": "Claim"}
-    if claim.claimant is not None:
+    if wording.claimant is not None:
         item_reviewed["author"] = {
-            "@type": "Person" if claim.claimant.kind == "person" else "Organization",
-            "name": claim.claimant.name,
+            "@type": "Person" if wording.claimant.kind == "person" else "Organization",
+            "name": wording.claimant.name,
         }
-        if claim.claimant.same_as:
-            item_reviewed["author"]["sameAs"] = list(claim.claimant.same_as)
+        if wording.claimant.same_as:
+            item_reviewed["author"]["sameAs"] = list(wording.claimant.same_as)
     claimed_on, appearances = claim_appearances(claim)
     item_reviewed["datePublished"] = claimed_on.isoformat()
     if appearances:
@@ -69,7 +83,7 @@ def claimreview_for(claim: Claim, verdict: Verdict) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_public_url(claim),
-        "claimReviewed": claim.claim_reviewed,
+        "claimReviewed": wording.statement,
         "datePublished": verdict.published_at.date().isoformat(),
         "author": {
             "@type": "Organization",

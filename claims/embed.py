@@ -5,9 +5,10 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from claims.claimreview import public_wording
 from claims.models import Claim
-from claims.public import public_fact_check
-from claims.public_page import claim_page, public_statement
+from claims.public import public_fact_check, public_verdict_of
+from claims.public_page import claim_page
 from claims.views import claimreview_script
 from core.public_url import public_base_url
 
@@ -18,7 +19,10 @@ EMBED_HEIGHT_PX = 300
 def embed_code(claim: Claim) -> str:
     """The HTML another site pastes to show the claim's fact-check card (as text, to copy)."""
     source = f"{public_base_url()}{reverse('claim-embed', args=[claim.pk])}"
-    title = f"Fact check: {Truncator(public_statement(claim)).chars(80)}"
+    verdict = public_verdict_of(claim)
+    # The card shows the published wording; before there is one, the claim's working copy.
+    statement = public_wording(claim, verdict).statement if verdict else claim.claim_reviewed
+    title = f"Fact check: {Truncator(statement).chars(80)}"
     return (
         f'<iframe src="{escape(source)}" title="{escape(title)}" width="100%" '
         f'height="{EMBED_HEIGHT_PX}" style="border:0" loading="lazy"></iframe>'

@@ -11,6 +11,8 @@ The rules live here once:
 - a claim's public verdict is its published one, and a duplicate's is its original's
   (`public_verdict_claim_id`);
 - its history is every publicly visible version of its own verdicts, newest first;
+- the statement and claimant the public reads of a claim with its own published verdict are
+  those that verdict was published with (`public_wording`), not the claim's working copy;
 - who checks a claim and by when is shown to newsroom staff only.
 Pages that read one claim as model instances (its page, embed card and ClaimReview) take its
 verdict from `public_verdict_of` (`Claim.public_verdict`), which follows the same rule.
@@ -37,6 +39,7 @@ from django.utils import timezone
 
 from claims.claimreview import claim_public_url, claimreview_for
 from claims.models import Appearance, Claim, Verdict, VerdictStatus
+from claims.models.verdicts import WORDING_FIELDS, published_wording
 
 # The columns of the claim row itself, and what the public item joins to them.
 CLAIM_COLUMNS = (
@@ -75,6 +78,7 @@ VERDICT_COLUMNS = (
     "correction_note",
     "published_at",
     "first_published_at",
+    *WORDING_FIELDS,
 )
 SOURCE_COLUMNS = {
     f"source_{name}": F(f"sources__{name}")
@@ -82,6 +86,8 @@ SOURCE_COLUMNS = {
 }
 
 Row = dict[str, Any]
+# What a published verdict's row carries for the claim's row, not shown as the verdict.
+_ROW_ONLY = ("claim_id", "wording")
 DateTimes = Callable[[datetime | None], Any]
 
 
@@ -194,11 +200,14 @@ def claim_item(
     """One claim as the API shows it, from its row and its page's `public_verdicts`."""
     claim_id, original = row["id"], row["duplicate_of_id"]
     verdict_of = public_verdict_claim_id(claim_id=claim_id, duplicate_of_id=original)
+    verdict = verdicts.get(verdict_of)
+    # The newsroom reads the claim it edits; the public, the wording of the verdict it sees.
+    wording = row if for_staff else _public_wording_of_row(row, verdict)
     return {
         "id": claim_id,
         "text": row["text"],
-        "statement": row["statement"],
-        "claimant": row["claimant_name"],
+        "statement": wording["statement"],
+        "claimant": wording["claimant_name"],
         "claimant_id": row["claimant_id"],
         "status": row["status"],
         "score": row["score"],
@@ -209,7 +218,7 @@ def claim_item(
         "end": row["end"],
         "dates": row["dates"],
         "entities": row["entities"],
-        "verdict": verdicts.get(verdict_of),
+        "verdict": _without_wording(verdict),
         "verdict_history": history.get(claim_id, []),
         "duplicate_of": original,
         "reviewer": row["reviewer_name"] if for_staff else None,
@@ -371,17 +380,37 @@ def public_claims(
             verdict_of = public_verdict_claim_id(
                 claim_id=row["id"], duplicate_of_id=row["duplicate_of_id"]
             )
-            yield row, verdicts.get(verdict_of)
+            verdict = verdicts.get(verdict_of)
+            yield _public_wording_of_row(row, verdict), _without_wording(verdict)
 
 
 def verdict_item(verdict: Verdict) -> Row:
     """A published verdict already in hand (a webhook's) as `claim_items` shows it, its
     `sources` left empty: those who need them read the claim's item."""
-    return _published_verdict({column: getattr(verdict, column) for column in VERDICT_COLUMNS})
+    fields = {column: getattr(verdict, column) for column in VERDICT_COLUMNS}
+    return _without_wording(_published_verdict(fields)) or {}
+
+
+def _public_wording_of_row(row: Row, verdict: Row | None) -> Row:
+    """The claim row with the statement and claimant the public sees, given the verdict it
+    sees (of `public_verdicts`), as `public_wording` rules for a claim in hand."""
+    if verdict is None or verdict["claim_id"] != row["id"]:
+        return row
+    wording = verdict["wording"]
+    claimant = wording.claimant.name if wording.claimant is not None else None
+    return {**row, "statement": wording.statement, "claimant_name": claimant}
+
+
+def _without_wording(verdict: Row | None) -> Row | None:
+    """The verdict as the API shows it, without what `_public_wording_of_row` reads of it."""
+    if verdict is None:
+        return None
+    return {key: value for key, value in verdict.items() if key not in _ROW_ONLY}
 
 
 def _published_verdict(version: Row, when: DateTimes = _unchanged) -> Row:
-    """As PublishedVerdictSerializer describes it."""
+    """As PublishedVerdictSerializer describes it, with the `wording` it was published with
+    (which `claim_item` takes out)."""
     return {
         "version": version["version"],
         "rating": version["rating_slug"],
@@ -395,6 +424,8 @@ def _published_verdict(version: Row, when: DateTimes = _unchanged) -> Row:
         "published_at": when(version["published_at"]),
         "first_published_at": when(version["first_published_at"]),
         "correction_note": version["correction_note"],
+        "claim_id": version["claim_id"],
+        "wording": published_wording(version),
     }
 
 

@@ -9,18 +9,14 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
-from claims.claimreview import claim_appearances, claim_public_url
+from claims.claimreview import claim_appearances, claim_public_url, public_wording
 from claims.models import Appearance, Claim, Rating, Verdict, VerdictStatus
+from claims.models.verdicts import PublishedClaimant
 from core.public_url import public_base_url
 
 # Search engines show about this much of a title and a description.
 TITLE_STATEMENT_CHARS = 110
 DESCRIPTION_CHARS = 300
-
-
-def public_statement(claim: Claim) -> str:
-    """The claim as the page words it: what its ClaimReview says was reviewed."""
-    return claim.claim_reviewed
 
 
 @dataclass(frozen=True)
@@ -63,6 +59,8 @@ class Place:
 class ClaimPage:
     claim: Claim
     statement: str
+    # Who the page says made the claim, as the verdict shown was published with.
+    claimant: PublishedClaimant | None
     verdict: Verdict
     organisation: Organisation
     title: str
@@ -80,7 +78,8 @@ def claim_page(claim: Claim, verdict: Verdict, *, detail: bool = True) -> ClaimP
 
     Without `detail` (the embed card) the places and the rating scale are not read.
     """
-    statement = public_statement(claim)
+    wording = public_wording(claim, verdict)
+    statement = wording.statement
     org = organisation()
     claimed_on, appearances = claim_appearances(claim)
     short = Truncator(statement).chars(TITLE_STATEMENT_CHARS)
@@ -88,6 +87,7 @@ def claim_page(claim: Claim, verdict: Verdict, *, detail: bool = True) -> ClaimP
     return ClaimPage(
         claim=claim,
         statement=statement,
+        claimant=wording.claimant,
         verdict=verdict,
         organisation=org,
         title=f"Fact check: {short} - {verdict.rating_label} | {org.name}",

@@ -7,11 +7,11 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from claims.claimreview import claimreview_for
+from claims.claimreview import claimreview_for, public_wording
 from claims.models import Claim, Verdict
 from claims.public import public_fact_check, public_verdict_of
 from claims.public_page import claim_page as claim_page_for
-from claims.public_page import organisation, public_statement, published_fact_checks
+from claims.public_page import organisation, published_fact_checks
 from core.public_url import public_base_url
 
 
@@ -71,7 +71,10 @@ def front_page(request: HttpRequest) -> HttpResponse:
     fact_checks = Paginator(published_fact_checks(search=search), FACT_CHECKS_PER_PAGE)
     page = fact_checks.get_page(request.GET.get("page"))
     org = organisation()
-    items = [(claim, public_statement(claim), public_verdict_of(claim)) for claim in page]
+    items = []
+    for claim in page:
+        verdict = public_verdict_of(claim)
+        items.append((claim, public_wording(claim, verdict) if verdict else None, verdict))
     return render(
         request,
         "claims/front_page.html",

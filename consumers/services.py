@@ -17,7 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from claims.claimreview import claim_public_url, claimreview_for
+from claims.claimreview import claim_public_url, claimreview_for, public_wording
 from claims.events import EVENTS
 from claims.public import verdict_item
 from consumers import signing
@@ -158,14 +158,16 @@ def webhook_subscription_deactivate(*, subscription: WebhookSubscription) -> Web
 # --- Events and deliveries ---
 
 
-def _claim_payload(claim: Any) -> dict[str, Any]:
+def _claim_payload(claim: Any, verdict: Any = None) -> dict[str, Any]:
+    # With a verdict, the claimant its ClaimReview names (the published one).
+    claimant = public_wording(claim, verdict).claimant if verdict is not None else claim.claimant
     return {
         "id": claim.pk,
         "text": claim.text,
         "status": claim.status,
         "score": claim.score,
         "article": claim.article_id,
-        "claimant": claim.claimant.name if claim.claimant_id else None,
+        "claimant": claimant.name if claimant is not None else None,
         "url": claim_public_url(claim),
         "api_url": f"{public_base_url()}/api/claims/{claim.pk}/",
     }
@@ -186,7 +188,7 @@ def event_payload(event: str, *, claim: Any, verdict: Any = None) -> dict[str, A
     payload: dict[str, Any] = {
         "event": event,
         "occurred_at": timezone.now(),
-        "claim": _claim_payload(claim),
+        "claim": _claim_payload(claim, verdict),
     }
     if verdict is not None:
         shown = verdict_item(verdict)

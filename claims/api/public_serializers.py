@@ -81,7 +81,8 @@ class PublicVerdictSerializer(PublishedVerdictSerializer):
         read_only_fields = fields
 
     def get_claimant(self, verdict: Verdict) -> str | None:
-        claimant = verdict.claim.claimant
+        """Who this version says made the claim, as it was published."""
+        claimant = verdict.published_wording.claimant
         return claimant.name if claimant is not None else None
 
     @extend_schema_field(serializers.DateTimeField())

@@ -1,3 +1,6 @@
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q, QuerySet
@@ -20,6 +23,46 @@ class SecondReview(models.TextChoices):
     PENDING = "pending", "Awaiting the second reviewer"
     APPROVED = "approved", "Approved by the second reviewer"
     REJECTED = "rejected", "Rejected by the second reviewer"
+
+
+class PublishedClaimant(NamedTuple):
+    """Who made the claim, as a published verdict names them."""
+
+    name: str
+    kind: str
+    same_as: list[str]
+
+
+class Wording(NamedTuple):
+    """What was claimed, and by whom: the statement and claimant a ClaimReview shows."""
+
+    statement: str
+    claimant: PublishedClaimant | None
+
+
+def wording_of_claim(claim: Any) -> Wording:
+    """The claim's working copy, which the newsroom edits and a publication copies."""
+    claimant = claim.claimant
+    if claimant is None:
+        return Wording(claim.claim_reviewed, None)
+    return Wording(
+        claim.claim_reviewed,
+        PublishedClaimant(claimant.name, claimant.kind, list(claimant.same_as or [])),
+    )
+
+
+def published_wording(fields: Mapping[str, Any]) -> Wording:
+    """The wording a verdict version was published with, from its fields (a model instance's
+    or a `.values()` row's): the claimant's name is blank when the claim named no one."""
+    if not fields["claimant_name"]:
+        return Wording(fields["claim_reviewed"], None)
+    claimant = PublishedClaimant(
+        fields["claimant_name"], fields["claimant_kind"], list(fields["claimant_same_as"] or [])
+    )
+    return Wording(fields["claim_reviewed"], claimant)
+
+
+WORDING_FIELDS = ("claim_reviewed", "claimant_name", "claimant_kind", "claimant_same_as")
 
 
 class VerdictQuerySet(models.QuerySet):
@@ -72,6 +115,13 @@ class Verdict(models.Model):
     rating_value = models.IntegerField(null=True, blank=True)
     best_rating = models.IntegerField(null=True, blank=True)
     worst_rating = models.IntegerField(null=True, blank=True)
+    # Copied from the claim at publication, for the same reason: the statement and claimant
+    # readers see change only when a correction is published, never by an edit of the claim
+    # while the correction is drafted, nor by renaming the claimant.
+    claim_reviewed = models.TextField(blank=True)
+    claimant_name = models.CharField(max_length=300, blank=True)
+    claimant_kind = models.CharField(max_length=20, blank=True)
+    claimant_same_as = models.JSONField(default=list, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -117,6 +167,7 @@ class Verdict(models.Model):
         "rating_value",
         "best_rating",
         "worst_rating",
+        *WORDING_FIELDS,
         "published_by",
         "published_at",
         "first_published_at",
@@ -153,6 +204,19 @@ class Verdict(models.Model):
     @property
     def is_correction(self) -> bool:
         return self.version > 1
+
+    @property
+    def published_wording(self) -> Wording:
+        return published_wording({field: getattr(self, field) for field in WORDING_FIELDS})
+
+    def copy_wording(self, claim: Any) -> None:
+        """Take the claim's current statement and claimant as this version's published ones."""
+        wording = wording_of_claim(claim)
+        claimant = wording.claimant
+        self.claim_reviewed = wording.statement
+        self.claimant_name = claimant.name if claimant else ""
+        self.claimant_kind = claimant.kind if claimant else ""
+        self.claimant_same_as = claimant.same_as if claimant else []
 
 
 class VerdictSource(models.Model):

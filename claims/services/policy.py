@@ -309,7 +309,9 @@ def _published_wording(claim: Claim, what: str) -> Refusal | None:
     """The statement and the claimant are what the public ClaimReview says was claimed, and by
     whom. Once published they change only inside a correction, whose publication moves
     dateModified, the feed, the sitemap and the webhooks; an edit in place would rewrite the
-    public review while partners syncing by date keep the old one."""
+    public review while partners syncing by date keep the old one. Edits made while a correction
+    is drafted wait for its publication: readers see the wording each published verdict copied
+    (`claims.claimreview.public_wording`)."""
     if claim.status != S.PUBLISHED:
         return None
     return Refusal(

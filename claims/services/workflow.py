@@ -376,6 +376,7 @@ def verdict_publish(*, claim: Claim, actor: Any) -> Verdict:
         verdict.rating_value = verdict.rating.value
         verdict.best_rating = max(scale_values)
         verdict.worst_rating = min(scale_values)
+        verdict.copy_wording(claim)
         verdict.status = VerdictStatus.PUBLISHED
         verdict.published_by = actor
         verdict.published_at = now

@@ -1,14 +1,24 @@
 """The public fact-check page and its embed card, as readers and search engines see them."""
 
-from datetime import UTC, datetime
+import importlib
+from datetime import UTC, datetime, timedelta
 
 import lxml.html
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from claims.models import Claimant, ClaimStatus, Rating
-from claims.services import claim_mark_duplicate, verdict_correct, verdict_publish
+from claims.models import Claimant, ClaimStatus, Rating, Verdict, VerdictStatus, normalise_name
+from claims.public import claim_item_of
+from claims.services import (
+    claim_change_claimant,
+    claim_edit_statement,
+    claim_mark_duplicate,
+    verdict_correct,
+    verdict_publish,
+)
 from tests.api.publishing import VERDICT_SUMMARY, draft_verdict, publish_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 
@@ -206,3 +216,118 @@ def test_the_claim_page_costs_the_same_queries_however_long_its_correction_log(
 
     assert len(page.xpath("//section[@id='verdict-history']//li")) == 4
     assert len(thrice) == len(once)
+
+
+def _public_wording(client, claim_id: int) -> dict:
+    """The statement and claimant every public reader is shown of the claim."""
+    _, page = _page(client, f"/claims/{claim_id}/")
+    _, card = _page(client, f"/claims/{claim_id}/embed/")
+    review = client.get(f"/api/claims/{claim_id}/claimreview/").json()
+    item = client.get(f"/api/claims/{claim_id}/").json()
+    return {
+        "page": page.xpath("string(//main//h1)"),
+        "said by": " ".join(page.xpath("string(//main)").split()).split("Said by ")[1][:9],
+        "card": card.xpath("string(//h1)"),
+        "card said by": card.xpath("string(//p[@class='muted'])"),
+        "claimReviewed": review["claimReviewed"],
+        "author": review["itemReviewed"]["author"]["name"],
+        "api statement": item["statement"],
+        "api claimant": item["claimant"],
+        "dateModified": review.get("dateModified"),
+    }
+
+
+def test_a_drafted_correction_rewords_the_claim_for_readers_only_once_published(
+    client, fact_check, editor
+):
+    earlier = timezone.now() - timedelta(days=3)
+    Verdict.objects.filter(claim=fact_check).update(
+        published_at=earlier, first_published_at=earlier
+    )
+    before = _public_wording(client, fact_check.pk)
+    assert before["page"] == before["card"] == before["claimReviewed"] == STATEMENT
+    assert before["author"] == before["card said by"].lstrip("— ") == "Jane Ortiz"
+    assert before["dateModified"] is None
+
+    verdict_correct(claim=fact_check, actor=editor, correction_note="The mayor said it.")
+    reworded = "The city spent $1.4 million on road repairs in 2023."
+    claim_edit_statement(claim=fact_check, actor=editor, statement=reworded)
+    mayor = Claimant.objects.create(
+        name="Mayor Sam Lee", normalized_name=normalise_name("Mayor Sam Lee"), kind="person"
+    )
+    claim_change_claimant(claim=fact_check, actor=editor, claimant=mayor)
+    assert _public_wording(client, fact_check.pk) == before
+
+    verdict_publish(claim=fact_check, actor=editor)
+    after = _public_wording(client, fact_check.pk)
+    assert after["page"] == after["card"] == after["claimReviewed"] == reworded
+    assert after["api statement"] == reworded
+    assert after["author"] == after["api claimant"] == "Mayor Sam Lee"
+    assert after["said by"] == "Mayor Sam"
+    assert after["card said by"] == "— Mayor Sam Lee"
+    assert after["dateModified"] == timezone.now().date().isoformat()
+
+
+def test_renaming_a_claimant_leaves_published_reviews_until_a_correction(
+    client, fact_check, editor
+):
+    claimant = fact_check.claimant
+    claimant.name = "Jane Ortiz-Baker"
+    claimant.same_as = ["https://www.wikidata.org/wiki/Q42"]
+    claimant.save()
+
+    review = client.get(f"/api/claims/{fact_check.pk}/claimreview/").json()
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Jane Ortiz"}
+    [listed] = client.get("/api/claimreviews/").json()["results"]
+    assert listed["itemReviewed"]["author"]["name"] == "Jane Ortiz"
+    [verdict] = client.get("/api/verdicts/").json()["results"]
+    assert verdict["claimant"] == "Jane Ortiz"
+    assert "Said by Jane Ortiz in:" in " ".join(
+        _page(client, f"/claims/{fact_check.pk}/")[1].xpath("string(//main)").split()
+    )
+
+    verdict_correct(claim=fact_check, actor=editor, correction_note="Her name changed.")
+    verdict_publish(claim=fact_check, actor=editor)
+    review = client.get(f"/api/claims/{fact_check.pk}/claimreview/").json()
+    assert review["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "name": "Jane Ortiz-Baker",
+        "sameAs": ["https://www.wikidata.org/wiki/Q42"],
+    }
+
+
+def test_the_newsroom_reads_the_claims_working_wording_while_the_public_reads_the_published(
+    fact_check, editor
+):
+    verdict_correct(claim=fact_check, actor=editor, correction_note="Reworded.")
+    claim_edit_statement(claim=fact_check, actor=editor, statement="Roads cost $1.4 million.")
+    assert claim_item_of(fact_check.pk, for_staff=True)["statement"] == "Roads cost $1.4 million."
+    assert claim_item_of(fact_check.pk, for_staff=False)["statement"] == STATEMENT
+
+
+def test_the_migration_gives_verdicts_readers_have_seen_their_claims_current_wording(
+    fact_check, editor
+):
+    fill = importlib.import_module("claims.migrations.0013_fill_verdict_wording").fill_wording
+    verdict_correct(claim=fact_check, actor=editor, correction_note="Reworded.")
+    verdict_publish(claim=fact_check, actor=editor)
+    verdict_correct(claim=fact_check, actor=editor, correction_note="Again.")
+    Verdict.objects.update(
+        claim_reviewed="", claimant_name="", claimant_kind="", claimant_same_as=[]
+    )
+    fact_check.claimant.same_as = ["https://www.wikidata.org/wiki/Q42"]
+    fact_check.claimant.save()
+
+    fill(django_apps, None)
+
+    filled = {
+        verdict.status: (verdict.claim_reviewed, verdict.published_wording.claimant)
+        for verdict in Verdict.objects.filter(claim=fact_check)
+    }
+    jane = ("Jane Ortiz", "person", ["https://www.wikidata.org/wiki/Q42"])
+    assert filled == {
+        VerdictStatus.SUPERSEDED: (STATEMENT, jane),
+        VerdictStatus.PUBLISHED: (STATEMENT, jane),
+        # A draft gets its wording when it is published.
+        VerdictStatus.DRAFT: ("", None),
+    }

@@ -19,6 +19,7 @@ from claims.models import (
 )
 from claims.services import (
     claim_assign,
+    claim_edit_statement,
     claim_require_second_review,
     claim_start_review,
     claim_unassign,
@@ -336,3 +337,17 @@ def test_sources_keep_when_they_were_accessed(editor, reviewer):
             summary="No.",
             sources=[{"url": "https://a.example/", "accessed_at": "next week"}],
         )
+
+
+def test_each_published_version_keeps_the_wording_it_was_published_with(editor, reviewer):
+    claim = _published(editor, reviewer)
+    first_wording = claim.claim_reviewed
+    verdict_correct(claim=claim, actor=editor, correction_note="Reworded the claim.")
+    claim_edit_statement(claim=claim, actor=editor, statement="Roads cost $1.4 million.")
+    assert claimreview_for(claim, claim.published_verdict)["claimReviewed"] == first_wording
+
+    corrected = verdict_publish(claim=claim, actor=editor)
+    first = claim.verdicts.get(version=1)
+    assert (first.status, first.claim_reviewed) == (VerdictStatus.SUPERSEDED, first_wording)
+    assert corrected.claim_reviewed == "Roads cost $1.4 million."
+    assert claimreview_for(claim, corrected)["claimReviewed"] == "Roads cost $1.4 million."
